@@ -1,0 +1,34 @@
+"""onrecord: check what a text says about its sources against the sources themselves.
+
+    >>> import onrecord
+    >>> report = onrecord.check(article_text, {"letter": letter_text})
+    >>> [c.label for c in report.claims]
+
+Heavy pieces (ONNX Runtime, the model) load on first use, not on import.
+"""
+
+from __future__ import annotations
+
+from .documents import Document, from_text
+from .errors import InputError, OnrecordError
+from .report import Attribution, ClaimResult, DiffOp, Evidence, QuoteResult, Report, SourceInfo
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Attribution", "Checker", "ClaimResult", "DiffOp", "Document", "Evidence", "InputError",
+    "OnrecordError", "QuoteResult", "Report", "SourceInfo", "check", "from_text", "load",
+]
+
+
+def __getattr__(name: str):
+    # Lazy so that `import onrecord` stays cheap (the CLI's --help, the server's import).
+    if name in ("check", "Checker"):
+        from . import checker
+
+        return getattr(checker, name)
+    if name == "load":
+        from .loaders import load
+
+        return load
+    raise AttributeError(name)

@@ -1,0 +1,136 @@
+"""The grounding model: reads (evidence, claim) pairs and says supported / contradicted / unsupported.
+
+Inference runs on ONNX Runtime with a `tokenizers` tokenizer; torch is never imported here.
+The shipped model lives in ``onrecord/models/grounding/`` (see its MODEL_CARD.md):
+
+- ``model.onnx``     int8 cross-encoder, inputs ``input_ids``/``attention_mask``/``token_type_ids``,
+                     output ``logits`` of shape (batch, 3) in the order of ``config.json`` ``labels``
+- ``tokenizer.json`` the backbone's tokenizer
+- ``config.json``    ``labels``, ``max_length``, ``temperature`` (calibration), ``threshold``
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .errors import ModelError
+
+LABELS = ("supported", "contradicted", "unsupported")
+DEFAULT_MODEL_DIR = Path(__file__).parent / "models" / "grounding"
+
+
+@dataclass(frozen=True)
+class ModelConfig:
+    labels: tuple[str, ...]
+    max_length: int
+    temperature: float
+    threshold: float
+    """P(supported) at or above which a claim counts as supported (tuned on dev data)."""
+    name: str
+    raw: dict[str, Any]
+
+
+def _providers(device: str) -> list[str]:
+    import onnxruntime as ort
+
+    available = ort.get_available_providers()
+    if device in ("auto", "gpu") and "CUDAExecutionProvider" in available:
+        return ["CUDAExecutionProvider", "CPUExecutionProvider"]
+    if device == "gpu":
+        raise ModelError("a GPU was asked for but ONNX Runtime has no CUDA provider here")
+    return ["CPUExecutionProvider"]
+
+
+class GroundingModel:
+    """Scores (evidence, claim) pairs. Thread-safe; load once per process with :func:`shared_model`."""
+
+    def __init__(self, model_dir: str | Path | None = None, device: str = "auto", threads: int | None = None):
+        self.model_dir = Path(model_dir or os.environ.get("ONRECORD_MODEL_DIR") or DEFAULT_MODEL_DIR)
+        cfg_path = self.model_dir / "config.json"
+        onnx_path = self.model_dir / "model.onnx"
+        tok_path = self.model_dir / "tokenizer.json"
+        missing = [p.name for p in (cfg_path, onnx_path, tok_path) if not p.is_file()]
+        if missing:
+            raise ModelError(f"grounding model in {self.model_dir} is missing {', '.join(missing)}")
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        raw = json.loads(cfg_path.read_text(encoding="utf-8"))
+        self.config = ModelConfig(
+            labels=tuple(raw.get("labels", LABELS)),
+            max_length=int(raw.get("max_length", 256)),
+            temperature=float(raw.get("temperature", 1.0)),
+            threshold=float(raw.get("threshold", 0.5)),
+            name=str(raw.get("name", self.model_dir.name)),
+            raw=raw,
+        )
+        self.tokenizer = Tokenizer.from_file(str(tok_path))
+        self.tokenizer.no_padding()
+        self.tokenizer.enable_truncation(self.config.max_length, strategy="only_first")
+        opts = ort.SessionOptions()
+        opts.intra_op_num_threads = threads or int(os.environ.get("ONRECORD_THREADS", "0")) or 0
+        opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        self.session = ort.InferenceSession(str(onnx_path), opts, providers=_providers(device))
+        self.input_names = {i.name for i in self.session.get_inputs()}
+        self._order = [self.config.labels.index(lab) for lab in LABELS]
+        self._lock = threading.Lock()
+
+    @property
+    def device(self) -> str:
+        return "gpu" if "CUDAExecutionProvider" in self.session.get_providers() else "cpu"
+
+    def logits(self, pairs: list[tuple[str, str]], batch_size: int = 32) -> np.ndarray:
+        """Raw logits (n, 3) in ``LABELS`` order for (evidence, claim) pairs."""
+        if not pairs:
+            return np.zeros((0, len(LABELS)), dtype=np.float32)
+        # Sorting by length keeps padding (wasted compute) small within each batch.
+        order = sorted(range(len(pairs)), key=lambda i: len(pairs[i][0]) + len(pairs[i][1]))
+        out = np.zeros((len(pairs), len(LABELS)), dtype=np.float32)
+        for b in range(0, len(order), batch_size):
+            idx = order[b : b + batch_size]
+            encs = self.tokenizer.encode_batch([pairs[i] for i in idx])
+            width = max(len(e.ids) for e in encs)
+            feeds = {
+                "input_ids": np.zeros((len(encs), width), dtype=np.int64),
+                "attention_mask": np.zeros((len(encs), width), dtype=np.int64),
+                "token_type_ids": np.zeros((len(encs), width), dtype=np.int64),
+            }
+            for r, e in enumerate(encs):
+                n = len(e.ids)
+                feeds["input_ids"][r, :n] = e.ids
+                feeds["attention_mask"][r, :n] = 1
+                feeds["token_type_ids"][r, :n] = e.type_ids
+            feeds = {k: v for k, v in feeds.items() if k in self.input_names}
+            logits = self.session.run(None, feeds)[0]
+            out[idx] = logits[:, self._order]
+        return out
+
+    def predict(self, pairs: list[tuple[str, str]], batch_size: int = 32) -> np.ndarray:
+        """Calibrated probabilities (n, 3) in ``LABELS`` order: supported, contradicted, unsupported."""
+        z = self.logits(pairs, batch_size) / self.config.temperature
+        z = z - z.max(axis=1, keepdims=True)
+        e = np.exp(z)
+        return e / e.sum(axis=1, keepdims=True)
+
+    def count_tokens(self, text: str) -> int:
+        return len(self.tokenizer.encode(text, add_special_tokens=False).ids)
+
+
+_shared: dict[tuple[str, str], GroundingModel] = {}
+_shared_lock = threading.Lock()
+
+
+def shared_model(model_dir: str | Path | None = None, device: str = "auto") -> GroundingModel:
+    """One model per process (and per model dir/device): loading twice wastes a second and memory."""
+    key = (str(model_dir or ""), device)
+    with _shared_lock:
+        if key not in _shared:
+            _shared[key] = GroundingModel(model_dir, device)
+        return _shared[key]
