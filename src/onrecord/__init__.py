@@ -28,7 +28,7 @@ def __getattr__(name: str):
 
         return getattr(checker, name)
     if name == "load":
-        from .loaders import load
+        from .documents import load
 
         return load
     raise AttributeError(name)
