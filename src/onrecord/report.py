@@ -38,6 +38,8 @@ class Attribution:
     cue: str | None
     speaker_start: int | None = None
     speaker_end: int | None = None
+    pronoun: str | None = None
+    """The pronoun the text used ("She") when ``speaker`` was resolved from it (or is it, unresolved)."""
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,9 @@ class QuoteResult:
     similarity: float = 0.0
     cue: str | None = None
     unchecked: str | None = None
+    context_negated: bool = False
+    """The source negates the quoted words: a negation right before the match or inside a cut."""
+    note: str | None = None
 
 
 @dataclass(frozen=True)

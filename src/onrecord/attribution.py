@@ -1,0 +1,673 @@
+"""Attribution: who a text says said something, and the proposition inside "X said that P".
+
+Pure pattern work on the words around a span (no parser, no model):
+
+* ``attribute(text, start, end)`` finds the speaker the text gives for a quote or claim, by cues in
+  the same sentence ("X said", "said X", "according to X", "X, who …, said", "X urged …, stating",
+  "X said: “…”", …); a pronoun resolves to the nearest named speaker before it when plain.
+* ``reported_frame(text, start, end)`` splits "According to X, P" / "X said (that) P" /
+  "P, X said" into the speaker and the checkable proposition P.
+* ``source_turns(doc)`` finds who speaks where in a source: transcript lines ("DIRECTOR HALVORSEN:")
+  and quoted statements ("“…,” said Priya Raman"); ``speaker_at`` looks one up.
+* ``same_person(a, b)`` compares names loosely (titles dropped, surname match).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .documents import Document
+from .quotes import QuoteSpan, find_quotes
+from .report import Attribution
+
+__all__ = [
+    "Frame", "Turn", "attribute", "is_checkable_speaker", "reported_frame", "same_person",
+    "source_turns", "speaker_at",
+]
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A reporting frame: ``speaker`` (via ``cue``) says the proposition ``[prop_start, prop_end)``."""
+
+    speaker: str
+    cue: str
+    speaker_start: int | None
+    speaker_end: int | None
+    prop_start: int
+    prop_end: int
+    pronoun: str | None = None
+
+
+@dataclass(frozen=True)
+class Turn:
+    """``speaker`` speaks the source's characters ``[start, end)``.
+
+    ``kind`` is ``transcript`` (a "NAME:" line) or ``statement`` (a quotation attributed in the source).
+    """
+
+    speaker: str
+    start: int
+    end: int
+    kind: str = "transcript"
+
+
+# --------------------------------------------------------------------------------------------
+# Vocabulary
+# --------------------------------------------------------------------------------------------
+
+# Finite reporting verbs: "X said", "said X".
+CUE_VERBS = frozenset(
+    """said says say told tells wrote writes added adds stated states argued argues claimed claims
+    noted notes urged urges implored implores asked asks warned warns insisted insists explained
+    explains called calls concluded concludes began begins replied replies responded responds
+    answered answers announced announces declared declares acknowledged acknowledges admitted
+    admits recalled recalls testified testifies tweeted tweets posted posts remarked remarks
+    observed observes commented comments suggested suggests described describes pleaded pleads
+    promised promises vowed vows predicted predicts reported reports confirmed confirms denied
+    denies continued continues countered counters conceded concedes cautioned cautions
+    emphasized emphasizes stressed stresses maintained maintains contended contends
+    recounted recounts quipped quips""".split()
+)
+# Participles: "…, stating", "…, calling it": the speaker is the clause's subject.
+CUE_PARTICIPLES = frozenset(
+    """stating saying calling adding noting writing telling urging warning insisting arguing
+    claiming explaining describing asking declaring concluding imploring pleading promising
+    vowing predicting reporting confirming denying emphasizing stressing""".split()
+)
+# Verbs that introduce a checkable proposition ("X said that P"). Directives (urged, asked)
+# and naming (called) introduce no proposition.
+FRAME_VERBS = frozenset(
+    """said says told tells wrote writes added adds stated states argued argues claimed claims
+    noted notes warned warns insisted insists explained explains concluded concludes reported
+    reports announced announces declared declares acknowledged acknowledges admitted admits
+    testified testifies confirmed confirms maintained maintains contended contends stressed
+    stresses emphasized emphasizes believes believe estimated estimates predicted predicts
+    recalled recalls""".split()
+)
+_ADVERBS = frozenset(
+    """also further then later again once previously repeatedly reportedly publicly privately
+    had has have would will could may might had been was is""".split()
+)
+# Words that end a noun phrase when scanning for a speaker.
+_NP_STOP = frozenset(
+    """that and but or as when while after before because if who whom whose which where to in on
+    at by with from than then also not said says told wrote is are was were be been being has have
+    had would will could should can may might do does did so since although though despite
+    during into about over under between against without through it's there here what how why
+    according""".split()
+) | CUE_VERBS | CUE_PARTICIPLES
+_DETERMINERS = frozenset("the a an this these those his her their its our".split())
+PRONOUNS = frozenset("he she they it we i".split())
+_FEMALE_TITLES = r"First Lady|Mrs\.?|Ms\.?|Miss|Madam|Queen|Princess|Duchess|Dame|Lady"
+_MALE_TITLES = r"Mr\.?|King|Prince|Duke|Sir|Lord"
+_FEMALE_RE = re.compile(rf"\b(?:{_FEMALE_TITLES})\s+((?:[A-Z][\w'’\-]+)(?:\s+[A-Z][\w'’\-]+){{0,2}})")
+_MALE_RE = re.compile(rf"\b(?:{_MALE_TITLES})\s+((?:[A-Z][\w'’\-]+)(?:\s+[A-Z][\w'’\-]+){{0,2}})")
+DOCUMENT_NOUNS = frozenset(
+    """letter statement report document text memo memorandum transcript filing complaint email
+    e-mail release notice guidance policy study paper article post tweet lawsuit order ruling
+    agreement bill note message summary record minutes survey faq website page book""".split()
+)
+_DOC_NP_RE = re.compile(
+    r"\b(?:the|this|that|her|his|their|its)\s+(?:" + "|".join(sorted(DOCUMENT_NOUNS)) + r")\b", re.I
+)
+# Sentence-initial capitalised words that are not names.
+_FUNCTION_CAPS = frozenset(
+    """the a an in on at during after before read it this that these those however meanwhile but
+    and or so yet still also when while if as for from by with according under over since
+    although though despite there here what why how who which reactions""".split()
+)
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st jr sr prof gen sen rep gov lt col capt sgt no vs etc inc co corp ltd mt ft".split()
+)
+_TITLES = frozenset(
+    """chair chairman chairwoman chairperson director commissioner mr mrs ms miss mx dr doctor prof
+    professor president vice senator sen rep representative governor gov mayor judge justice
+    minister secretary general gen coach first lady sir dame lord madam hon honorable councilman
+    councilwoman councillor councilor council member ceo chief officer head spokesperson
+    spokesman spokeswoman deputy acting assistant executive manager captain capt lieutenant lt
+    sergeant sgt the of a an""".split()
+)
+
+
+# --------------------------------------------------------------------------------------------
+# Tokens and sentences (computed once per text)
+# --------------------------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"#+|\w+(?:[’'.\-]\w+)*\.?|[,;:()—–]")
+
+
+@dataclass(frozen=True)
+class _Tok:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        t = self.text.lower()
+        if t.endswith(".") and t[:-1] not in _ABBREVIATIONS:
+            t = t[:-1]
+        return t
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[0].isupper()
+
+
+class _Analysis:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        scan = find_quotes(text)
+        self.quotes: list[QuoteSpan] = [q for q in scan.quotes if q.depth == 0]
+        chars = list(text)
+        for q in self.quotes:
+            for k in range(q.mark_start, q.mark_end):
+                chars[k] = "#"  # one opaque token: no cue inside a quotation counts
+        self.masked = "".join(chars)
+        self.tokens = [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(self.masked)]
+        self.tok_starts = [t.start for t in self.tokens]
+        self.sentences = self._sentences()
+        self.sent_starts = [s for s, _ in self.sentences]
+
+    def _inside_quote(self, pos: int) -> QuoteSpan | None:
+        for q in self.quotes:
+            if q.mark_start < pos < q.mark_end - 1:
+                return q
+        return None
+
+    def _sentences(self) -> list[tuple[int, int]]:
+        text = self.text
+        blank_line_mode = re.search(r"\n[ \t\r\f\v]*\n", text) is not None
+        cuts: set[int] = set()
+        pat = r"\n[ \t\r\f\v]*\n\s*" if blank_line_mode else r"\n\s*"
+        for m in re.finditer(pat, text):
+            if self._inside_quote(m.start()) is None:
+                cuts.add(m.start())
+        for m in re.finditer(r"[.!?…]+([\"”’»'\)\]]*)(?=\s+([^\s]))", text):
+            p = m.start()
+            q = self._inside_quote(p)
+            if q is not None and m.end() != q.mark_end:
+                continue  # a full stop inside a quotation does not end the text's sentence
+            nxt = m.group(2)
+            if not (nxt.isupper() or nxt.isdigit() or nxt in "\"“‘«'("):
+                continue
+            word = re.search(r"(\w+)\W*$", text[max(0, p - 12) : p])
+            if not m.group(1) and word and word.group(1).lower() in _ABBREVIATIONS:
+                continue
+            cuts.add(m.end())
+        out: list[tuple[int, int]] = []
+        prev = 0
+        for c in sorted(cuts) + [len(text)]:
+            s, e = prev, c
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                out.append((s, e))
+            prev = c
+        return out or [(0, len(text))]
+
+    def sentence_index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
+
+    def tokens_in(self, s: int, e: int) -> list[_Tok]:
+        a = bisect.bisect_left(self.tok_starts, s)
+        b = bisect.bisect_left(self.tok_starts, e)
+        return [t for t in self.tokens[a:b] if t.end <= e]
+
+
+@lru_cache(maxsize=16)
+def _analyze(text: str) -> _Analysis:
+    return _Analysis(text)
+
+
+# --------------------------------------------------------------------------------------------
+# Noun phrases
+# --------------------------------------------------------------------------------------------
+
+
+def _np_ok(t: _Tok) -> bool:
+    return t.is_word and t.low not in _NP_STOP
+
+
+def _np_backward(toks: list[_Tok], end: int) -> tuple[int, int] | None:
+    """The noun phrase ending right before token index ``end``: (first index, end index)."""
+    j = end - 1
+    while j >= 0 and toks[j].is_word and not toks[j].is_cap and (
+        toks[j].low in _ADVERBS or toks[j].low.endswith("ly")
+    ):
+        j -= 1
+    k = j
+    while k >= 0 and _np_ok(toks[k]) and j - k < 8 and not (k < j and _ends_sentence(toks[k])):
+        if toks[k].low in _DETERMINERS:
+            k -= 1
+            break
+        k -= 1
+    first = k + 1
+    while first <= j and toks[first].low in ("of", "for"):
+        first += 1
+    if first > j:
+        return None
+    if j - first + 1 >= 8:  # too long to be a speaker: keep the trailing capitalised run
+        first = j
+        while first - 1 >= 0 and toks[first - 1].is_cap:
+            first -= 1
+        if not toks[first].is_cap:
+            return None
+    return first, j + 1
+
+
+def _ends_sentence(t: _Tok) -> bool:
+    """A word carrying a full stop that is not an abbreviation's ("twice." in "… twice. He said")."""
+    return t.text.endswith(".") and t.text[:-1].lower() not in _ABBREVIATIONS and "." not in t.text[:-1]
+
+
+def _np_forward(toks: list[_Tok], start: int) -> tuple[int, int] | None:
+    k = start
+    while k < len(toks) and _np_ok(toks[k]) and k - start < 8:
+        k += 1
+        if _ends_sentence(toks[k - 1]):
+            break
+    while k > start and toks[k - 1].low in ("of", "for", "the", "a", "an"):
+        k -= 1
+    return (start, k) if k > start else None
+
+
+def _speaker_text(text: str, toks: list[_Tok], a: int, b: int) -> tuple[str, int, int]:
+    s, e = toks[a].start, toks[b - 1].end
+    if text[e - 1] == "." and toks[b - 1].text[:-1].lower() not in _ABBREVIATIONS:
+        e -= 1
+    return text[s:e], s, e
+
+
+def _is_named(words: list[_Tok]) -> bool:
+    return any(t.is_cap and t.low not in _FUNCTION_CAPS and t.low not in PRONOUNS for t in words)
+
+
+# --------------------------------------------------------------------------------------------
+# attribute
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Found:
+    a: int  # token range of the speaker in the token list given
+    b: int
+    cue: str
+
+
+def _cue_in_right(toks: list[_Tok]) -> _Found | None:
+    """"…,” coach Irene Vasquez said." / "…,” said Priya Raman, …" / "…”, according to X."""
+    i = 0
+    while i < len(toks) and toks[i].text in (",", "—", "–"):
+        i += 1
+    if i >= len(toks):
+        return None
+    t = toks[i]
+    if t.low in CUE_VERBS:
+        np = _np_forward(toks, i + 1)
+        if np:
+            return _Found(np[0], np[1], t.text.rstrip("."))
+        return None
+    if t.low == "according" and i + 1 < len(toks) and toks[i + 1].low == "to":
+        np = _np_forward(toks, i + 2)
+        if np:
+            return _Found(np[0], np[1], "according to")
+        return None
+    for v in range(i + 1, min(len(toks), i + 9)):
+        if not toks[v].is_word:
+            return None
+        if toks[v].low in CUE_VERBS:
+            np = _np_backward(toks, v)
+            if np and np[0] == i:
+                return _Found(np[0], np[1], toks[v].text.rstrip("."))
+            return None
+    return None
+
+
+def _cue_in_left(toks: list[_Tok]) -> _Found | None:
+    """The nearest cue before the span whose subject can be found."""
+    participle: _Tok | None = None
+    for v in range(len(toks) - 1, -1, -1):
+        t = toks[v]
+        low = t.low
+        if low == "according" and v + 1 < len(toks) and toks[v + 1].low == "to":
+            np = _np_forward(toks, v + 2)
+            if np:
+                return _Found(np[0], np[1], t.text + " " + toks[v + 1].text)
+            continue
+        if low in CUE_VERBS:
+            np = _np_backward(toks, v)
+            if np:
+                return _Found(np[0], np[1], t.text.rstrip("."))
+            # "X, who …, said" / "X, the company's head of safety, said"
+            j = v - 1
+            if j >= 0 and toks[j].text == ",":
+                for c in range(j - 1, max(-1, j - 16), -1):
+                    if toks[c].text == ",":
+                        np = _np_backward(toks, c)
+                        if np and _is_named(toks[np[0] : np[1]]):
+                            return _Found(np[0], np[1], t.text.rstrip("."))
+                        break
+                    if not toks[c].is_word:
+                        break
+            continue
+        if low in CUE_PARTICIPLES:
+            j = v - 1
+            if j >= 0 and toks[j].is_word:
+                np = _np_backward(toks, v)
+                if np and _is_named(toks[np[0] : np[1]]):
+                    return _Found(np[0], np[1], t.text)
+            participle = participle or t
+            continue
+        if low == ":" and v == len(toks) - 1:
+            # "Okonkwo: “…”" (a speaker label with no verb) — only at the start of the sentence
+            np = _np_backward(toks, v)
+            if np and np[0] == 0 and _is_named(toks[np[0] : np[1]]):
+                return _Found(np[0], np[1], ":")
+    if participle is not None:
+        # "Zelenskyy expressed gratitude, calling it …": the sentence's subject
+        k = 0
+        while k < len(toks) and toks[k].is_cap and toks[k].is_word and toks[k].low in _FUNCTION_CAPS:
+            k += 1
+        if k == 0 or (k < len(toks) and toks[k - 1].text == ","):
+            e = k
+            while e < len(toks) and toks[e].is_word and (toks[e].is_cap or toks[e].low in PRONOUNS):
+                e += 1
+            if e > k:
+                return _Found(k, e, participle.text)
+    return None
+
+
+def attribute(text: str, start: int, end: int) -> Attribution | None:
+    """Who ``text`` says said the words at ``[start, end)`` (a quotation or a claim), or None."""
+    an = _analyze(text)
+    si = an.sentence_index(start)
+    ss, se = an.sentences[si]
+    se = max(se, end)
+    toks = an.tokens_in(ss, se)
+    left = [t for t in toks if t.end <= start]
+    right = [t for t in toks if t.start >= end]
+    found = _cue_in_right(right)
+    side = right
+    if found is None:
+        found, side = _cue_in_left(left), left
+    if found is None:
+        return None
+    speaker, s, e = _speaker_text(text, side, found.a, found.b)
+    cue = found.cue
+    if len(side[found.a : found.b]) == 1 and side[found.a].low in PRONOUNS:
+        res = _resolve_pronoun(an, si, side[found.a].low, s)
+        if res is not None:
+            return Attribution(res[0], cue, res[1], res[2], pronoun=speaker)
+        return Attribution(speaker, cue, s, e, pronoun=speaker)
+    return Attribution(speaker, cue, s, e)
+
+
+def _resolve_pronoun(an: _Analysis, si: int, pronoun: str, before: int) -> tuple[str, int, int] | None:
+    """The pronoun's antecedent, when plain: nearest earlier named speaker (gender-compatible)."""
+    text = an.text
+    if pronoun == "it":
+        last = None
+        for m in _DOC_NP_RE.finditer(text, 0, before):
+            last = m
+        return (last.group(), last.start(), last.end()) if last else None
+    if pronoun in ("i", "we"):
+        return None
+    for k in range(si - 1, max(-1, si - 7), -1):
+        s, e = an.sentences[k]
+        toks = an.tokens_in(s, e)
+        cands: list[tuple[int, int]] = []
+        for v, t in enumerate(toks):
+            if t.low in CUE_VERBS:
+                np = _np_backward(toks, v)
+                if np:
+                    cands.append(np)
+            elif t.low == "according" and v + 1 < len(toks) and toks[v + 1].low == "to":
+                np = _np_forward(toks, v + 2)
+                if np:
+                    cands.append(np)
+        # a named subject opening the sentence: "Jonah Reed scored twice …"
+        i = 0
+        while i < len(toks) and toks[i].is_word and toks[i].is_cap and toks[i].low not in _FUNCTION_CAPS:
+            i += 1
+        if i >= 2 and i < len(toks) and toks[i].is_word:
+            cands.insert(0, (0, i))
+        for a, b in reversed(cands):
+            words = toks[a:b]
+            if not _is_named(words) or words[-1].low in DOCUMENT_NOUNS:
+                continue
+            name, ns, ne = _speaker_text(text, toks, a, b)
+            if _gender_ok(pronoun, name):
+                if pronoun == "they" and not (words[-1].low.endswith("s") and not words[-1].is_cap):
+                    continue
+                if pronoun != "they" and not words[-1].is_cap:
+                    continue
+                return name, ns, ne
+    if pronoun in ("she", "he"):
+        rx = _FEMALE_RE if pronoun == "she" else _MALE_RE
+        last = None
+        for m in rx.finditer(text, 0, before):
+            last = m
+        if last:
+            return last.group(1), last.start(1), last.end(1)
+    return None
+
+
+def _gender_ok(pronoun: str, name: str) -> bool:
+    if pronoun == "she":
+        return _MALE_RE.search(name + " X") is None or not re.match(rf"(?:{_MALE_TITLES})\b", name)
+    if pronoun == "he":
+        return not re.match(rf"(?:{_FEMALE_TITLES})\b", name)
+    return True
+
+
+def is_checkable_speaker(a: Attribution | None) -> bool:
+    """A speaker a source's speaker can be compared with: not a document, not an unresolved pronoun."""
+    if a is None or not a.speaker:
+        return False
+    words = a.speaker.lower().split()
+    if a.pronoun and a.speaker.lower() == a.pronoun.lower():
+        return False
+    if len(words) == 1 and words[0] in PRONOUNS:
+        return False
+    return words[-1] not in DOCUMENT_NOUNS
+
+
+# --------------------------------------------------------------------------------------------
+# reported_frame
+# --------------------------------------------------------------------------------------------
+
+_PREP_ADJUNCT = frozenset(
+    """on in at to during after before last this yesterday today monday tuesday wednesday thursday
+    friday saturday sunday earlier""".split()
+)
+
+
+def _prop_end(text: str, s: int, e: int) -> int:
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s and text[e - 1] == ".":
+        e -= 1
+    return e
+
+
+def _prop_start(text: str, s: int, e: int) -> int:
+    while s < e and (text[s].isspace() or text[s] in ",:"):
+        s += 1
+    return s
+
+
+def reported_frame(text: str, start: int, end: int) -> Frame | None:
+    """The reporting frame of a sentence or clause ``[start, end)``, or None when it has none."""
+    an = _analyze(text)
+    toks = an.tokens_in(start, end)
+    if not toks:
+        return None
+    si = an.sentence_index(start)
+
+    def make(a: int, b: int, cue: str, ps: int, pe: int) -> Frame | None:
+        ps, pe = _prop_start(text, ps, pe), _prop_end(text, ps, pe)
+        if pe <= ps:
+            return None
+        speaker, s, e = _speaker_text(text, toks, a, b)
+        if b - a == 1 and toks[a].low in PRONOUNS:
+            res = _resolve_pronoun(an, si, toks[a].low, s)
+            if res is not None:
+                return Frame(res[0], cue, res[1], res[2], ps, pe, pronoun=speaker)
+            return Frame(speaker, cue, s, e, ps, pe, pronoun=speaker)
+        return Frame(speaker, cue, s, e, ps, pe)
+
+    # According to X, P
+    if len(toks) > 3 and toks[0].low == "according" and toks[1].low == "to":
+        for c in range(2, min(len(toks), 12)):
+            if toks[c].text == ",":
+                np = _np_forward(toks, 2)
+                if np and np[1] == c:
+                    return make(np[0], np[1], text[toks[0].start : toks[1].end], toks[c].end, end)
+                break
+    # X said (that) P
+    for v in range(1, min(len(toks), 14)):
+        t = toks[v]
+        if t.low not in FRAME_VERBS:
+            continue
+        np = _np_backward(toks, v)
+        first = np[0] if np else None
+        if np is None and toks[v - 1].text == ",":
+            for c in range(v - 2, -1, -1):
+                if toks[c].text == ",":
+                    np = _np_backward(toks, c)
+                    first = np[0] if np else None
+                    break
+        if np is None or first != 0:
+            break
+        ps = _after_verb(toks, v)
+        if ps is None:
+            break
+        return make(np[0], np[1], t.text.rstrip("."), ps, end)
+    # P, X said.   /   “P,” X said.   /   P, according to X.
+    split_candidates = [c for c, t in enumerate(toks) if t.text == ","]
+    if toks[0].text.startswith("#"):
+        split_candidates.append(0)
+    for c in sorted(split_candidates, reverse=True):
+        rest = toks[c + 1 :]
+        if not rest or len(rest) > 16:
+            continue
+        f = _cue_in_right(rest)
+        if f is None:
+            continue
+        # the cue and its speaker must end the clause
+        last_word = max(f.b, next((i + 1 for i, x in enumerate(rest) if x.low in CUE_VERBS), 0))
+        after = rest[last_word:]
+        if any(x.is_word for x in after) and after[0].text != ",":  # ", the company's head of …"
+            continue
+        speaker_toks = rest
+        if toks[c].text.startswith("#"):
+            q = next((q for q in an.quotes if q.mark_start == toks[c].start), None)
+            ps, pe = (q.start, q.end) if q else (toks[c].start, toks[c].end)
+        else:
+            ps, pe = start, toks[c].start
+        speaker, s, e = _speaker_text(text, speaker_toks, f.a, f.b)
+        pe = _prop_end(text, ps, pe)
+        while pe > ps and text[pe - 1] in ",":
+            pe -= 1
+        if pe <= ps:
+            return None
+        if f.b - f.a == 1 and speaker_toks[f.a].low in PRONOUNS:
+            res = _resolve_pronoun(an, si, speaker_toks[f.a].low, s)
+            if res is not None:
+                return Frame(res[0], f.cue, res[1], res[2], ps, pe, pronoun=speaker)
+            return Frame(speaker, f.cue, s, e, ps, pe, pronoun=speaker)
+        return Frame(speaker, f.cue, s, e, ps, pe)
+    return None
+
+
+def _after_verb(toks: list[_Tok], v: int) -> int | None:
+    """Where P starts after the reporting verb at ``v`` (after "that" or ":" when they come)."""
+    verb = toks[v].low
+    window = toks[v + 1 : v + 10]
+    for k, t in enumerate(window):
+        if t.low == "that":
+            between = window[:k]
+            if verb in ("told", "tells") or not between or between[0].low in _PREP_ADJUNCT:
+                return t.end
+            break
+        if t.text == ":":
+            return t.end
+        if not t.is_word and not t.text.startswith("#"):
+            break
+    if verb in ("told", "tells"):
+        return None  # "X told Y to …" reports no proposition
+    if v + 1 < len(toks):
+        return toks[v + 1].start if toks[v + 1].text != "," else toks[v + 1].end
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Speakers in sources
+# --------------------------------------------------------------------------------------------
+
+_TURN_RE = re.compile(
+    r"^[ \t]*((?:[A-Z][A-Za-z.'’\-]*)(?:[ \t]+(?:[A-Z][A-Za-z.'’\-]*)){0,4})[ \t]*:(?=\s)", re.M
+)
+_NOT_SPEAKERS = frozenset(
+    """note notes warning update source sources subject date from to re cc bcc attendance summary
+    title read see example tip edit correction disclaimer contact location time tags abstract
+    keywords question answer figure table step important caution editor's""".split()
+)
+
+
+def source_turns(doc: Document) -> list[Turn]:
+    """Who speaks where in ``doc``: transcript turns ("NAME:" lines) and attributed quotations."""
+    text = doc.text
+    turns: list[Turn] = []
+    marks = [m for m in _TURN_RE.finditer(text) if m.group(1).split()[0].lower() not in _NOT_SPEAKERS]
+    for k, m in enumerate(marks):
+        end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
+        s = m.end()
+        while s < end and text[s].isspace():
+            s += 1
+        turns.append(Turn(m.group(1), s, end, "transcript"))
+    an = _analyze(text)
+    for q in an.quotes:
+        a = attribute(text, q.start, q.end)
+        if a is not None and is_checkable_speaker(a):
+            turns.append(Turn(a.speaker or "", q.start, q.end, "statement"))
+    turns.sort(key=lambda t: (t.start, -t.end))
+    return turns
+
+
+def speaker_at(turns: list[Turn], offset: int) -> str | None:
+    """The speaker of the innermost turn containing ``offset``, or None."""
+    best: Turn | None = None
+    for t in turns:
+        if t.start <= offset < t.end and (best is None or t.end - t.start < best.end - best.start):
+            best = t
+    return best.speaker if best else None
+
+
+def _name_tokens(name: str) -> list[str]:
+    words = re.findall(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", name.lower())
+    words = [re.sub(r"['’]s$", "", w) for w in words]
+    return [w for w in words if w not in _TITLES]
+
+
+def same_person(a: str, b: str) -> bool:
+    """Loose name match: titles dropped, case ignored, surnames (or a lone given name) compared."""
+    ta, tb = _name_tokens(a), _name_tokens(b)
+    if not ta or not tb:
+        return a.strip().lower() == b.strip().lower()
+    if ta[-1] == tb[-1]:
+        return True
+    if len(ta) == 1 and ta[0] in tb or len(tb) == 1 and tb[0] in ta:
+        return True
+    return False

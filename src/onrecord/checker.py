@@ -1,0 +1,342 @@
+"""The check itself: text + sources in, one Report out. Every interface calls this."""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from . import attribution
+from .claims import ClaimUnit, claim_units
+from .doc_claims import (
+    DocVerdict,
+    documents_meant,
+    edge_passage,
+    judge_mentions,
+    judge_omits,
+    judge_position,
+)
+from .documents import Document, from_text
+from .errors import UsageError
+from .evidence import ModelJudgement, SourceIndex, evidence_from, judge_many
+from .language import unreadable_reason
+from .lexical import coverage
+from .model import GroundingModel, shared_model
+from .numbers import QuantityCheck, check_quantities
+from .quotes import check_quotes, find_quotes
+from .report import ClaimResult, Evidence, QuoteResult, Report, SourceInfo
+from .segment import Span
+
+Progress = Callable[[str, int, int], None]
+"""progress(stage, done, total): called as a long check advances."""
+
+# A quotation this much of a claim carries it: the claim is mostly "X said <words>".
+QUOTE_SHARE = 0.55
+_QUALIFIER_AFTER = re.compile(r"^[\s,;:—–-]*(unless|except|only if|if|until|provided|as long as|but only)\b",
+                              re.I)
+_NEGATION = re.compile(r"\b(not|no|never|n't|none|neither|nor|without)\b", re.I)
+
+
+@dataclass
+class _Judged:
+    label: str
+    score: float
+    reason: str
+    evidence: list[Evidence]
+    probabilities: dict[str, float] | None = None
+
+
+def _as_sources(sources: Sequence[Document] | Mapping[str, str] | Document | str) -> list[Document]:
+    if isinstance(sources, Document):
+        return [sources]
+    if isinstance(sources, str):
+        return [from_text(sources, id="source")]
+    if isinstance(sources, Mapping):
+        return [from_text(t, id=str(k)) for k, t in sources.items()]
+    docs = list(sources)
+    if not all(isinstance(d, Document) for d in docs):
+        raise UsageError("sources must be Documents, a mapping of id to text, or one text")
+    return docs
+
+
+class Checker:
+    """Holds the model (loaded once) and checks texts against sources. Safe to share across threads."""
+
+    def __init__(self, model: GroundingModel | None = None, model_dir: str | None = None, device: str = "auto"):
+        self._model = model
+        self._model_dir = model_dir
+        self._device = device
+        self._lock = threading.Lock()
+
+    @property
+    def model(self) -> GroundingModel:
+        with self._lock:
+            if self._model is None:
+                self._model = shared_model(self._model_dir, self._device)
+            return self._model
+
+    def check(
+        self,
+        text: str | Document,
+        sources: Sequence[Document] | Mapping[str, str] | Document | str,
+        progress: Progress | None = None,
+    ) -> Report:
+        """Check every claim and quotation of ``text`` against ``sources``."""
+        t0 = time.perf_counter()
+        doc = text if isinstance(text, Document) else from_text(text, id="text")
+        docs = _as_sources(sources)
+        if not docs:
+            raise UsageError("no sources given: there is nothing to check the text against")
+        ids = [d.id for d in docs]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise UsageError(f"two sources share the id {dupes[0]!r}; give each its own (--source id=FILE)")
+        if not doc.text.strip():
+            raise UsageError("the text to check is empty")
+        say = progress or (lambda stage, done, total: None)
+
+        say("quotes", 0, 1)
+        qcheck = check_quotes(doc.text, docs)
+        quotes = qcheck.results
+        scan = find_quotes(doc.text)
+        protected = [Span(q.mark_start or q.start, q.mark_end or q.end) for q in scan.quotes if q.depth == 0]
+        units = claim_units(doc.text, protected, frame_of=attribution.reported_frame,
+                            attribute=attribution.attribute)
+        say("claims", 0, len(units))
+        indexes = [SourceIndex.build(d) for d in docs]
+        texts = {d.id: d.text for d in docs}
+        model = self.model
+
+        # One batched model call for every claim that needs the model.
+        model_units = [u for u in units if unreadable_reason(u.text) is None]
+        judgements = dict(zip((id(u) for u in model_units), judge_many(model, [u.text for u in model_units], indexes),
+                              strict=True))
+        results: list[ClaimResult] = []
+        for n, unit in enumerate(units, start=1):
+            results.append(self._claim_result(n, unit, doc, docs, texts, quotes, judgements.get(id(unit)), model))
+            say("claims", n, len(units))
+
+        windows = sum(len(i.windows) for i in indexes)
+        warnings = list(doc.warnings) + [w for d in docs for w in d.warnings] + list(qcheck.warnings)
+        not_examined = _not_examined(indexes, model)
+        return Report(
+            sources=[SourceInfo(d.id, d.title, len(d.text), d.path, d.format) for d in docs],
+            claims=results,
+            quotes=quotes,
+            text=doc.text,
+            source_texts=texts,
+            warnings=warnings,
+            not_examined=not_examined,
+            model={"name": model.config.name, "threshold": model.config.threshold, "device": model.device,
+                   "windows_examined": windows, "seconds": round(time.perf_counter() - t0, 3)},
+        )
+
+    def _claim_result(self, n: int, unit: ClaimUnit, doc: Document, docs: list[Document], texts: dict[str, str],
+                      quotes: list[QuoteResult], mj: ModelJudgement | None, model: GroundingModel) -> ClaimResult:
+        base = ClaimResult(id=f"c{n}", start=unit.start, end=unit.end, text=unit.text, label="unsupported",
+                           score=0.0, attribution=unit.attribution, kind="document" if unit.doc_claim else "factual")
+        why_not = unreadable_reason(unit.text)
+        if why_not:
+            base.unchecked = why_not
+            base.reason = f"not checked: {why_not}"
+            return base
+        inside = [q for q in quotes if q.start >= unit.start and q.end <= unit.end]
+        j = (self._judge_document_claim(unit, docs, inside, mj, texts, model) if unit.doc_claim
+             else self._judge_factual(unit, docs, texts, inside, mj, model))
+        base.label = j.label  # type: ignore[assignment]
+        base.score = round(float(j.score), 4)
+        base.reason = j.reason
+        base.evidence = j.evidence
+        base.probabilities = j.probabilities
+        return base
+
+    # -- claims about a document ------------------------------------------------------------
+
+    def _judge_document_claim(self, unit, docs, quotes, mj, texts, model) -> _Judged:
+        dc = unit.doc_claim
+        meant = documents_meant(dc, docs)
+        v: DocVerdict | None = None
+        if dc.kind == "mentions":
+            v = judge_mentions(dc, meant)
+        elif dc.kind == "omits":
+            v = judge_omits(dc, meant)
+        elif dc.kind in ("begins", "ends"):
+            v = judge_position(dc, meant, quotes)
+            if v is None:
+                return self._judge_passage(unit, meant, dc.kind, model)
+        if v is not None:
+            return _Judged(v.label, v.score, v.reason, v.evidence)
+        # "focused on X": the document's words for X, or the model reading the whole document.
+        mention = judge_mentions(dc, meant)
+        if mj is not None and mj.p_supported >= model.config.threshold:
+            return self._from_model(unit, mj, docs, model, "the model reads the document as saying so")
+        if mention.share >= 0.5:
+            return _Judged("supported", 0.6, f"{mention.reason} (the document's own words for it)", mention.evidence)
+        return _Judged("unsupported", 0.6, mention.reason, mention.evidence)
+
+    def _judge_passage(self, unit, docs, kind, model) -> _Judged:
+        """``It ends by noting that ...``: the claim's words against the opening or closing passage."""
+        spans = {d.id: edge_passage(d, kind) for d in docs}
+        sub = [Document(id=d.id, text=d.text[: spans[d.id].end], title=d.title) for d in docs]
+        passages = [(d, spans[d.id]) for d in docs]
+        pairs = [(d.text[s.start : s.end], unit.text) for d, s in passages]
+        probs = model.predict(pairs)
+        best = int(probs[:, 0].argmax())
+        d, s = passages[best]
+        ev = [Evidence(d.id, s.start, s.end, d.text[s.start : s.end], round(float(probs[best, 0]), 4),
+                       d.locate(s.start).page, d.locate(s.start).line)]
+        qty = check_quantities(unit.text, {d.id: d.text[s.start : s.end]})
+        del sub
+        where = "opening" if kind == "begins" else "closing"
+        if any(q.status == "mismatch" for q in qty):
+            return _Judged("contradicted", 0.8, f"the {where} passage gives other figures: {_qty_note(qty)}", ev)
+        cov = coverage(unit.text, pairs[best][0])
+        if probs[best, 0] >= model.config.threshold or (qty and all(q.status == "match" for q in qty) and cov >= 0.5):
+            return _Judged("supported", float(max(probs[best, 0], 0.6)), f"the {where} passage says so", ev,
+                           _probs(probs[best]))
+        if probs[best, 1] >= 0.5:
+            return _Judged("contradicted", float(probs[best, 1]), f"the {where} passage says otherwise", ev,
+                           _probs(probs[best]))
+        return _Judged("unsupported", float(probs[best, 2]), f"the {where} passage does not say so", ev,
+                       _probs(probs[best]))
+
+    # -- factual claims ---------------------------------------------------------------------
+
+    def _judge_factual(self, unit, docs, texts, quotes, mj, model) -> _Judged:
+        quoted = sum(q.end - q.start for q in quotes)
+        share = quoted / max(1, len(unit.text))
+        for q in quotes:
+            v = self._quote_rule(unit, q, docs, texts)
+            if v is not None:
+                return v
+        qty = check_quantities(unit.text, texts)
+        mismatch = [q for q in qty if q.status == "mismatch"]
+        if mismatch:
+            ev = _qty_evidence(mismatch, docs)
+            return _Judged("contradicted", 0.85, f"the sources give other figures: {_qty_note(mismatch)}", ev)
+        exact = [q for q in quotes if q.label == "exact" and not q.misattributed]
+        if exact and share >= QUOTE_SHARE:
+            q = exact[0]
+            d = next(d for d in docs if d.id == q.source)
+            ev = [Evidence(d.id, q.source_start, q.source_end, d.text[q.source_start : q.source_end], 1.0,
+                           d.locate(q.source_start).page, d.locate(q.source_start).line)]
+            return _Judged("supported", 0.95, "the quoted words are in the source verbatim", ev)
+        if mj is None or mj.best is None:
+            return _Judged("unsupported", 0.9, "no passage of any source shares its words", [])
+        return self._from_model(unit, mj, docs, model, None, qty)
+
+    def _quote_rule(self, unit, q: QuoteResult, docs, texts) -> _Judged | None:
+        """What a quotation alone settles: misattribution, negation cut away, a dropped condition."""
+        if q.label == "not_found" or q.source is None or q.source_start is None:
+            return None
+        d = next(d for d in docs if d.id == q.source)
+        ev = [Evidence(d.id, q.source_start, q.source_end, d.text[q.source_start : q.source_end], 0.9,
+                       d.locate(q.source_start).page, d.locate(q.source_start).line)]
+        if q.misattributed:
+            return _Judged("contradicted", 0.9, f"the source gives these words to {q.source_speaker}, not {q.speaker}", ev)
+        claim_negated = bool(_NEGATION.search(unit.text[: max(0, q.start - unit.start)]))
+        if getattr(q, "context_negated", False) and not claim_negated:
+            return _Judged("contradicted", 0.85, "the source says the opposite: the quoted words follow a negation", ev)
+        after = texts[q.source][q.source_end : q.source_end + 60]
+        m = _QUALIFIER_AFTER.match(after)
+        if m:
+            end = after.find(".", m.end())
+            cond = after[: end if end > 0 else len(after)].strip(" ,;")
+            return _Judged("unsupported", 0.8, f"the source goes on with a condition the text leaves out: {cond!r}", ev)
+        return None
+
+    def _from_model(self, unit, mj: ModelJudgement, docs, model, why: str | None,
+                    qty: list[QuantityCheck] | None = None) -> _Judged:
+        by_id = {d.id: d for d in docs}
+        best = mj.best
+        probs = _probs(mj.probs)
+        # A year used as a label ("the 2025 policy") is no figure the claim stands on.
+        unmatched = [q for q in (qty or []) if q.status == "unmatched" and q.claim.unit != "year"]
+        matched = [q for q in (qty or []) if q.status == "match"]
+        thr = model.config.threshold
+        if mj.p_supported >= thr and not unmatched:
+            ev = evidence_from(best, unit.text, mj.p_supported, by_id[best.source])
+            return _Judged("supported", mj.p_supported, why or "a source passage supports it", ev, probs)
+        if mj.p_contradicted >= 0.5 and mj.p_contradicted > mj.p_supported:
+            ev = evidence_from(best, unit.text, mj.p_contradicted, by_id[best.source])
+            return _Judged("contradicted", mj.p_contradicted, "a source passage says otherwise", ev, probs)
+        if matched and not unmatched and _coverage_beyond_figures(unit.text, best.text, matched) >= 0.5:
+            ev = evidence_from(best, unit.text, mj.p_supported, by_id[best.source])
+            return _Judged("supported", max(0.6, mj.p_supported), f"figures agree with the source: {_qty_note(matched)}",
+                           ev, probs)
+        ev = evidence_from(best, unit.text, mj.p_supported, by_id[best.source]) if best else []
+        note = f"examined {mj.examined_windows} passage(s) in {len(docs)} source(s); none supports it"
+        if unmatched:
+            note += f"; no source gives {', '.join(repr(q.claim.text) for q in unmatched)}"
+        return _Judged("unsupported", max(float(mj.probs[2]), 1 - mj.p_supported - mj.p_contradicted, 0.5), note,
+                       ev, probs)
+
+
+def _coverage_beyond_figures(claim: str, passage: str, figures: list[QuantityCheck]) -> float:
+    """Word coverage of the claim once its figures (already compared on value) are taken out."""
+    rest = claim
+    for q in sorted(figures, key=lambda q: -q.claim.start):
+        rest = rest[: q.claim.start] + " " + rest[q.claim.end :]
+    rest = re.sub(r"\d[\d,.]*", " ", rest)
+    return coverage(rest, passage)
+
+
+def _probs(p) -> dict[str, float]:
+    return {"supported": round(float(p[0]), 4), "contradicted": round(float(p[1]), 4),
+            "unsupported": round(float(p[2]), 4)}
+
+
+def _qty_note(checks: list[QuantityCheck]) -> str:
+    parts = []
+    for q in checks:
+        if q.source is None:
+            parts.append(f"{q.claim.text!r} not found")
+        elif q.status == "mismatch":
+            parts.append(f"{q.claim.text!r} vs {q.source.derived or q.source.text!r} in {q.source_id}")
+        else:
+            parts.append(f"{q.claim.text!r} ~ {q.source.derived or q.source.text!r}")
+    return "; ".join(parts)
+
+
+def _qty_evidence(checks: list[QuantityCheck], docs: list[Document]) -> list[Evidence]:
+    by_id = {d.id: d for d in docs}
+    out = []
+    for q in checks:
+        if q.source is None or q.source_id not in by_id:
+            continue
+        d = by_id[q.source_id]
+        # Widen to the sentence so the reader sees what the figure is about.
+        a = max(d.text.rfind(". ", 0, q.source.start) + 2, d.text.rfind("\n", 0, q.source.start) + 1, 0)
+        b_candidates = [i for i in (d.text.find(". ", q.source.end), d.text.find("\n", q.source.end)) if i >= 0]
+        b = min(b_candidates) + 1 if b_candidates else len(d.text)
+        loc = d.locate(a)
+        out.append(Evidence(d.id, a, b, d.text[a:b], 0.85, loc.page, loc.line))
+    return out
+
+
+def _not_examined(indexes: list[SourceIndex], model: GroundingModel) -> list[str]:
+    """Say where the model could not read a whole window (a very long sentence is cut to fit)."""
+    out = []
+    limit = model.config.max_length
+    for idx in indexes:
+        long = [w for w in idx.windows if model.count_tokens(w.text_of(idx.doc.text)) > limit - 48]
+        for w in long[:5]:
+            out.append(f"{idx.doc.id}[{w.start}:{w.end}]: a passage longer than the model's {limit} tokens; "
+                       "the model read its first part only (BM25 and quote search read all of it)")
+    return out
+
+
+_default: Checker | None = None
+_default_lock = threading.Lock()
+
+
+def check(text: str | Document, sources: Sequence[Document] | Mapping[str, str] | Document | str,
+          progress: Progress | None = None) -> Report:
+    """Check ``text`` against ``sources`` with the shipped model (loaded once per process)."""
+    global _default
+    with _default_lock:
+        if _default is None:
+            _default = Checker()
+    return _default.check(text, sources, progress)

@@ -1,0 +1,214 @@
+"""Claim units: which spans of the text make a checkable claim, and what kind of claim each is.
+
+A sentence is one claim unless it joins separable facts (", and", "; ", ", but") or carries a
+non-restrictive relative clause (", which was first obtained by Fox News,"), which becomes a
+claim of its own about the clause's antecedent. Reported speech ("According to X, P") keeps the
+speaker and checks P. Claims about what a document says ("the letter mentioned X", "makes no
+reference to Y", "it began ...", "concluded: ...") are recognised here and judged on the whole
+document by :mod:`onrecord.doc_claims`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from .report import Attribution
+from .segment import Span, sentences
+
+DocClaimKind = Literal["mentions", "omits", "begins", "ends", "about"]
+
+
+@dataclass(frozen=True)
+class DocClaim:
+    """A claim about a document's content: ``kind`` of ``subject`` (e.g. "the letter"), about ``target``."""
+
+    kind: DocClaimKind
+    subject: str
+    target: str
+    target_start: int
+    target_end: int
+
+
+@dataclass(frozen=True)
+class ClaimUnit:
+    start: int
+    end: int
+    text: str
+    """The proposition to check; may differ from the text's span when a clause was lifted out."""
+    sentence: Span
+    attribution: Attribution | None
+    doc_claim: DocClaim | None
+
+
+_SKIP_LINE = re.compile(r"^\s*(read more|related|see also|advertisement|click here|subscribe|share this)\b",
+                        re.I)
+_DOC_NOUNS = (r"letter|document|text|guidance|report|statement|policy|notice|transcript|memo|memorandum|"
+              r"article|e-?mail|filing|opinion|ruling|release|press release|speech|bill|law|order|decision|"
+              r"paper|study|summary|contract|agreement|complaint|lawsuit|indictment|message|post|note")
+_SUBJECT = rf"(?P<subj>(?:(?:the|this|that|her|his|their|its)\s+(?:[\w'’\-]+\s+){{0,4}}?(?:{_DOC_NOUNS})\b|it\b))"
+_ADVERB = r"(?:\s+(?:specifically|explicitly|directly|also|only|even|never|repeatedly|clearly|briefly|merely))*"
+_FILLER = r"(?:[^.;:]{0,80}?,\s*)?"  # "the actual text of the letter, as made public, makes no ..."
+
+_OMITS = re.compile(
+    _SUBJECT + _FILLER + _ADVERB +
+    r"\s*(?:makes?|made|contains?|contained|includes?|included|has|had|gives?|gave)\s+no\s+(?:\w+\s+)?"
+    r"(?:mention|reference|references|word|allusion)s?\s+(?:of|to|about)\s+(?P<target>.+)"
+    r"|" + _SUBJECT.replace("subj", "subj2") + _FILLER + _ADVERB +
+    r"\s*(?:does|did|do)\s*(?:not|n't)\s+(?:\w+\s+)?(?:mention|refer\s+to|reference|cite|name|discuss|say\s+anything\s+about)"
+    r"\s+(?P<target2>.+)"
+    r"|" + _SUBJECT.replace("subj", "subj3") + _FILLER + _ADVERB +
+    r"\s*(?:never|nowhere)\s+(?:mentions|mentioned|refers\s+to|referred\s+to)\s+(?P<target3>.+)"
+    r"|" + _SUBJECT.replace("subj", "subj4") + _FILLER + _ADVERB +
+    r"\s*(?:is|was)\s+silent\s+(?:on|about)\s+(?P<target4>.+)",
+    re.I,
+)
+_MENTIONS = re.compile(
+    _SUBJECT + _FILLER + _ADVERB +
+    r"\s*[\"“']?(?:mentions|mentioned|refers\s+to|referred\s+to|references|referenced|cites|cited|names|named)"
+    r"\s+(?P<target>.+)",
+    re.I,
+)
+_BEGINS = re.compile(
+    _SUBJECT + _FILLER + _ADVERB + r"\s*(?:begins|began|opens|opened|starts|started)\b[\s,:]*(?:with|by)?\s*(?P<target>.+)",
+    re.I,
+)
+_ENDS = re.compile(
+    _SUBJECT + _FILLER + _ADVERB +
+    r"\s*(?:ends|ended|concludes|concluded|closes|closed|finishes|finished)\b[\s,:]*(?:with|by)?\s*(?P<target>.+)",
+    re.I,
+)
+_ABOUT = re.compile(
+    _SUBJECT + _FILLER + _ADVERB +
+    r"\s*(?:focuses|focused|centres|centered|centers|centred)\s+on\s+(?P<target>.+)",
+    re.I,
+)
+
+
+def find_doc_claim(text: str, start: int, end: int) -> DocClaim | None:
+    """Recognise a claim about a document's content in ``text[start:end]``."""
+    seg = text[start:end]
+    for kind, rx in (("omits", _OMITS), ("mentions", _MENTIONS), ("begins", _BEGINS), ("ends", _ENDS),
+                     ("about", _ABOUT)):
+        m = rx.search(seg)
+        if not m:
+            continue
+        subj_group = next(g for g in ("subj", "subj2", "subj3", "subj4") if g in m.groupdict() and m.group(g))
+        tgt_group = {"subj": "target", "subj2": "target2", "subj3": "target3", "subj4": "target4"}[subj_group]
+        subj = m.group(subj_group)
+        if m.start(subj_group) > 0 and not re.fullmatch(r".*[,:;]\s*|\s*|(?:.*\b(?:that|and|but|however|contrast)\b.*)",
+                                                      seg[: m.start(subj_group)], re.S):
+            continue  # the document noun is not the subject ("...in the letter, which she wrote...")
+        if subj.lower() == "it" and kind in ("about",):
+            continue
+        t0, t1 = m.start(tgt_group), m.end(tgt_group)
+        target = seg[t0:t1].rstrip(" .!?\"”'’")
+        return DocClaim(kind, subj, target, start + t0, start + t0 + len(target))
+    return None
+
+
+_RELATIVE = re.compile(r",\s+(which|who)\s+(?P<body>[^,]{6,160}?),\s+")
+_JOINERS = re.compile(r",\s+(?:and|but|while|whereas|though|although)\s+|;\s+")
+
+
+def _clauses(text: str, sent: Span, quotes: list[Span]) -> list[Span]:
+    """Split a sentence at joints between separable facts, never inside a quotation."""
+    cuts = [sent.start]
+    for m in _JOINERS.finditer(text, sent.start, sent.end):
+        if any(q.start <= m.start() < q.end for q in quotes):
+            continue
+        left = text[cuts[-1] : m.start()]
+        right = text[m.end() : sent.end]
+        if len(left.split()) >= 4 and len(right.split()) >= 4 and _has_verb(right) and _has_verb(left):
+            cuts.append(m.start())
+    cuts.append(sent.end)
+    spans = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        sub = text[a:b]
+        lead = len(sub) - len(sub.lstrip(" ,;"))
+        spans.append(Span(a + lead, b))
+    # Joiner words ("and ") stay at the start of the right-hand clause; drop them from the span.
+    out = []
+    for s in spans:
+        m = re.match(r"(?:and|but|while|whereas|though|although)\s+", text[s.start : s.end], re.I)
+        out.append(Span(s.start + (m.end() if m else 0), s.end))
+    return out
+
+
+_VERBISH = re.compile(
+    r"\b(is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|should|shall|do|does|did|"
+    r"\w+ed|\w{3,}s)\b", re.I)
+
+
+def _has_verb(s: str) -> bool:
+    return bool(_VERBISH.search(s))
+
+
+def is_claim_sentence(text: str, sent: Span) -> bool:
+    """Questions, link lines and fragments make no claim to check."""
+    s = text[sent.start : sent.end].strip()
+    if _SKIP_LINE.match(s) or s.endswith("?"):
+        return False
+    return len(re.findall(r"\w+", s)) >= 3
+
+
+def split_relative(text: str, clause: Span, quotes: list[Span]) -> tuple[Span | None, str, str]:
+    """Lift a non-restrictive relative clause out of ``clause``.
+
+    Returns (the relative clause's span or None, the main claim's text without it, the relative
+    claim's text with its antecedent restored: "The text of the letter was first obtained by Fox News").
+    """
+    seg = text[clause.start : clause.end]
+    m = _RELATIVE.search(seg)
+    if not m or any(q.start <= clause.start + m.start() < q.end for q in quotes):
+        return None, seg, ""
+    antecedent = seg[: m.start()].strip()
+    # The antecedent is the noun phrase just before the comma: the sentence's start when short.
+    if len(antecedent.split()) > 8:
+        return None, seg, ""
+    main = seg[: m.start()] + " " + seg[m.end() :]
+    rel_text = f"{antecedent} {m.group('body')}"
+    rel_span = Span(clause.start + m.start() + 1, clause.start + m.end() - 2)
+    while text[rel_span.start] == " ":
+        rel_span = Span(rel_span.start + 1, rel_span.end)
+    return rel_span, main, rel_text
+
+
+def claim_units(text: str, quotes: list[Span], frame_of=None, attribute=None) -> list[ClaimUnit]:
+    """Every claim unit of ``text`` in order. ``quotes`` are quotation spans (not split inside).
+
+    ``frame_of(text, start, end)`` finds reported speech (speaker + proposition span) and
+    ``attribute(text, start, end)`` a speaker for a span; both come from :mod:`onrecord.attribution`.
+    """
+    units: list[ClaimUnit] = []
+    for sent in sentences(text, protected=quotes):
+        if not is_claim_sentence(text, sent):
+            continue
+        for clause in _clauses(text, sent, quotes):
+            units.extend(_units_of_clause(text, sent, clause, quotes, frame_of, attribute))
+    return units
+
+
+def _units_of_clause(text, sent, clause, quotes, frame_of, attribute) -> list[ClaimUnit]:
+    attribution = None
+    prop = clause
+    frame = frame_of(text, clause.start, clause.end) if frame_of else None
+    if frame is not None and frame.prop_end > frame.prop_start:
+        attribution = Attribution(frame.speaker, frame.cue, frame.speaker_start, frame.speaker_end)
+        prop = Span(frame.prop_start, frame.prop_end)
+    elif attribute is not None:
+        attribution = attribute(text, clause.start, clause.end)
+    out: list[ClaimUnit] = []
+    rel_span, main_text, rel_text = split_relative(text, prop, quotes)
+    doc_claim = find_doc_claim(text, prop.start, prop.end)
+    if rel_span is not None:
+        out.append(ClaimUnit(rel_span.start, rel_span.end, rel_text, sent, attribution, None))
+    if doc_claim is not None:
+        main_text = text[prop.start : prop.end]  # the document claim's offsets index the whole proposition
+    out.insert(0, ClaimUnit(prop.start, prop.end, _clean(main_text), sent, attribution, doc_claim))
+    return out
+
+
+def _clean(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip()

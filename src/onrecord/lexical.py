@@ -1,0 +1,101 @@
+"""Words as evidence: stems, stop words, BM25 ranking and how well a passage covers a claim."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+STOPWORDS = frozenset("""
+a an the and or but if then else of to in on at by for with from as into onto over under about than
+that this these those it its it's is are was were be been being am do does did done have has had having
+not no nor so too very can could may might must shall should will would i me my we our ours you your
+he him his she her hers they them their theirs who whom whose which what when where why how all any
+both each few more most other some such only own same just also there here up down out off again
+further once s t don now said says say told according while during before after above below between
+through because until against among one ones per via upon within without whether either neither yet
+mr mrs ms dr
+""".split())
+
+_TOKEN_RE = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|\d+(?:[.,]\d+)*")
+_SUFFIXES = ("ization", "ational", "fulness", "ousness", "iveness", "ations", "ation", "ments", "ment",
+             "ings", "ing", "edly", "ed", "ies", "es", "ly", "s")
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper: "protecting"/"protection"/"protected" → "protect".
+
+    Porter-grade accuracy is not needed: stems are only compared with each other.
+    """
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if w.isdigit() or len(w) <= 4:
+        return w
+    for suf in _SUFFIXES:
+        if w.endswith(suf) and len(w) - len(suf) >= 4:
+            w = w[: -len(suf)]
+            break
+    if w.endswith(("ion", "ive")) and len(w) > 6:
+        w = w[:-3]
+    return w[:8] if len(w) > 8 else w
+
+
+def tokens(text: str) -> list[str]:
+    return [m.group(0) for m in _TOKEN_RE.finditer(text)]
+
+
+def content_stems(text: str) -> list[str]:
+    """Stems of the words that carry content (no stop words), numbers kept without separators."""
+    out = []
+    for t in tokens(text):
+        low = t.lower()
+        if low in STOPWORDS:
+            continue
+        out.append(low.replace(",", "") if low[0].isdigit() else stem(low))
+    return out
+
+
+def coverage(claim: str, passage: str) -> float:
+    """Share of the claim's content stems found in the passage (1.0 when the claim has none)."""
+    want = set(content_stems(claim))
+    if not want:
+        return 1.0
+    have = set(content_stems(passage))
+    return len(want & have) / len(want)
+
+
+@dataclass
+class BM25:
+    """Okapi BM25 over a fixed list of passages (k1=1.5, b=0.75)."""
+
+    docs: list[list[str]]
+    k1: float = 1.5
+    b: float = 0.75
+
+    def __post_init__(self) -> None:
+        self._tf = [Counter(d) for d in self.docs]
+        self._len = [len(d) for d in self.docs]
+        self._avg = (sum(self._len) / len(self._len)) if self._len else 0.0
+        df: Counter[str] = Counter()
+        for tf in self._tf:
+            df.update(tf.keys())
+        n = len(self.docs)
+        self._idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
+
+    @classmethod
+    def of_texts(cls, texts: list[str]) -> BM25:
+        return cls([content_stems(t) for t in texts])
+
+    def scores(self, query: list[str]) -> list[float]:
+        out = []
+        for tf, ln in zip(self._tf, self._len, strict=True):
+            s = 0.0
+            for q in set(query):
+                f = tf.get(q, 0)
+                if f:
+                    norm = f + self.k1 * (1 - self.b + self.b * ln / (self._avg or 1))
+                    s += self._idf.get(q, 0.0) * f * (self.k1 + 1) / norm
+            out.append(s)
+        return out

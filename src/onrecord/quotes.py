@@ -1,0 +1,680 @@
+"""Quotations: find them in a text, fold-and-align them to the sources, diff them word by word.
+
+Three steps, each a small pure function:
+
+* ``find_quotes(text)`` scans the quotation marks (straight, curly, guillemets, single, nested,
+  across paragraphs) and returns every quotation with the offsets of its words *inside* the marks.
+  An unmatched mark is skipped with a warning, never a crash.
+* ``fold(text)`` builds a matching key (case, whitespace, quote marks, dashes, ellipses unified) and
+  an index map back to the original, so everything reported is the source's own words.
+* ``align_quote(quote, sources)`` says ``exact`` / ``altered`` / ``not_found`` with the source span
+  and a word diff; ``check_quotes(text, sources)`` does all of it, with attribution, for a text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
+
+from .documents import Document
+from .report import DiffOp, QuoteLabel, QuoteResult
+
+__all__ = [
+    "Folded", "QuoteCheck", "QuoteMatch", "QuoteScan", "QuoteSpan", "align_quote", "check_quotes",
+    "find_quotes", "fold",
+]
+
+# --------------------------------------------------------------------------------------------
+# Finding quotations
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """One quotation. ``[start, end)`` are the quoted words inside the marks; ``text == text[start:end]``.
+
+    ``depth`` is 0 for a top-level quotation and 1+ for a quotation inside another one.
+    ``mark_start``/``mark_end`` include the marks themselves.
+    """
+
+    start: int
+    end: int
+    text: str
+    open_mark: str
+    close_mark: str
+    depth: int = 0
+    mark_start: int = 0
+    mark_end: int = 0
+
+
+@dataclass
+class QuoteScan:
+    quotes: list[QuoteSpan] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+# Mark families. Straight marks are ambiguous (open or close by context); the others are not.
+_DOUBLE_OPEN = {"“": "”", "„": "“”", "«": "»", "‟": "”"}
+_SINGLE_OPEN = {"‘": "’", "‚": "‘’", "‹": "›"}
+_DOUBLE_CLOSE = {"”", "»"}
+_SINGLE_CLOSE = {"’", "›"}
+_ALL_MARKS = set("\"'“”„‟«»‘’‚‹›")
+_OPENING_CONTEXT = set("([{—–-/") | set("“‘„‚«‹\"'")
+_CLOSING_CONTEXT = set(".,;:!?)]}—–-/…") | set("”’»›\"'")
+
+
+def _family(mark: str) -> str:
+    return "single" if mark in "'‘’‚‹›" else "double"
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+@dataclass
+class _Open:
+    pos: int  # offset of the opening mark
+    mark: str
+    family: str
+    closers: str  # marks that may close it
+
+
+def find_quotes(text: str) -> QuoteScan:
+    """Every quotation in ``text``, in text order (an outer quotation before the ones inside it)."""
+    scan = QuoteScan()
+    n = len(text)
+    # Paragraph convention: with blank lines in the text, a paragraph is a blank-line block and a
+    # single newline is a hard wrap (a quotation continues over it); without blank lines, every
+    # line is a paragraph.
+    blank_line_mode = re.search(r"\n[ \t\r\f\v]*\n", text) is not None
+    stack: list[_Open] = []
+    found: list[tuple[int, int, str, str, int]] = []  # (open_pos, close_pos, open, close, depth)
+    # offsets of marks consumed as "this paragraph continues the open quotation"
+    continuation: set[int] = set()
+
+    def warn(msg: str, pos: int) -> None:
+        scan.warnings.append(f"{msg} at offset {pos} (line {_line_of(text, pos)}); skipped")
+
+    i = 0
+    while i < n:
+        ch = text[i]
+        if ch == "\n":
+            # Find the end of this paragraph break (if it is one) and the next paragraph's start.
+            j = i + 1
+            while j < n and text[j].isspace():
+                j += 1
+            is_break = (not blank_line_mode) or ("\n" in text[i + 1 : j])
+            if is_break and stack:
+                nxt = text[j] if j < n else ""
+                outer = stack[0]
+                if nxt and nxt in _ALL_MARKS and _family(nxt) == outer.family and _can_open(text, j):
+                    # Classic convention: the next paragraph reopens the same quotation.
+                    continuation.add(j)
+                    # inner (nested) quotes cannot run across a paragraph: drop them
+                    for o in stack[1:]:
+                        warn(f"unmatched opening mark {o.mark}", o.pos)
+                    del stack[1:]
+                    i = j + 1
+                    continue
+                for o in stack:
+                    if not _apostrophe_like(text, o.pos):
+                        warn(f"unmatched opening mark {o.mark}", o.pos)
+                stack.clear()
+            i = j if j > i + 1 else i + 1
+            continue
+        if ch not in _ALL_MARKS:
+            i += 1
+            continue
+        fam = _family(ch)
+        can_open = _can_open(text, i)
+        can_close = _can_close(text, i)
+        if ch in ("'", "’") and i > 0 and i + 1 < n and text[i - 1].isalnum() and text[i + 1].isalnum():
+            i += 1  # an apostrophe inside a word (don't, Putin's): never a mark
+            continue
+        # Closing?
+        closes_idx = None
+        if ch in "«»":
+            # Guillemets: «…» (French, often spaced: « bonjour ») or »…« (German, Danish). One
+            # closes the innermost open quotation started by its mirror image; otherwise it opens.
+            mirror = "»" if ch == "«" else "«"
+            closes_idx = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].mark == mirror), None)
+            if closes_idx is None and ch == "«":
+                can_open = True
+            if closes_idx is None and ch == "»" and not can_open:
+                warn(f"unmatched closing mark {ch}", i)
+                i += 1
+                continue
+        elif ch in _DOUBLE_CLOSE or ch in _SINGLE_CLOSE or ch in "\"'" or ch in "“‘":
+            for k in range(len(stack) - 1, -1, -1):
+                o = stack[k]
+                if ch in o.closers and (can_close or not can_open or ch not in "\"'"):
+                    closes_idx = k
+                    break
+        if closes_idx is not None:
+            o = stack[closes_idx]
+            for inner in stack[closes_idx + 1 :]:
+                if not _apostrophe_like(text, inner.pos):
+                    warn(f"unmatched opening mark {inner.mark}", inner.pos)
+            del stack[closes_idx:]
+            found.append((o.pos, i, o.mark, ch, closes_idx))
+            i += 1
+            continue
+        # Opening?
+        closers = _closers_for(ch)
+        if closers and can_open and not (ch in "'’" and _apostrophe_like(text, i)):
+            stack.append(_Open(i, ch, fam, closers))
+            i += 1
+            continue
+        # Neither: a stray closing mark (or an apostrophe at a word edge: players' / 'em).
+        if fam == "double":
+            warn(f"unmatched closing mark {ch}", i)
+        i += 1
+    for o in stack:
+        if not _apostrophe_like(text, o.pos):
+            warn(f"unmatched opening mark {o.mark}", o.pos)
+
+    found.sort()
+    for op, cl, om, cm, depth in found:
+        s, e = op + 1, cl
+        while s < e and text[s].isspace():  # « bonjour »: the words, not the spacing
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        scan.quotes.append(QuoteSpan(s, e, text[s:e], om, cm, depth, op, cl + 1))
+    return scan
+
+
+def _closers_for(ch: str) -> str:
+    if ch in _DOUBLE_OPEN:
+        return _DOUBLE_OPEN[ch]
+    if ch in _SINGLE_OPEN:
+        return _SINGLE_OPEN[ch]
+    if ch == "\"":
+        return "\""
+    if ch == "'":
+        return "'’"
+    if ch == "»":
+        return "«"  # »…« (German, Danish)
+    if ch == "”":
+        return "”"  # ”…” (Swedish, Finnish)
+    if ch == "’":
+        return "’"
+    return ""
+
+
+def _can_open(text: str, i: int) -> bool:
+    """A mark opens only at a word start: after start/space/opening punctuation, before a non-space."""
+    prev = text[i - 1] if i > 0 else ""
+    nxt = text[i + 1] if i + 1 < len(text) else ""
+    return (prev == "" or prev.isspace() or prev in _OPENING_CONTEXT) and nxt != "" and not nxt.isspace()
+
+
+def _can_close(text: str, i: int) -> bool:
+    """A mark closes only at a word end: after a non-space, before end/space/closing punctuation."""
+    prev = text[i - 1] if i > 0 else ""
+    nxt = text[i + 1] if i + 1 < len(text) else ""
+    return prev != "" and not prev.isspace() and (nxt == "" or nxt.isspace() or nxt in _CLOSING_CONTEXT)
+
+
+def _apostrophe_like(text: str, i: int) -> bool:
+    """A single mark that is probably an elision ('90s, 'em, 'n'), not a quotation mark."""
+    if text[i] not in "'’‘":
+        return False
+    rest = text[i + 1 : i + 5]
+    return bool(re.match(r"\d\ds\b|em\b|n\b|tis\b|til\b|cause\b", rest))
+
+
+# --------------------------------------------------------------------------------------------
+# Folding
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Folded:
+    """A matching key and, for each key character, the offset in the original it came from.
+
+    ``index`` has ``len(key) + 1`` entries; the last is ``len(original)``. A key span ``[a, b)``
+    maps back to ``[index[a], index[b - 1] + 1)`` of the original.
+    """
+
+    key: str
+    index: list[int]
+
+    def span(self, a: int, b: int) -> tuple[int, int]:
+        """Original offsets of key span ``[a, b)`` (empty spans map to an empty span)."""
+        if b <= a:
+            return self.index[a], self.index[a]
+        return self.index[a], self.index[b - 1] + 1
+
+
+_QUOTE_CHARS = set("\"'‘’‚‛“”„‟«»‹›′″`´")
+_DASHES = set("-‐‑‒–—―−")
+_INVISIBLE = set("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+
+
+def fold(text: str) -> Folded:
+    """Fold ``text`` into a key for matching quotations, keeping the map back to the original."""
+    key: list[str] = []
+    idx: list[int] = []
+    n = len(text)
+    i = 0
+    while i < n:
+        c = text[i]
+        if c in _INVISIBLE:
+            # soft hyphens / zero-width spaces from web copy: invisible, yet they break a match
+            i += 1
+            continue
+        if c.isspace():
+            # line breaks, double spaces, NBSP: a quote re-wrapped by a layout is the same quote
+            if key and key[-1] not in " -":
+                key.append(" ")
+                idx.append(i)
+            i += 1
+            continue
+        if c in _QUOTE_CHARS:
+            prev = text[i - 1] if i > 0 else ""
+            nxt = text[i + 1] if i + 1 < n else ""
+            if prev.isalnum() and nxt.isalnum():
+                # curly vs straight apostrophe (don’t / don't) is typography, not an alteration
+                key.append("'")
+                idx.append(i)
+            # a quotation mark is dropped: quoting a quote turns “ into ‘, and a continued
+            # paragraph reopens with a mark the source never had
+            i += 1
+            continue
+        if c in _DASHES:
+            # "purity—an" vs "purity - an" vs "purity -- an": dash style and spacing are typography
+            if key and key[-1] == " ":
+                key.pop()
+                idx.pop()
+            if not (key and key[-1] == "-"):
+                key.append("-")
+                idx.append(i)
+            i += 1
+            while i < n and (text[i].isspace() or text[i] in _DASHES):
+                i += 1
+            continue
+        if c == "…":
+            # the ellipsis character and three full stops are the same ellipsis
+            key.extend("...")
+            idx.extend((i, i, i))
+            i += 1
+            continue
+        if c.isascii():
+            # quotes recase their first word when embedded ("It is time" / "it is time")
+            key.append(c.lower())
+            idx.append(i)
+        else:
+            # compatibility forms (ligatures, full-width letters) and case, one char at a time
+            for d in unicodedata.normalize("NFKC", c).lower():
+                key.append(d)
+                idx.append(i)
+        i += 1
+    idx.append(n)
+    return Folded("".join(key), idx)
+
+
+# --------------------------------------------------------------------------------------------
+# Aligning
+# --------------------------------------------------------------------------------------------
+
+# Similarity threshold for "altered". The score is RapidFuzz's partial_ratio on folded text: the
+# best window of the source scored against the quote (100 = identical). At 80 and above at most
+# about one character in five differs, i.e. a changed word or two in a sentence-long quote: the
+# quote is recognisably that passage, and a diff is informative. Below it, the "quote" is mostly
+# words the source does not have, and showing a diff against some passage would mislead.
+ALTERED_MIN_SIMILARITY = 0.80
+# ...and at least this share of the quote's content words (not stop words) must appear in the
+# matched source span, so that short quotes do not "match" passages sharing only letters.
+ALTERED_MIN_CONTENT = 0.6
+
+_ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:\.\s*){2,}\]|\(\s*(?:\.\s*){2,}\)|\.(?:\s?\.){2,})\s*")
+_EDGE_PUNCT = " .,;:!?-"
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+_NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|none|nobody|nothing|cannot|without)\b|n't\b")
+_STOP = frozenset(
+    "a an the and or but of to in on at by for with from as is are was were be been it its this that "
+    "these those he she they we you i his her their our your my me him them us not no so if than then "
+    "there here have has had do does did will would can could may might shall should".split()
+)
+
+
+@dataclass
+class QuoteMatch:
+    """Where a quotation sits in the sources, and how faithfully."""
+
+    label: QuoteLabel
+    source: str | None = None
+    source_start: int | None = None
+    source_end: int | None = None
+    diff: list[DiffOp] = field(default_factory=list)
+    similarity: float = 0.0
+    context_negated: bool = False
+    """The source negates what was quoted: a negation right before the match or in a cut (ellipsis)."""
+    note: str | None = None
+
+
+def _strip_edges(key: str) -> str:
+    return key.strip(_EDGE_PUNCT)
+
+
+def _find_bounded(hay: str, needle: str, start: int = 0) -> int:
+    """``hay.find(needle, start)`` but only at word boundaries (a quote "act" is not in "exact")."""
+    pos = hay.find(needle, start)
+    while pos != -1:
+        before_ok = pos == 0 or not hay[pos - 1].isalnum() or not needle[0].isalnum()
+        end = pos + len(needle)
+        after_ok = end == len(hay) or not hay[end].isalnum() or not needle[-1].isalnum()
+        if before_ok and after_ok:
+            return pos
+        pos = hay.find(needle, pos + 1)
+    return -1
+
+
+def _negated_before(fs: Folded, kstart: int) -> bool:
+    """A negation among the few source words right before ``kstart``, within the same clause."""
+    left = fs.key[max(0, kstart - 60) : kstart]
+    cut = max(left.rfind(ch) for ch in ".;:!?\n")
+    if cut != -1:
+        left = left[cut + 1 :]
+    words = left.split()[-4:]
+    return bool(_NEGATION.search(" ".join(words)))
+
+
+class _Source:
+    """A source prepared once: its folded key (and speaker turns, filled by ``check_quotes``)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.folded = fold(doc.text)
+
+
+def _prepare(sources: list[Document] | list[_Source]) -> list[_Source]:
+    return [s if isinstance(s, _Source) else _Source(s) for s in sources]
+
+
+def align_quote(
+    quote: str,
+    sources: list[Document],
+    prefer: object = None,
+) -> QuoteMatch:
+    """Align ``quote`` (the words inside the marks) to the best place in any of ``sources``.
+
+    ``prefer`` is an optional callable ``(source_id, source_start) -> bool``: among several exact
+    occurrences, the first it accepts wins (``check_quotes`` uses it to prefer the occurrence
+    spoken by the speaker the text names).
+    """
+    prepared = _prepare(sources)
+    qf = fold(quote)
+    qkey = _strip_edges(qf.key)
+    qorig = _QuoteText(quote, qf)
+    if not qkey:
+        return QuoteMatch("not_found", note="empty quotation")
+    parts = [p for p in (_strip_edges(x) for x in _ELLIPSIS.split(qkey)) if p]
+    if not parts:
+        return QuoteMatch("not_found", note="quotation is only an ellipsis")
+
+    exact = _exact(parts, prepared, prefer)
+    if exact is not None:
+        return exact
+    out_of_order = len(parts) > 1 and any(
+        all(_find_bounded(s.folded.key, p) != -1 for p in parts) for s in prepared
+    )
+    # approximate alignment on the quote with its ellipses closed up
+    joined = " ".join(parts)
+    best = _approximate(joined, prepared, qorig)
+    if out_of_order and best.label != "altered":
+        # Every part is verbatim but stitched in another order: an alteration, shown as a diff
+        # of the quote against the source passage its parts come from.
+        for src in prepared:
+            pos = [_find_bounded(src.folded.key, p) for p in parts]
+            if all(p != -1 for p in pos):
+                lo = min(pos)
+                hi = max(p + len(x) for p, x in zip(pos, parts, strict=True))
+                best = _judge(joined, src, qorig, _words(src.folded.key, lo, hi), force="altered")
+                break
+    if out_of_order:
+        best.note = "the parts around the ellipsis appear in the source in a different order"
+    return best
+
+
+def _exact(parts: list[str], prepared: list[_Source], prefer: object) -> QuoteMatch | None:
+    candidates: list[QuoteMatch] = []
+    for src in prepared:
+        skey = src.folded.key
+        pos = _find_bounded(skey, parts[0])
+        while pos != -1 and len(candidates) < 50:
+            spans = [(pos, pos + len(parts[0]))]
+            ok = True
+            for p in parts[1:]:
+                q = _find_bounded(skey, p, spans[-1][1])
+                if q == -1:
+                    ok = False
+                    break
+                spans.append((q, q + len(p)))
+            if not ok:
+                break  # later occurrences of the first part cannot do better
+            candidates.append(_exact_match(src, spans))
+            pos = _find_bounded(skey, parts[0], pos + 1)
+    if not candidates:
+        return None
+    if callable(prefer):
+        for c in candidates:
+            if prefer(c.source, c.source_start):
+                return c
+    return candidates[0]
+
+
+def _exact_match(src: _Source, spans: list[tuple[int, int]]) -> QuoteMatch:
+    f = src.folded
+    text = src.doc.text
+    s0, _ = f.span(*spans[0])
+    _, e1 = f.span(*spans[-1])
+    diff: list[DiffOp] = []
+    negated = _negated_before(f, spans[0][0])
+    for k, (a, b) in enumerate(spans):
+        os_, oe = f.span(a, b)
+        diff.append(DiffOp("equal", text[os_:oe], text[os_:oe]))
+        if k + 1 < len(spans):
+            gap_s, gap_e = oe, f.span(*spans[k + 1])[0]
+            cut = text[gap_s:gap_e].strip(" .,;:!?-\n")
+            if cut:
+                diff.append(DiffOp("delete", "", cut))
+                if _NEGATION.search(f.key[b : spans[k + 1][0]]):
+                    negated = True
+    return QuoteMatch("exact", src.doc.id, s0, e1, diff if len(spans) > 1 else [], 1.0, negated)
+
+
+def _approximate(qkey: str, prepared: list[_Source], qorig: _QuoteText) -> QuoteMatch:
+    best = QuoteMatch("not_found")
+    best_score = -1.0
+    for src in prepared:
+        skey = src.folded.key
+        if not skey:
+            continue
+        al = fuzz.partial_ratio_alignment(qkey, skey)
+        if al is None:
+            continue
+        m = _refine(qkey, src, al.dest_start, al.dest_end, qorig)
+        if m is not None and m.similarity > best_score:
+            best, best_score = m, m.similarity
+    if best.label == "not_found":
+        return QuoteMatch("not_found", similarity=max(best.similarity, 0.0))
+    return best
+
+
+class _QuoteText:
+    """The quotation as written, its fold, and its words (folded, with key offsets)."""
+
+    def __init__(self, text: str, folded: Folded) -> None:
+        self.text = text
+        self.folded = folded
+        self.words = _words(folded.key)
+
+
+def _words(key: str, a: int = 0, b: int | None = None) -> list[tuple[str, int, int]]:
+    b = len(key) if b is None else b
+    return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(key, a, b)]
+
+
+def _refine(qkey: str, src: _Source, ds: int, de: int, qorig: _QuoteText) -> QuoteMatch | None:
+    """Word-level alignment around RapidFuzz's character window; builds the diff and the label."""
+    f = src.folded
+    skey = f.key
+    pad = max(10, len(qkey) // 2)
+    lo, hi = max(0, ds - pad), min(len(skey), de + pad)
+    qw = qorig.words
+    sw = _words(skey, lo, hi)
+    # Drop words cut by the window edge.
+    if sw and sw[0][1] == lo and lo > 0 and skey[lo - 1].isalnum():
+        sw = sw[1:]
+    if sw and sw[-1][2] == hi and hi < len(skey) and skey[hi].isalnum():
+        sw = sw[:-1]
+    if not qw or not sw:
+        return None
+    ops = Indel.opcodes([w for w, _, _ in qw], [w for w, _, _ in sw])
+    equal = [o for o in ops if o.tag == "equal"]
+    if not equal:
+        return QuoteMatch("not_found")
+    # The span runs from the first to the last matching word, plus at each edge as many source
+    # words as the quote has unmatched words there (a changed first or last word is a replace,
+    # not a reason to pull in the rest of the paragraph).
+    es, ee = equal[0].dest_start, equal[-1].dest_end
+    q_lead, q_trail = equal[0].src_start, len(qw) - equal[-1].src_end
+    first_s = es - min(q_lead, es)
+    last_s = ee + min(q_trail, len(sw) - ee)
+    return _judge(qkey, src, qorig, sw[first_s:last_s])
+
+
+def _judge(qkey: str, src: _Source, qorig: _QuoteText, sw, force: QuoteLabel | None = None) -> QuoteMatch:
+    """Label, similarity and diff of the quote's words ``qw`` against the source words ``sw``."""
+    f = src.folded
+    qw = qorig.words
+    kstart, kend = sw[0][1], sw[-1][2]
+    span_key = f.key[kstart:kend]
+    similarity = fuzz.ratio(qkey, span_key) / 100.0
+    # share of the quote's content words present in the span (substring: "single" in "singlehanded")
+    content = [w for w, _, _ in qw if w not in _STOP]
+    present = sum(1 for w in content if w in span_key) / len(content) if content else 1.0
+    ops = Indel.opcodes([w for w, _, _ in qw], [w for w, _, _ in sw])
+    triples = [(o.tag, o.src_start, o.src_end, o.dest_start, o.dest_end) for o in ops]
+    diff = _diff_ops(triples, qorig, src.doc.text, f, sw)
+    os_, oe = f.span(kstart, kend)
+    if force is not None:
+        label: QuoteLabel = force
+    elif all(d.op == "equal" for d in diff):
+        # the words match; only punctuation differs ("Mr Putin" / "Mr. Putin", "laughter, it")
+        return QuoteMatch("exact", src.doc.id, os_, oe, [], max(round(similarity, 4), 0.99),
+                          _negated_before(f, kstart))
+    elif similarity >= ALTERED_MIN_SIMILARITY and present >= ALTERED_MIN_CONTENT:
+        label = "altered"
+    else:
+        return QuoteMatch("not_found", similarity=round(similarity, 4))
+    return QuoteMatch(label, src.doc.id, os_, oe, diff, round(similarity, 4), _negated_before(f, kstart))
+
+
+def _diff_ops(triples, qorig: _QuoteText, stext: str, f: Folded, sw) -> list[DiffOp]:
+    """Indel opcodes on word lists → DiffOps in the original words (delete+insert merged to replace)."""
+    raw: list[tuple[str, str, str]] = []
+
+    qw = qorig.words
+
+    def qtext(a: int, b: int) -> str:
+        if b <= a:
+            return ""
+        s, e = qorig.folded.span(qw[a][1], qw[b - 1][2])
+        return qorig.text[s:e]
+
+    def stext_of(a: int, b: int) -> str:
+        if b <= a:
+            return ""
+        s, e = f.span(sw[a][1], sw[b - 1][2])
+        return stext[s:e]
+
+    for tag, qa, qb, sa, sb in triples:
+        if tag == "equal":
+            raw.append(("equal", stext_of(sa, sb), stext_of(sa, sb)))
+        elif tag == "delete":  # quote words the source lacks: the text inserted them
+            raw.append(("insert", qtext(qa, qb), ""))
+        else:  # "insert" in Indel terms: source words the quote left out
+            raw.append(("delete", "", stext_of(sa, sb)))
+    merged: list[DiffOp] = []
+    for op, t, s in raw:
+        prev = merged[-1] if merged else None
+        if prev and op != "equal" and prev.op != "equal" and (prev.op == "replace" or prev.op != op):
+            merged[-1] = DiffOp("replace", f"{prev.text} {t}".strip(), f"{prev.source_text} {s}".strip())
+        else:
+            merged.append(DiffOp(op, t, s))  # type: ignore[arg-type]
+    return merged
+
+
+# --------------------------------------------------------------------------------------------
+# Checking a text
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class QuoteCheck:
+    results: list[QuoteResult] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def check_quotes(text: str, sources: list[Document]) -> QuoteCheck:
+    """Find every top-level quotation in ``text``, align it, and check who said it.
+
+    Quotations nested inside another quotation are not checked on their own: their words are
+    checked as part of the outer one (a quote-within-a-quote is what the outer speaker said).
+    """
+    from . import attribution as attr  # late: attribution imports this module
+
+    scan = find_quotes(text)
+    out = QuoteCheck(warnings=list(scan.warnings))
+    prepared = _prepare(sources)
+    turns = {s.doc.id: attr.source_turns(s.doc) for s in prepared}
+    n = 0
+    for q in scan.quotes:
+        if q.depth > 0:
+            continue
+        n += 1
+        a = attr.attribute(text, q.start, q.end)
+        speaker = a.speaker if a else None
+        checkable = speaker is not None and attr.is_checkable_speaker(a)
+
+        def prefer(source_id: str, start: int, _sp: str | None = speaker, _ok: bool = checkable) -> bool:
+            if not _ok or _sp is None:
+                return False
+            who = attr.speaker_at(turns.get(source_id, []), start)
+            return who is not None and attr.same_person(_sp, who)
+
+        m = align_quote(q.text, prepared, prefer=prefer)  # type: ignore[arg-type]
+        source_speaker = None
+        if m.source is not None and m.source_start is not None:
+            source_speaker = attr.speaker_at(turns.get(m.source, []), m.source_start)
+        misattributed = bool(
+            checkable and speaker and source_speaker and not attr.same_person(speaker, source_speaker)
+        )
+        out.results.append(
+            QuoteResult(
+                id=f"q{n}",
+                start=q.start,
+                end=q.end,
+                text=q.text,
+                label=m.label,
+                source=m.source,
+                source_start=m.source_start,
+                source_end=m.source_end,
+                diff=m.diff,
+                speaker=speaker,
+                source_speaker=source_speaker,
+                misattributed=misattributed,
+                similarity=m.similarity,
+                cue=a.cue if a else None,
+                context_negated=m.context_negated,
+                note=m.note,
+            )
+        )
+    return out

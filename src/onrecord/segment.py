@@ -1,0 +1,138 @@
+"""Sentences, clauses and source windows, always as character offsets into the original text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+    def text_of(self, text: str) -> str:
+        return text[self.start : self.end]
+
+
+# Abbreviations after which a period does not end a sentence ("Mr. Putin", "U.S. officials").
+_ABBREV = {
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "st", "jr",
+    "sr", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m", "approx", "fig",
+    "art", "sec", "para", "ch", "vol", "pp", "ft", "mt", "ave", "blvd", "dept", "est",
+}
+_CLOSERS = "\"'”’»)]"
+_OPENERS = "\"'“‘«(["
+_END_RE = re.compile(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    m = _WORD_BEFORE.search(text, 0, dot)
+    if not m:
+        return False
+    word = m.group(1).lower().rstrip(".")
+    if word in _ABBREV:
+        return True
+    # A single capital letter ("J. Smith") is an initial, not a sentence end.
+    return len(word) == 1 and text[m.start(1)].isupper()
+
+
+def sentences(text: str, protected: list[Span] | None = None) -> list[Span]:
+    """Split ``text`` into sentence spans (whitespace trimmed). Line breaks always end a sentence.
+
+    ``protected`` spans (quotations) are not split inside, except at line breaks: a quoted passage
+    of several sentences stays one claim about what was said.
+    """
+    protected = sorted(protected or [], key=lambda s: s.start)
+    out: list[Span] = []
+    for line in _lines(text):
+        out.extend(_split_line(text, line, protected))
+    return out
+
+
+def _lines(text: str) -> list[Span]:
+    spans, pos = [], 0
+    for m in re.finditer(r"\n", text):
+        spans.append(Span(pos, m.start()))
+        pos = m.end()
+    spans.append(Span(pos, len(text)))
+    return spans
+
+
+def _inside(pos: int, protected: list[Span]) -> bool:
+    return any(p.start < pos < p.end for p in protected)
+
+
+def _split_line(text: str, line: Span, protected: list[Span]) -> list[Span]:
+    cuts = [line.start]
+    for m in _END_RE.finditer(text, line.start, line.end):
+        end = m.end()
+        nxt = end
+        while nxt < line.end and text[nxt] in " \t":
+            nxt += 1
+        if nxt >= line.end or nxt == end:
+            continue  # end of line (handled by the line) or no space after: "3.5", "U.S.A"
+        following = text[nxt]
+        if not (following.isupper() or following.isdigit() or following in _OPENERS):
+            continue
+        if text[m.start()] == "." and m.end() - m.start() == 1 and _is_abbreviation(text, m.start()):
+            continue
+        if _inside(m.start(), protected) and _inside(nxt, protected):
+            continue
+        cuts.append(nxt)
+    cuts.append(line.end)
+    spans = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        s = _trim(text, a, b)
+        if s:
+            spans.append(s)
+    return spans
+
+
+def _trim(text: str, a: int, b: int) -> Span | None:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return Span(a, b) if b > a else None
+
+
+_WORD_RE = re.compile(r"[\w][\w'’\-.,]*[\w]|[\w]")
+
+
+def words(text: str) -> list[Span]:
+    """Word spans (numbers with separators like 1,200 and 3.5 stay one word)."""
+    return [Span(m.start(), m.end()) for m in _WORD_RE.finditer(text)]
+
+
+@lru_cache(maxsize=4096)
+def _approx_tokens(s: str) -> int:
+    # Wordpiece splits about 1.3 tokens a word on news text; close enough to size windows.
+    return int(len(s.split()) * 1.3) + 1
+
+
+def windows(text: str, max_tokens: int = 200, overlap_sentences: int = 1) -> list[Span]:
+    """Cover the whole ``text`` with windows of whole sentences, each about ``max_tokens`` long.
+
+    Consecutive windows share ``overlap_sentences`` sentences so that a fact stated across a
+    boundary is still seen whole. A single sentence longer than the budget becomes its own window
+    (the model truncates it, and the report says so) rather than being dropped.
+    """
+    sents = sentences(text)
+    if not sents:
+        return []
+    out: list[Span] = []
+    i = 0
+    while i < len(sents):
+        j, size = i, 0
+        while j < len(sents) and (j == i or size + _approx_tokens(sents[j].text_of(text)) <= max_tokens):
+            size += _approx_tokens(sents[j].text_of(text))
+            j += 1
+        out.append(Span(sents[i].start, sents[j - 1].end))
+        if j >= len(sents):
+            break
+        i = max(j - overlap_sentences, i + 1)
+    return out

@@ -1,0 +1,48 @@
+"""Shared fixtures: the real shipped model (loaded once per test run) and the bundled example."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+CASES = ROOT.parent / "shared" / "cases"
+
+
+@pytest.fixture(scope="session")
+def checker():
+    from onrecord.checker import Checker
+
+    return Checker()
+
+
+@pytest.fixture(scope="session")
+def letter() -> str:
+    return (EXAMPLES / "letter.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def article() -> str:
+    return (EXAMPLES / "article.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def letter_report(checker, letter, article):
+    from onrecord.documents import from_text
+
+    return checker.check(article, [from_text(letter, id="letter")])
+
+
+def claims_over(report, text: str, needle: str):
+    """Claims of ``report`` whose span overlaps ``needle`` in ``text`` (the casebook's rule)."""
+    s = text.index(needle)
+    e = s + len(needle)
+    return [c for c in report.claims if c.start < e and s < c.end]
+
+
+def quotes_over(report, text: str, needle: str):
+    s = text.index(needle)
+    e = s + len(needle)
+    return [q for q in report.quotes if q.start < e and s < q.end]

@@ -1,0 +1,73 @@
+"""Claim units: sentences, clauses, lifted relative clauses, and claims about a document's content."""
+
+from __future__ import annotations
+
+from onrecord.claims import claim_units, find_doc_claim
+from onrecord.segment import Span, sentences, windows
+
+
+def units(text: str):
+    return claim_units(text, [])
+
+
+def test_sentences_respect_abbreviations_and_decimals():
+    text = "Mr. Putin met U.S. officials. Spending rose 3.5 percent. It was J. Smith's call."
+    got = [s.text_of(text) for s in sentences(text)]
+    assert got == ["Mr. Putin met U.S. officials.", "Spending rose 3.5 percent.", "It was J. Smith's call."]
+
+
+def test_sentences_do_not_split_inside_a_quotation():
+    text = 'It began, "Dear sir. Every child dreams." Then it ended.'
+    q = text.index("Dear")
+    got = [s.text_of(text) for s in sentences(text, protected=[Span(q - 1, text.index('."') + 2)])]
+    assert got == ['It began, "Dear sir. Every child dreams."', "Then it ended."]
+
+
+def test_windows_cover_every_character_of_a_long_source():
+    text = " ".join(f"Sentence number {i} says something about topic {i}." for i in range(400))
+    wins = windows(text, max_tokens=120)
+    covered = set()
+    for w in wins:
+        covered.update(range(w.start, w.end))
+    body = {i for i, ch in enumerate(text) if not ch.isspace()}
+    assert body <= covered
+
+
+def test_separable_facts_are_split_into_clauses():
+    text = "The company has received 31 complaints, and dozens of people have suffered serious burns."
+    got = [u.text for u in units(text)]
+    assert got == ["The company has received 31 complaints", "dozens of people have suffered serious burns."]
+
+
+def test_relative_clause_becomes_its_own_claim_with_antecedent():
+    text = "The text of the letter, which was first obtained by Fox News, focused on peace."
+    got = units(text)
+    assert any(u.text == "The text of the letter was first obtained by Fox News" for u in got)
+    rel = next(u for u in got if u.text.endswith("by Fox News"))
+    assert text[rel.start : rel.end] == "which was first obtained by Fox News"
+
+
+def test_questions_and_link_lines_make_no_claims():
+    assert units("Read more: Trump drops demand after summit\nWhat happens next?") == []
+
+
+def test_document_claims_are_recognised():
+    cases = {
+        "The guidance does not mention students with asthma.": ("omits", "students with asthma"),
+        "The document makes no mention of air conditioning.": ("omits", "air conditioning"),
+        "the letter specifically mentioned the abductions of children": ("mentions", "the abductions of children"),
+        "It ends by noting that it replaces guidance issued in June 2021.":
+            ("ends", "noting that it replaces guidance issued in June 2021"),
+        "In contrast, the actual text of the letter, as made public, makes no specific reference to Ukraine.":
+            ("omits", "Ukraine"),
+    }
+    for text, (kind, target) in cases.items():
+        dc = find_doc_claim(text, 0, len(text))
+        assert dc is not None, text
+        assert (dc.kind, dc.target) == (kind, target)
+        assert text[dc.target_start : dc.target_end] == target
+
+
+def test_ordinary_claims_are_not_document_claims():
+    text = "It orders schools to close when the heat index passes 110 degrees."
+    assert find_doc_claim(text, 0, len(text)) is None

@@ -1,0 +1,63 @@
+"""Figures compared on their values: qualifiers, derived changes, dates, and context pairing."""
+
+from __future__ import annotations
+
+from onrecord.numbers import check_quantities, extract
+
+BUDGET = (
+    "The board adopted a general fund budget of $184.6 million for fiscal year 2026, compared with $176.2 million "
+    "in fiscal year 2025.\n\nEnrollment is projected at 12,480 students, down from 12,910 last year.\n\n"
+    "Spending per student rises to $14,792. The property tax levy increases 2.9 percent, below the state cap of "
+    "3.5 percent.\n\nThe budget takes effect on July 1, 2025."
+)
+
+
+def status(claim: str, source: str = BUDGET) -> list[str]:
+    return [c.status for c in check_quantities(claim, {"s": source})]
+
+
+def test_extracts_money_percent_dates_and_counts():
+    units = [(q.unit, q.value) for q in extract("It cost $1.2 million, up 12 percent, on July 1, 2025, for 40 staff.")]
+    assert ("money", 1_200_000.0) in units
+    assert ("percent", 12.0) in units
+    assert ("date", 2025.0) in units
+    assert ("count", 40.0) in units
+
+
+def test_model_numbers_are_not_quantities():
+    assert [q.text for q in extract("recalling 84,000 BK-200 kettles and the BK-200X")] == ["84,000"]
+
+
+def test_percent_change_is_derived_from_two_amounts():
+    assert status("approved a $184.6 million budget, an increase of nearly 5 percent over last year") == ["match", "match"]
+    assert status("approved a $184.6 million budget, an increase of 12 percent over last year")[1] == "mismatch"
+
+
+def test_difference_is_derived_for_a_fall():
+    assert status("Enrollment is expected to fall by more than 400 students.") == ["match"]
+
+
+def test_the_figure_about_the_same_thing_is_compared():
+    # 3.5 percent is in the source, but as the state cap: the levy rises 2.9 percent.
+    assert status("The tax levy will rise 3.5 percent.") == ["mismatch"]
+    assert status("The tax levy will rise 2.9 percent.") == ["match"]
+
+
+def test_qualifiers():
+    assert status("Per-student spending will top $15,000.") == ["mismatch"]
+    assert status("Per-student spending will be nearly $15,000.") == ["match"]
+    assert status("Per-student spending will be under $15,000.") == ["match"]
+
+
+def test_partial_date_matches_full_date():
+    assert status("The new budget takes effect in July 2025.") == ["match"]
+    assert status("The new budget takes effect in August 2025.") != ["match"]
+
+
+def test_time_units_convert():
+    src = "Employees in their first 90 days must work on site full time."
+    assert status("new hires must be on site for their first three months", src) == ["match"]
+
+
+def test_figures_the_sources_do_not_have_are_unmatched():
+    assert status("Brightline shares fell 4 percent after the announcement.", "No serious injuries.") == ["unmatched"]
