@@ -24,8 +24,14 @@ from .quotes import QuoteSpan, find_quotes
 from .report import Attribution
 
 __all__ = [
-    "Frame", "Turn", "attribute", "is_checkable_speaker", "reported_frame", "same_person",
-    "source_turns", "speaker_at",
+    "Frame",
+    "Turn",
+    "attribute",
+    "is_checkable_speaker",
+    "reported_frame",
+    "same_person",
+    "source_turns",
+    "speaker_at",
 ]
 
 
@@ -93,13 +99,17 @@ _ADVERBS = frozenset(
     had has have would will could may might had been was is""".split()
 )
 # Words that end a noun phrase when scanning for a speaker.
-_NP_STOP = frozenset(
-    """that and but or as when while after before because if who whom whose which where to in on
+_NP_STOP = (
+    frozenset(
+        """that and but or as when while after before because if who whom whose which where to in on
     at by with from than then also not said says told wrote is are was were be been being has have
     had would will could should can may might do does did so since although though despite
     during into about over under between against without through it's there here what how why
     according""".split()
-) | CUE_VERBS | CUE_PARTICIPLES
+    )
+    | CUE_VERBS
+    | CUE_PARTICIPLES
+)
 _DETERMINERS = frozenset("the a an this these those his her their its our".split())
 PRONOUNS = frozenset("he she they it we i".split())
 _FEMALE_TITLES = r"First Lady|Mrs\.?|Ms\.?|Miss|Madam|Queen|Princess|Duchess|Dame|Lady"
@@ -242,8 +252,11 @@ def _np_ok(t: _Tok) -> bool:
 def _np_backward(toks: list[_Tok], end: int) -> tuple[int, int] | None:
     """The noun phrase ending right before token index ``end``: (first index, end index)."""
     j = end - 1
-    while j >= 0 and toks[j].is_word and not toks[j].is_cap and (
-        toks[j].low in _ADVERBS or toks[j].low.endswith("ly")
+    while (
+        j >= 0
+        and toks[j].is_word
+        and not toks[j].is_cap
+        and (toks[j].low in _ADVERBS or toks[j].low.endswith("ly"))
     ):
         j -= 1
     k = j
@@ -306,7 +319,7 @@ class _Found:
 
 
 def _cue_in_right(toks: list[_Tok]) -> _Found | None:
-    """"…,” coach Irene Vasquez said." / "…,” said Priya Raman, …" / "…”, according to X."""
+    """ "…,” coach Irene Vasquez said." / "…,” said Priya Raman, …" / "…”, according to X."""
     i = 0
     while i < len(toks) and toks[i].text in (",", "—", "–"):
         i += 1
@@ -464,8 +477,9 @@ def _resolve_pronoun(an: _Analysis, si: int, pronoun: str, before: int) -> tuple
 
 
 def _gender_ok(pronoun: str, name: str) -> bool:
+    """"She" never resolves to "Mr. X", nor "he" to "Mrs. X" (titles only; no name lists)."""
     if pronoun == "she":
-        return _MALE_RE.search(name + " X") is None or not re.match(rf"(?:{_MALE_TITLES})\b", name)
+        return not re.match(rf"(?:{_MALE_TITLES})\b", name)
     if pronoun == "he":
         return not re.match(rf"(?:{_FEMALE_TITLES})\b", name)
     return True

@@ -24,8 +24,15 @@ from .documents import Document
 from .report import DiffOp, QuoteLabel, QuoteResult
 
 __all__ = [
-    "Folded", "QuoteCheck", "QuoteMatch", "QuoteScan", "QuoteSpan", "align_quote", "check_quotes",
-    "find_quotes", "fold",
+    "Folded",
+    "QuoteCheck",
+    "QuoteMatch",
+    "QuoteScan",
+    "QuoteSpan",
+    "align_quote",
+    "check_quotes",
+    "find_quotes",
+    "fold",
 ]
 
 # --------------------------------------------------------------------------------------------
@@ -193,8 +200,8 @@ def _closers_for(ch: str) -> str:
         return _DOUBLE_OPEN[ch]
     if ch in _SINGLE_OPEN:
         return _SINGLE_OPEN[ch]
-    if ch == "\"":
-        return "\""
+    if ch == '"':
+        return '"'
     if ch == "'":
         return "'’"
     if ch == "»":
@@ -568,8 +575,9 @@ def _judge(qkey: str, src: _Source, qorig: _QuoteText, sw, force: QuoteLabel | N
         label: QuoteLabel = force
     elif all(d.op == "equal" for d in diff):
         # the words match; only punctuation differs ("Mr Putin" / "Mr. Putin", "laughter, it")
-        return QuoteMatch("exact", src.doc.id, os_, oe, [], max(round(similarity, 4), 0.99),
-                          _negated_before(f, kstart))
+        return QuoteMatch(
+            "exact", src.doc.id, os_, oe, [], max(round(similarity, 4), 0.99), _negated_before(f, kstart)
+        )
     elif similarity >= ALTERED_MIN_SIMILARITY and present >= ALTERED_MIN_CONTENT:
         label = "altered"
     else:

@@ -1,0 +1,129 @@
+"""The whole check through the Python API, with the real shipped model, on the letter case and others."""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord import check
+from onrecord.documents import from_text
+from onrecord.errors import UsageError
+
+from .conftest import CASES, claims_over, quotes_over
+
+
+def test_letter_case_flags_the_abductions_claim_and_keeps_who_made_it(letter_report, article):
+    hits = claims_over(letter_report, article, 'the letter specifically "mentioned the abductions of children"')
+    assert hits and all(c.label != "supported" for c in hits)
+    assert any("Trump administration officials" in (c.attribution.speaker or "") for c in hits if c.attribution)
+    # The reason says what was searched and what is not there.
+    assert any("abduct" in (c.reason or "") for c in hits)
+
+
+def test_letter_case_no_reference_claim_is_supported(letter_report, article):
+    hits = claims_over(letter_report, article, "makes no specific reference to the abductions or to Ukraine")
+    assert hits and all(c.label == "supported" for c in hits)
+
+
+def test_letter_case_real_quotes_are_exact_with_offsets_into_the_letter(letter_report, article, letter):
+    for needle in ("Mr. Putin, you can singlehandedly restore their melodic laughter",
+                   "each generation's descendants begin their lives with a purity—an innocence which stands above "
+                   "geography, government, and ideology"):
+        hits = [q for q in quotes_over(letter_report, article, needle) if q.label == "exact"]
+        assert hits, needle
+        q = hits[0]
+        assert q.source == "letter"
+        assert letter[q.source_start : q.source_end].startswith(needle[:20])
+
+
+def test_letter_case_invented_quotes_are_not_found(letter_report, article):
+    for needle in ("mentioned the abductions of children", "true act of humanism"):
+        assert any(q.label == "not_found" for q in quotes_over(letter_report, article, needle))
+
+
+def test_letter_case_claims_the_letter_cannot_speak_to_are_unsupported(letter_report, article):
+    for needle in ("The meeting itself, which lasted nearly three hours", "Zelenskyy expressed gratitude"):
+        hits = claims_over(letter_report, article, needle)
+        assert all(c.label == "unsupported" for c in hits), (needle, [(c.text, c.label) for c in hits])
+
+
+def test_every_offset_indexes_the_right_text(letter_report, article, letter):
+    for c in letter_report.claims:
+        assert 0 <= c.start < c.end <= len(article)
+        for e in c.evidence:
+            assert letter[e.start : e.end] == e.text
+    for q in letter_report.quotes:
+        assert article[q.start : q.end] == q.text
+
+
+def test_json_keeps_the_contract(letter_report):
+    d = letter_report.to_dict()
+    assert d["onrecord"] == "1"
+    assert d["sources"][0]["id"] == "letter"
+    claim = d["claims"][0]
+    for key in ("id", "start", "end", "text", "label", "score", "attribution", "evidence"):
+        assert key in claim
+    quote = d["quotes"][0]
+    for key in ("id", "start", "end", "text", "label", "source", "source_start", "source_end", "diff", "speaker",
+                "source_speaker", "misattributed"):
+        assert key in quote
+
+
+def test_scores_are_probabilities(letter_report):
+    assert all(0.0 <= c.score <= 1.0 for c in letter_report.claims)
+
+
+def test_figures_are_compared_on_values(checker):
+    src = from_text("Sales rose from 1,200 units in 2023 to 1,500 units in 2024.", id="s")
+    good = checker.check("Sales jumped 25 percent in 2024.", [src])
+    bad = checker.check("Sales jumped 40 percent in 2024.", [src])
+    assert [c.label for c in good.claims] == ["supported"]
+    assert [c.label for c in bad.claims] == ["contradicted"]
+
+
+def test_text_in_another_language_is_reported_unchecked(checker, letter):
+    report = checker.check("Der Brief erwähnt die Entführung von Kindern und den Krieg in der Ukraine ausdrücklich.",
+                           [from_text(letter, id="letter")])
+    assert report.claims and all(c.unchecked and c.label == "unsupported" for c in report.claims)
+    assert report.findings == 0
+
+
+def test_module_level_check_accepts_a_mapping(letter):
+    report = check("The letter mentions Russia.", {"letter": letter})
+    assert report.claims[0].label == "supported"
+
+
+def test_misattributed_quote_in_a_transcript(checker):
+    transcript = ("CHAIR OKONKWO: The board will now hear from the director.\n\n"
+                  "DIRECTOR HALVORSEN: We can commit to that. The wells would go in this fall.\n")
+    report = checker.check('Chair Okonkwo said: "We can commit to that."', [from_text(transcript, id="transcript")])
+    q = report.quotes[0]
+    assert q.label == "exact" and q.misattributed and "HALVORSEN" in q.source_speaker.upper()
+
+
+def test_bad_calls_raise_clear_errors(checker):
+    with pytest.raises(UsageError):
+        checker.check("Some text.", [])
+    with pytest.raises(UsageError):
+        checker.check("   ", {"a": "x"})
+    with pytest.raises(UsageError):
+        checker.check("Some text.", [from_text("a", id="x"), from_text("b", id="x")])
+
+
+@pytest.mark.skipif(not CASES.is_dir(), reason="the shared casebook is not beside this checkout")
+def test_casebook_letter_case_in_full(checker):
+    import yaml
+
+    case = yaml.safe_load((CASES / "001-letter.yaml").read_text(encoding="utf-8"))
+    docs = [from_text(s["text"], id=s["id"]) for s in case["sources"]]
+    report = checker.check(case["text"], docs)
+    text = case["text"]
+    for exp in case["expect"]["claims"]:
+        labels = [c.label for c in claims_over(report, text, exp["text"])]
+        want = exp["label"]
+        ok = {"supported": bool(labels) and all(lab == "supported" for lab in labels),
+              "contradicted": "contradicted" in labels,
+              "not_supported": any(lab in ("contradicted", "unsupported") for lab in labels),
+              "unsupported": not any(lab in ("supported", "contradicted") for lab in labels)}[want]
+        assert ok, (exp["text"], want, labels)
+    for exp in case["expect"]["quotes"]:
+        assert any(q.label == exp["label"] for q in quotes_over(report, text, exp["text"])), exp

@@ -1,0 +1,123 @@
+"""The command line end to end, as a user runs it: real files, real model, real exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import EXAMPLES
+
+ONRECORD = [sys.executable, "-m", "onrecord.cli"]
+
+
+def run(*args: str, stdin: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([*ONRECORD, *args], capture_output=True, text=True, input=stdin, cwd=cwd,
+                          timeout=120, env={**os.environ, "COLUMNS": "120"})
+
+
+@pytest.fixture(scope="module")
+def letter_json() -> dict:
+    p = run("check", str(EXAMPLES / "article.txt"), "--source", str(EXAMPLES / "letter.txt"), "--format", "json")
+    assert p.returncode == 1, p.stderr  # the example has findings
+    return json.loads(p.stdout)
+
+
+def test_json_report_of_the_example(letter_json):
+    assert letter_json["onrecord"] == "1"
+    assert letter_json["sources"][0]["id"] == "letter"
+    flagged = [c for c in letter_json["claims"] if "abductions of children" in c["text"]]
+    assert flagged and flagged[0]["label"] != "supported"
+    assert "Trump administration officials" in flagged[0]["attribution"]["speaker"]
+
+
+def test_text_report_has_findings_and_a_summary():
+    p = run("check", str(EXAMPLES / "article.txt"), "--source", str(EXAMPLES / "letter.txt"))
+    assert p.returncode == 1
+    assert "CONTRADICTED" in p.stdout or "UNSUPPORTED" in p.stdout
+    assert "Trump administration officials" in p.stdout
+    assert "finding(s)" in p.stdout.splitlines()[-1]
+
+
+def test_source_ids_from_the_command_line(tmp_path):
+    src = tmp_path / "some file.txt"
+    src.write_text("The council approved the budget on Monday.", encoding="utf-8")
+    text = tmp_path / "t.txt"
+    text.write_text("The council approved the budget on Monday.", encoding="utf-8")
+    p = run("check", str(text), "--source", f"minutes={src}", "--format", "json")
+    assert p.returncode == 0, p.stdout + p.stderr
+    report = json.loads(p.stdout)
+    assert report["sources"][0]["id"] == "minutes"
+    assert report["claims"][0]["label"] == "supported"
+
+
+def test_stdin_text():
+    p = run("check", "-", "--source", str(EXAMPLES / "letter.txt"), "--format", "json",
+            stdin="The letter mentions Russia.")
+    assert p.returncode == 0, p.stderr
+    assert json.loads(p.stdout)["claims"][0]["label"] == "supported"
+
+
+def test_html_report_is_one_self_contained_file(tmp_path):
+    out = tmp_path / "report.html"
+    p = run("check", str(EXAMPLES / "article.txt"), "--source", str(EXAMPLES / "letter.txt"), "--format", "html",
+            "--output", str(out))
+    assert p.returncode == 1, p.stderr
+    html = out.read_text(encoding="utf-8")
+    assert html.lstrip().lower().startswith("<!doctype html")
+    assert "abductions of children" in html
+    assert "http://" not in html.replace("http://www.w3.org", "") and "https://" not in html
+    assert not list(tmp_path.glob(".report.html.*"))  # no temporary file left behind
+
+
+@pytest.mark.parametrize(
+    "make, expect",
+    [
+        (lambda d: d / "missing.txt", "no such file"),
+        (lambda d: d, "directory"),
+        (lambda d: _write(d / "empty.txt", b""), "empty"),
+        (lambda d: _write(d / "bin.txt", b"\x00\x01\x02binary\x00"), "binary"),
+        (lambda d: _write(d / "latin.txt", "café déjà vu".encode("latin-1")), "utf-8"),
+        (lambda d: _write(d / "scan.pdf", b"%PDF-1.4 not really a pdf"), "scan.pdf"),
+    ],
+)
+def test_bad_sources_exit_2_with_one_line(tmp_path, make, expect):
+    bad = make(tmp_path)
+    p = run("check", str(EXAMPLES / "article.txt"), "--source", str(bad))
+    assert p.returncode == 2
+    lines = [ln for ln in p.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1, p.stderr
+    assert "Traceback" not in p.stderr
+    assert expect.lower() in lines[0].lower()
+
+
+def _write(p: Path, data: bytes) -> Path:
+    p.write_bytes(data)
+    return p
+
+
+def test_usage_errors_exit_2():
+    assert run("check", str(EXAMPLES / "article.txt")).returncode == 2  # no --source
+    p = run("check", str(EXAMPLES / "article.txt"), "--source", str(EXAMPLES / "letter.txt"), "--format", "xml")
+    assert p.returncode == 2
+    assert run("frobnicate").returncode == 2
+
+
+def test_unwritable_output_leaves_nothing_and_exits_2(tmp_path):
+    out = tmp_path / "no" / "such" / "dir" / "r.json"
+    p = run("check", str(EXAMPLES / "article.txt"), "--source", str(EXAMPLES / "letter.txt"), "--output", str(out))
+    assert p.returncode == 2
+    assert "does not exist" in p.stderr
+    assert not out.exists()
+
+
+def test_existing_output_is_not_clobbered_by_a_failed_run(tmp_path):
+    out = tmp_path / "r.json"
+    out.write_text("previous report", encoding="utf-8")
+    p = run("check", str(EXAMPLES / "article.txt"), "--source", str(tmp_path / "missing.txt"), "--output", str(out))
+    assert p.returncode == 2
+    assert out.read_text(encoding="utf-8") == "previous report"
