@@ -283,3 +283,10 @@ def test_hearing_case_turns() -> None:
 def test_same_person(a: str, b: str, same: bool) -> None:
     assert same_person(a, b) is same
     assert same_person(b, a) is same
+
+
+def test_whole_sentence_claim_takes_its_frames_speaker() -> None:
+    text = "The board met.\nDirector Halvorsen said the plan would bring more trucks.\n"
+    s = text.index("Director")
+    a = attribute(text, s, text.index(".", s))
+    assert a is not None and a.speaker == "Director Halvorsen" and a.cue == "said"

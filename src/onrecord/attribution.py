@@ -415,6 +415,11 @@ def attribute(text: str, start: int, end: int) -> Attribution | None:
     if found is None:
         found, side = _cue_in_left(left), left
     if found is None:
+        # The span holds its own frame ("X said P" given whole): the frame's speaker, when the
+        # span covers the frame's proposition.
+        fr = reported_frame(text, max(ss, min(start, se)), se) if start <= ss + 1 else None
+        if fr is not None and fr.prop_start < end and start < fr.prop_end:
+            return Attribution(fr.speaker, fr.cue, fr.speaker_start, fr.speaker_end, pronoun=fr.pronoun)
         return None
     speaker, s, e = _speaker_text(text, side, found.a, found.b)
     cue = found.cue

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 import typer
@@ -22,13 +22,13 @@ bench_app = typer.Typer(no_args_is_help=True, help="Accuracy and speed benchmark
 app.add_typer(bench_app, name="bench")
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     text = "text"
     json = "json"
     html = "html"
 
 
-class BenchFormat(str, Enum):
+class BenchFormat(StrEnum):
     text = "text"
     json = "json"
 

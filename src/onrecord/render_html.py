@@ -41,8 +41,11 @@ def embed_json(data: Any) -> str:
     """
     s = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return (
-        s.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+        s.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
     )
 
 
@@ -82,6 +85,7 @@ def render_html(report: Report | Mapping[str, Any], title: str | None = None) ->
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="{_CSP}">
 <meta name="generator" content="onrecord">
+<link rel="icon" href="data:,">
 <title>{page_title}</title>
 <style>
 {css}

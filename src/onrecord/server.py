@@ -181,7 +181,9 @@ class BodyLimitMiddleware:
 
     async def _too_large(self, send: Callable, what: str) -> None:
         await self._reply(
-            send, 413, "request_too_large",
+            send,
+            413,
+            "request_too_large",
             f"{what}; the limit is {_fmt_bytes(self.max_bytes)} per request",
             limit_bytes=self.max_bytes,
         )
@@ -189,11 +191,17 @@ class BodyLimitMiddleware:
     @staticmethod
     async def _reply(send: Callable, status: int, code: str, message: str, **extra: Any) -> None:
         body = json.dumps(_error_body(code, message, **extra)).encode()
-        await send({
-            "type": "http.response.start", "status": status,
-            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
-                        (b"connection", b"close")],
-        })
+        await send(
+            {
+                "type": "http.response.start",
+                "status": status,
+                "headers": [
+                    (b"content-type", b"application/json"),
+                    (b"content-length", str(len(body)).encode()),
+                    (b"connection", b"close"),
+                ],
+            }
+        )
         await send({"type": "http.response.body", "body": body})
 
 
@@ -208,7 +216,9 @@ class SourceIn(BaseModel):
     id: str | None = Field(None, min_length=1, max_length=200, description="Defaults to source1, source2, …")
     text: str = Field(description="The source's text (or HTML/Markdown, see format).")
     title: str | None = Field(None, max_length=500)
-    format: Literal["txt", "md", "html"] = Field("txt", description="How to read text: plain, Markdown or HTML.")
+    format: Literal["txt", "md", "html"] = Field(
+        "txt", description="How to read text: plain, Markdown or HTML."
+    )
 
 
 class CheckRequest(BaseModel):
@@ -226,7 +236,8 @@ _MULTIPART_SCHEMA = {
         "text": {"type": "string", "description": "The text to check (or send text_file)."},
         "text_file": {"type": "string", "format": "binary", "description": "The text to check as a file."},
         "sources": {
-            "type": "array", "items": {"type": "string", "format": "binary"},
+            "type": "array",
+            "items": {"type": "string", "format": "binary"},
             "description": "Source files: txt, md, html, pdf, docx. A source's id is its file name without "
             "extension.",
         },
@@ -318,7 +329,7 @@ def create_app(
         title="onrecord",
         version=__version__,
         description="Check a text's claims and quotes against source documents. The report is the JSON "
-        "contract of DESIGN.md (`\"onrecord\": \"1\"`), with the checked text and each source's text added.",
+        'contract of DESIGN.md (`"onrecord": "1"`), with the checked text and each source\'s text added.',
         lifespan=lifespan,
     )
     app.state.onrecord = holder
@@ -344,8 +355,11 @@ def create_app(
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, f"http_{exc.status_code}")
-        return JSONResponse(_error_body(code, str(exc.detail)), status_code=exc.status_code,
-                            headers=getattr(exc, "headers", None))
+        return JSONResponse(
+            _error_body(code, str(exc.detail)),
+            status_code=exc.status_code,
+            headers=getattr(exc, "headers", None),
+        )
 
     # ---- pages
 
@@ -372,9 +386,10 @@ def create_app(
     def _check_size(doc_text: str, what: str) -> None:
         if len(doc_text) > max_document_chars:
             raise ApiError(
-                413, "document_too_large",
-                f"{what} has {len(doc_text):,} characters; the limit is {max_document_chars:,} characters per "
-                "document",
+                413,
+                "document_too_large",
+                f"{what} has {len(doc_text):,} characters; "
+                f"the limit is {max_document_chars:,} characters per document",
                 limit_chars=max_document_chars,
             )
 
@@ -388,7 +403,10 @@ def create_app(
             req = CheckRequest.model_validate(data)
         except ValidationError as e:
             raise RequestValidationError(
-                [{**err, "loc": ("body", *err["loc"])} for err in e.errors(include_url=False, include_input=False)]
+                [
+                    {**err, "loc": ("body", *err["loc"])}
+                    for err in e.errors(include_url=False, include_input=False)
+                ]
             ) from None
         if not req.sources:
             raise ApiError(422, "no_sources", "sources is empty: give at least one source")
@@ -400,18 +418,24 @@ def create_app(
             if s.format == "txt":
                 docs.append(from_text(s.text, id=sid, title=s.title or sid))
             else:
-                docs.append(await run_in_threadpool(_load_bytes, s.text.encode("utf-8"), f"{sid}.{s.format}", sid,
-                                                    f"source {sid!r}"))
+                docs.append(
+                    await run_in_threadpool(
+                        _load_bytes, s.text.encode("utf-8"), f"{sid}.{s.format}", sid, f"source {sid!r}"
+                    )
+                )
                 if s.title:
                     docs[-1].title = s.title
         return req.text, docs
 
     async def _parse_multipart(request: Request) -> tuple[str, list[Document]]:
         try:
-            form = await request.form(max_files=max_sources + 2, max_fields=max_sources + 10,
-                                      max_part_size=max_request_bytes)
+            form = await request.form(
+                max_files=max_sources + 2, max_fields=max_sources + 10, max_part_size=max_request_bytes
+            )
         except StarletteHTTPException as e:
-            raise ApiError(422, "invalid_multipart", f"the multipart body cannot be read: {e.detail}") from None
+            raise ApiError(
+                422, "invalid_multipart", f"the multipart body cannot be read: {e.detail}"
+            ) from None
         try:
             return await _read_form(form)
         finally:
@@ -421,8 +445,11 @@ def create_app(
         allowed = {"text", "text_file", "sources"}
         unknown = sorted(set(form.keys()) - allowed)
         if unknown:
-            raise ApiError(422, "invalid_request", f"unknown form field(s) {', '.join(unknown)}; "
-                           "send text (or text_file) and sources")
+            raise ApiError(
+                422,
+                "invalid_request",
+                f"unknown form field(s) {', '.join(unknown)}; send text (or text_file) and sources",
+            )
         texts = form.getlist("text") + form.getlist("text_file")
         if len(texts) > 1:
             raise ApiError(422, "invalid_request", "send the text once: either text or text_file")
@@ -431,8 +458,11 @@ def create_app(
         t = texts[0]
         if isinstance(t, UploadFile):
             data = await t.read()
-            text = (await run_in_threadpool(_load_bytes, data, _safe_name(t.filename, "text.txt"), "text",
-                                            "the text file")).text
+            text = (
+                await run_in_threadpool(
+                    _load_bytes, data, _safe_name(t.filename, "text.txt"), "text", "the text file"
+                )
+            ).text
         else:
             text = t
         _check_size(text, "the text")
@@ -445,7 +475,7 @@ def create_app(
                 name = _safe_name(part.filename, f"source{i + 1}.txt")
                 sid = PurePosixPath(name).stem or f"source{i + 1}"
                 data = await part.read()
-                doc = await run_in_threadpool(_load_bytes, data, name, sid, f"source {sid!r} ({name})")
+                doc = await run_in_threadpool(_load_bytes, data, name, sid, f"source {sid!r}")
             else:
                 sid = f"source{i + 1}"
                 doc = from_text(part, id=sid)
@@ -464,10 +494,15 @@ def create_app(
             422: {"description": "Wrong or missing fields, empty text, no sources, unreadable file"},
             503: {"description": "The check ran past the time budget, or the model cannot be loaded"},
         },
-        openapi_extra={"requestBody": {"required": True, "content": {
-            "application/json": {"schema": {"$ref": "#/components/schemas/CheckRequest"}},
-            "multipart/form-data": {"schema": _MULTIPART_SCHEMA},
-        }}},
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "application/json": {"schema": {"$ref": "#/components/schemas/CheckRequest"}},
+                    "multipart/form-data": {"schema": _MULTIPART_SCHEMA},
+                },
+            }
+        },
     )
     async def check(request: Request, include_texts: bool = True) -> JSONResponse:
         """Send JSON `{"text": ..., "sources": [{"id", "text", "title", "format"}]}` or multipart form
@@ -479,8 +514,11 @@ def create_app(
         elif ctype == "multipart/form-data":
             text, docs = await _parse_multipart(request)
         else:
-            raise ApiError(415, "unsupported_media_type",
-                           f"send application/json or multipart/form-data, not {ctype or 'no content type'}")
+            raise ApiError(
+                415,
+                "unsupported_media_type",
+                f"send application/json or multipart/form-data, not {ctype or 'no content type'}",
+            )
         if not text.strip():
             raise ApiError(422, "empty_text", "the text to check is empty")
         if not docs:
@@ -488,7 +526,9 @@ def create_app(
         seen: set[str] = set()
         for d in docs:
             if d.id in seen:
-                raise ApiError(422, "duplicate_source_id", f"two sources have the id {d.id!r}; ids must differ")
+                raise ApiError(
+                    422, "duplicate_source_id", f"two sources have the id {d.id!r}; ids must differ"
+                )
             seen.add(d.id)
             if not d.text.strip():
                 raise ApiError(422, "empty_source", f"source {d.id!r} is empty")
@@ -503,12 +543,15 @@ def create_app(
         loop = asyncio.get_running_loop()
         started = time.perf_counter()
         try:
-            report = await asyncio.wait_for(loop.run_in_executor(executor, checker.check, text, docs), remaining)
+            report = await asyncio.wait_for(
+                loop.run_in_executor(executor, checker.check, text, docs), remaining
+            )
         except TimeoutError:
             raise ApiError(
-                503, "time_budget_exceeded",
-                f"the check did not finish within the time budget of {time_budget_s:g} s; send a shorter text "
-                "or fewer or shorter sources, or try again when the service is less busy",
+                503,
+                "time_budget_exceeded",
+                f"the check did not finish within the time budget of {time_budget_s:g} s; "
+                "send a shorter text or fewer or shorter sources, or try again when the service is less busy",
                 time_budget_s=time_budget_s,
             ) from None
         except InputError as e:
@@ -528,29 +571,48 @@ def create_app(
         tags=["check"],
         summary="Render a report as one self-contained HTML file",
         response_class=HTMLResponse,
-        openapi_extra={"requestBody": {"required": True, "content": {
-            "application/json": {"schema": {"type": "object", "description": "A report from /v1/check"}},
-        }}},
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "application/json": {
+                        "schema": {"type": "object", "description": "A report from /v1/check"}
+                    },
+                },
+            }
+        },
     )
     async def render(request: Request) -> Response:
         """The HTML report for a report JSON (as returned by `/v1/check`, texts included): the same
         viewer as the page, inlined, working offline."""
         ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
         if ctype != "application/json":
-            raise ApiError(415, "unsupported_media_type", f"send the report as application/json, not {ctype or 'nothing'}")
+            raise ApiError(
+                415,
+                "unsupported_media_type",
+                f"send the report as application/json, not {ctype or 'nothing'}",
+            )
         try:
             data = json.loads(await request.body())
         except (UnicodeDecodeError, json.JSONDecodeError) as e:
             raise ApiError(422, "invalid_json", f"the request body is not valid JSON: {e}") from None
-        if not isinstance(data, dict) or not all(isinstance(data.get(k), list) for k in ("sources", "claims", "quotes")):
-            raise ApiError(422, "invalid_report", "expected a report object with sources, claims and quotes lists")
+        if not isinstance(data, dict) or not all(
+            isinstance(data.get(k), list) for k in ("sources", "claims", "quotes")
+        ):
+            raise ApiError(
+                422, "invalid_report", "expected a report object with sources, claims and quotes lists"
+            )
         page = await run_in_threadpool(render_html, data)
-        return HTMLResponse(page, headers={"Content-Disposition": 'attachment; filename="onrecord-report.html"'})
+        return HTMLResponse(
+            page, headers={"Content-Disposition": 'attachment; filename="onrecord-report.html"'}
+        )
 
     def custom_openapi() -> dict[str, Any]:
         if app.openapi_schema:
             return app.openapi_schema
-        schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+        schema = get_openapi(
+            title=app.title, version=app.version, description=app.description, routes=app.routes
+        )
         comps = schema.setdefault("components", {}).setdefault("schemas", {})
         for model in (CheckRequest, SourceIn):
             s = model.model_json_schema(ref_template="#/components/schemas/{model}")
@@ -600,15 +662,24 @@ def serve(
     import uvicorn
 
     if not _is_loopback(host):
-        log.warning("onrecord: listening on %s, reachable from other machines; the service has no "
-                    "authentication", host)
-    app = create_app(max_request_bytes=max_request_bytes, max_document_chars=max_document_chars,
-                     time_budget_s=time_budget_s, workers=workers, preload=True)
+        log.warning(
+            "onrecord: listening on %s, reachable from other machines; the service has no authentication",
+            host,
+        )
+    app = create_app(
+        max_request_bytes=max_request_bytes,
+        max_document_chars=max_document_chars,
+        time_budget_s=time_budget_s,
+        workers=workers,
+        preload=True,
+    )
     uvicorn.run(app, host=host, port=port, log_level=log_level, timeout_graceful_shutdown=5)
 
 
 @contextlib.contextmanager
-def running_server(app: FastAPI, host: str = "127.0.0.1", port: int = 0, log_level: str = "warning") -> Iterator[str]:
+def running_server(
+    app: FastAPI, host: str = "127.0.0.1", port: int = 0, log_level: str = "warning"
+) -> Iterator[str]:
     """Run ``app`` with uvicorn in a background thread; yields its base URL (``http://127.0.0.1:PORT``).
 
     For tests and notebooks: the real server on a real socket (port 0 picks a free one).
@@ -621,7 +692,9 @@ def running_server(app: FastAPI, host: str = "127.0.0.1", port: int = 0, log_lev
     bound = sock.getsockname()[1]
     config = uvicorn.Config(app, log_level=log_level, lifespan="on")
     server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True, name="onrecord-uvicorn")
+    thread = threading.Thread(
+        target=server.run, kwargs={"sockets": [sock]}, daemon=True, name="onrecord-uvicorn"
+    )
     thread.start()
     deadline = time.monotonic() + 120
     while not server.started:
