@@ -122,6 +122,8 @@ def page(browser):
     pg = context.new_page()
     errors: list[str] = []
     pg.on("pageerror", lambda e: errors.append(str(e)))
+    # Console errors include Content-Security-Policy violations and failed loads.
+    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     yield pg
     context.close()
     assert not errors, f"JavaScript errors on the page: {errors}"
@@ -173,6 +175,9 @@ def test_page_checks_the_letter_case(page, base_url, letter, article):
     columns = panes.evaluate("el => getComputedStyle(el).gridTemplateColumns.split(' ').length")
     assert columns == 1, "the panes should stack at phone width"
     page.screenshot(path=_artifact("web-letter-phone.png"))
+    page.locator(".summary").scroll_into_view_if_needed()
+    page.evaluate("window.scrollBy(0, -60)")
+    page.screenshot(path=_artifact("web-letter-phone-summary.png"))
 
 
 @pytest.mark.browser
@@ -226,7 +231,9 @@ def test_page_reports_errors(page, base_url):
 def test_static_report_opens_offline(browser, letter_report, tmp_path):
     path = tmp_path / "report.html"
     path.write_text(render_html(letter_report), encoding="utf-8")
-    context = browser.new_context(viewport={"width": 1400, "height": 900}, offline=True)
+    context = browser.new_context(
+        viewport={"width": 1400, "height": 900}, offline=True, accept_downloads=True
+    )
     requests: list[str] = []
     context.on("request", lambda r: requests.append(r.url))
     page = context.new_page()
@@ -242,6 +249,13 @@ def test_static_report_opens_offline(browser, letter_report, tmp_path):
     page.locator(".text-pane .ann.claim:not(.cont)", has_text=NEEDLE).last.click()
     assert "Trump administration officials" in page.locator(".source-pane .detail").inner_text()
     page.screenshot(path=_artifact("web-static-report.png"))
+    with page.expect_download() as dl:  # the JSON comes out of the file itself, offline
+        page.click(".summary .dl-json")
+    saved = tmp_path / "from-static.json"
+    dl.value.save_as(saved)
+    assert json.loads(saved.read_text(encoding="utf-8")) == json.loads(
+        letter_report.to_json(include_texts=True)
+    )
     context.close()
     assert not errors, errors
     assert all(u.startswith(("file:", "data:", "blob:", "about:")) for u in requests), requests

@@ -1,8 +1,9 @@
 """Fit the temperature and the supported threshold on the dev pool; write them into config.json.
 
-Scores every dev pair with the INSTALLED int8 ONNX model through ``onrecord.model.GroundingModel`` and the
-bench's windowing (``onrecord.bench.doc_scores``: every window of the document, plus the claim-cover
-window; P(supported) of a pair is its best window's).
+Scores every dev pair with the INSTALLED int8 ONNX model through ``onrecord.model.GroundingModel``, on the
+windows ``onrecord.evidence.score_document`` looks at (every window of the document plus the assembled
+best-covering windows; a pair's probabilities are those of its window with the highest P(supported)), so
+the figures equal what ``onrecord bench pairs`` reports with the written temperature and threshold.
 
 - temperature T: one scalar dividing all three logits, chosen on a grid to minimise the negative
   log-likelihood of the binary label (supported vs not) under the pair's P(supported);
@@ -13,8 +14,8 @@ window; P(supported) of a pair is its best window's).
 The same scores give the dev metrics written to config.json and printed (these are in-sample for the
 threshold: it was tuned on them).
 
-    python training/calibrate.py                        # every window (slow: the reporting run)
-    python training/calibrate.py --max-windows 3        # top-3 windows a pair (fast, approximate)
+    python training/calibrate.py                              # every window (slow: the reporting run)
+    python training/calibrate.py --scorer judge --limit 150   # quick look (product path, 150 pairs a set)
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ import numpy as np
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 
-from onrecord.bench import balanced_accuracy, doc_scores, read_pairs, roc_auc  # noqa: E402
+from onrecord.bench import balanced_accuracy, read_pairs, roc_auc, window_pairs  # noqa: E402
 from onrecord.model import LABELS, GroundingModel  # noqa: E402
 
 
@@ -45,16 +46,53 @@ def ece(p: np.ndarray, y: np.ndarray, bins: int = 15) -> float:
     return float(total)
 
 
+def candidate_texts(doc: str, claim: str, scorer: str, max_windows: int | None, model) -> list[str]:
+    """The evidence windows a scorer looks at for one pair.
+
+    document: what ``onrecord.evidence.score_document`` scores (every window + the assembled windows), i.e.
+              what ``onrecord bench pairs`` reports; judge: the product's claim path (top BM25 windows +
+              assembled); fallback: ``onrecord.bench.window_pairs``.
+    """
+    if scorer in ("document", "judge"):
+        from onrecord.documents import Document
+        from onrecord.evidence import Candidate, SourceIndex, candidates_for
+        from onrecord.segment import Span
+
+        idx = SourceIndex.build(Document(id="doc", text=doc))
+        if scorer == "document":
+            cands, _ = candidates_for(claim, [idx], top_windows=len(idx.windows))
+        else:
+            cands, _ = candidates_for(claim, [idx])
+        if not cands:
+            cands = [Candidate("doc", Span(0, len(doc)), doc, ())]
+        return [c.text for c in cands]
+    return window_pairs(model, doc, claim, max_windows)
+
+
+def pair_logits(model, rows: list[dict], scorer: str, max_windows: int | None = None) -> list[np.ndarray]:
+    """Raw logits (k, 3) of every candidate window of every pair, in one batched pass."""
+    flat, owner = [], []
+    for n, r in enumerate(rows):
+        for t in candidate_texts(r["doc"], r["claim"], scorer, max_windows, model):
+            flat.append((t, r["claim"]))
+            owner.append(n)
+    z = model.logits(flat)
+    own = np.asarray(owner)
+    return [z[own == n] for n in range(len(rows))]
+
+
 def doc_probs(logits: list[np.ndarray], t: float) -> np.ndarray:
+    """Per pair: the probabilities of the window with the highest P(supported) (as score_document)."""
     out = np.zeros((len(logits), 3))
     for n, z in enumerate(logits):
+        if len(z) == 0:
+            out[n] = (0.0, 0.0, 1.0)
+            continue
         z = z / t
         z = z - z.max(axis=1, keepdims=True)
         p = np.exp(z)
         p /= p.sum(axis=1, keepdims=True)
-        ps = float(p[:, 0].max())
-        pc = min(float(p[:, 1].max()), 1.0 - ps)
-        out[n] = (ps, pc, 1.0 - ps - pc)
+        out[n] = p[int(np.argmax(p[:, 0]))]
     return out
 
 
@@ -87,23 +125,31 @@ def main() -> None:
     pkg = HERE.parent / "src" / "onrecord" / "models" / "grounding"
     ap.add_argument("--model-dir", type=Path, default=pkg)
     ap.add_argument("--dev", type=Path, nargs="*", default=sorted((HERE / "work" / "dev").glob("*.jsonl")))
-    ap.add_argument("--max-windows", type=int, default=None)
+    ap.add_argument("--scorer", choices=["document", "judge", "fallback"], default="document")
+    ap.add_argument("--max-windows", type=int, default=None, help="fallback scorer only")
+    ap.add_argument("--limit", type=int, default=0, help="first N pairs of each dev set (quick looks)")
     ap.add_argument("--cache", type=Path, default=None, help="npz of window logits to reuse / write")
     ap.add_argument("--dry-run", action="store_true", help="print, do not write config.json")
     args = ap.parse_args()
 
     rows = read_pairs(args.dev)
+    if args.limit:
+        seen: dict[str, int] = {}
+        keep = []
+        for r in rows:
+            seen[r["dataset"]] = seen.get(r["dataset"], 0) + 1
+            if seen[r["dataset"]] <= args.limit:
+                keep.append(r)
+        rows = keep
     model = GroundingModel(args.model_dir, threads=2)
     t0 = time.time()
-    cache = args.cache or args.model_dir.parent / f".dev_logits_{args.max_windows or 'all'}.npz"
-    if args.cache and cache.is_file():
-        z = np.load(cache)
+    if args.cache and args.cache.is_file():
+        z = np.load(args.cache)
         logits = [z[f"a{i}"] for i in range(len(rows))]
     else:
-        logits: list[np.ndarray] = []
-        doc_scores(model, [(r["doc"], r["claim"]) for r in rows], args.max_windows, logits_out=logits)
+        logits = pair_logits(model, rows, args.scorer, args.max_windows)
         if args.cache:
-            np.savez_compressed(cache, **{f"a{i}": a for i, a in enumerate(logits)})
+            np.savez_compressed(args.cache, **{f"a{i}": a for i, a in enumerate(logits)})
     score_s = time.time() - t0
     y = np.array([int(r["label"]) for r in rows])
 
@@ -134,7 +180,7 @@ def main() -> None:
         "threshold": round(best_thr, 4),
         "calibration": {
             "method": "temperature scaling (one scalar for all logits), grid-searched to minimise binary NLL "
-            "of document-level P(supported) = max over windows; threshold maximises mean per-dataset "
+            "of document-level P(supported) (the best window's); threshold maximises mean per-dataset "
             "balanced accuracy",
             "ece_on": "P(supported) vs binary label, 15 equal-width bins",
             "ece_before": round(ece_before, 4),
@@ -142,15 +188,15 @@ def main() -> None:
             "nll_before": round(nll(1.0), 4),
             "nll_after": round(nll(t_best), 4),
             "dev_pairs": len(rows),
-            "windows": "all windows + claim-cover window"
-            if args.max_windows is None
-            else f"top {args.max_windows} windows by word overlap (approximate)",
+            "scorer": args.scorer,
+            "pairs_a_set": args.limit or "all",
         },
         "dev": {"datasets": per, "mean_balanced_accuracy": round(mean_ba, 4),
                 "note": "in-sample for the threshold and temperature (both tuned on these dev sets)"},
     }
     print(json.dumps(result, indent=2))
-    print(f"scored {len(rows)} dev pairs in {score_s:.0f}s", flush=True)
+    nwin = sum(len(z) for z in logits)
+    print(f"scored {len(rows)} dev pairs ({nwin} windows) in {score_s:.0f}s", flush=True)
     if not args.dry_run:
         cfg_path = args.model_dir / "config.json"
         cfg = json.loads(cfg_path.read_text())

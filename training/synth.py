@@ -11,7 +11,9 @@ For each training document:
                 off-document one (partly supported counts as unsupported, as in WiCE).
 
 Short pairs are also made from the sentence-level training sets (entailed hypothesis -> perturbed ->
-contradicted), cheap to train on and the main source of the contradicted class.
+contradicted, kept next to the unperturbed hypothesis -> supported), cheap to train on and the main source
+of the contradicted class. Minimal pairs (the same claim with and without the change) are emitted for most
+perturbations: a first CPU run without them learned "short pair -> contradicted" instead of the change.
 
 Any claim equal to a dev claim, and any document equal to a dev document, is dropped.
 
@@ -190,6 +192,9 @@ def main() -> None:
                 p = perturb(claim, doc, rng)
                 if p:
                     emit(ds, doc, p[1], "contradicted", p[0])
+                    # The untouched claim too, most of the time: a minimal pair teaches the changed fact.
+                    if rng.random() < 0.6:
+                        emit(ds, doc, claim, "supported", "copy_pair")
             else:
                 other = rng.randrange(len(doc_list))
                 if other == i or not doc_sents[other]:
@@ -210,6 +215,8 @@ def main() -> None:
         if p and r["claim"].strip().lower() not in dev_claims:
             out.append({"dataset": "synth_sent", "doc": r["doc"], "claim": p[1], "label": 0,
                         "label3": "contradicted", "source": r["dataset"], "rule": p[0]})
+            out.append({"dataset": "synth_sent", "doc": r["doc"], "claim": r["claim"], "label": 1,
+                        "label3": "supported", "source": r["dataset"], "rule": "copy_pair"})
             n_sent += 1
 
     rng.shuffle(out)

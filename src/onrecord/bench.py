@@ -282,9 +282,15 @@ def bench_pairs(
     external = _external_scorer() if use_external and max_windows is None else None
     probs3 = None
     if external is not None:
-        ps = np.array([float(external(model, r["doc"], r["claim"]).p_supported) for r in rows])
+        results = [external(model, r["doc"], r["claim"]) for r in rows]
+        ps = np.array([float(res.p_supported) for res in results])
         if any("label3" in r for r in rows):
-            probs3 = doc_scores(model, [(r["doc"], r["claim"]) for r in rows], max_windows)
+            # The external scorer's three probabilities when it gives them (its best window's), else ours.
+            probs = [getattr(res, "probs", None) for res in results]
+            if all(p is not None and len(p) == 3 for p in probs):
+                probs3 = np.asarray(probs, dtype=np.float64)
+            else:
+                probs3 = doc_scores(model, [(r["doc"], r["claim"]) for r in rows], max_windows)
     else:
         probs3 = doc_scores(model, [(r["doc"], r["claim"]) for r in rows], max_windows)
         ps = probs3[:, 0]

@@ -20,7 +20,8 @@ from .doc_claims import (
 )
 from .documents import Document, from_text
 from .errors import UsageError
-from .evidence import ModelJudgement, SourceIndex, evidence_from, judge_many
+from .embedder import Embedder, shared_embedder
+from .evidence import ModelJudgement, SentenceHit, SourceIndex, evidence_from, judge_many
 from .language import unreadable_reason
 from .lexical import coverage
 from .model import GroundingModel, shared_model
@@ -34,9 +35,18 @@ Progress = Callable[[str, int, int], None]
 
 # A quotation this much of a claim carries it: the claim is mostly "X said <words>".
 QUOTE_SHARE = 0.55
+# Cosine similarity (all-MiniLM-L6-v2) between a claim and its closest source sentence: below
+# SIM_TOPIC nothing in the sources is about it; at SIM_SUPPORT (with most of its words) a source says it.
+SIM_TOPIC = 0.45
+SIM_SUPPORT = 0.62
+SIM_POLARITY = 0.5
+# similarity + coverage/2 at or above this, with at least half the claim's words: a source says it.
+SUPPORT_STRENGTH = 0.8
+# The grounding model alone calls a contradiction only when this sure and the topic clearly matches.
+CON_MODEL = 0.9
 _QUALIFIER_AFTER = re.compile(r"^[\s,;:—–-]*(unless|except|only if|if|until|provided|as long as|but only)\b",
                               re.I)
-_NEGATION = re.compile(r"\b(not|no|never|n't|none|neither|nor|without)\b", re.I)
+_NEGATION = re.compile(r"\b(not|no|never|none|neither|nor|without|nobody|nothing|cannot)\b|n't\b", re.I)
 
 
 @dataclass
@@ -68,7 +78,15 @@ class Checker:
         self._model = model
         self._model_dir = model_dir
         self._device = device
+        self._embedder: Embedder | None = None
         self._lock = threading.Lock()
+
+    @property
+    def embedder(self) -> Embedder:
+        with self._lock:
+            if self._embedder is None:
+                self._embedder = shared_embedder()
+            return self._embedder
 
     @property
     def model(self) -> GroundingModel:
@@ -105,13 +123,14 @@ class Checker:
         units = claim_units(doc.text, protected, frame_of=attribution.reported_frame,
                             attribute=attribution.attribute)
         say("claims", 0, len(units))
-        indexes = [SourceIndex.build(d) for d in docs]
+        embedder = self.embedder
+        indexes = [SourceIndex.build(d, embedder) for d in docs]
         texts = {d.id: d.text for d in docs}
         model = self.model
 
         # One batched model call for every claim that needs the model.
         model_units = [u for u in units if unreadable_reason(u.text) is None]
-        judgements = dict(zip((id(u) for u in model_units), judge_many(model, [u.text for u in model_units], indexes),
+        judgements = dict(zip((id(u) for u in model_units), judge_many(model, [u.text for u in model_units], indexes, embedder),
                               strict=True))
         results: list[ClaimResult] = []
         for n, unit in enumerate(units, start=1):
@@ -249,6 +268,7 @@ class Checker:
 
     def _from_model(self, unit, mj: ModelJudgement, docs, model, why: str | None,
                     qty: list[QuantityCheck] | None = None) -> _Judged:
+        """Decide from what the sources say to the claim: similarity, word coverage, polarity, the model."""
         by_id = {d.id: d for d in docs}
         best = mj.best
         probs = _probs(mj.probs)
@@ -256,22 +276,124 @@ class Checker:
         unmatched = [q for q in (qty or []) if q.status == "unmatched" and q.claim.unit != "year"]
         matched = [q for q in (qty or []) if q.status == "match"]
         thr = model.config.threshold
-        if mj.p_supported >= thr and not unmatched:
-            ev = evidence_from(best, unit.text, mj.p_supported, by_id[best.source])
-            return _Judged("supported", mj.p_supported, why or "a source passage supports it", ev, probs)
-        if mj.p_contradicted >= 0.5 and mj.p_contradicted > mj.p_supported:
-            ev = evidence_from(best, unit.text, mj.p_contradicted, by_id[best.source])
-            return _Judged("contradicted", mj.p_contradicted, "a source passage says otherwise", ev, probs)
-        if matched and not unmatched and _coverage_beyond_figures(unit.text, best.text, matched) >= 0.5:
-            ev = evidence_from(best, unit.text, mj.p_supported, by_id[best.source])
-            return _Judged("supported", max(0.6, mj.p_supported), f"figures agree with the source: {_qty_note(matched)}",
-                           ev, probs)
-        ev = evidence_from(best, unit.text, mj.p_supported, by_id[best.source]) if best else []
-        note = f"examined {mj.examined_windows} passage(s) in {len(docs)} source(s); none supports it"
+        sim, cov = mj.similarity, mj.coverage
+
+        def ev(score: float) -> list[Evidence]:
+            return evidence_from(best, unit.text, score, by_id[best.source]) if best else []
+
+        topical = sim >= SIM_TOPIC or cov >= 0.6
+        if not topical:
+            return _Judged("unsupported", _unsupported_score(sim, cov),
+                           f"nothing in the sources speaks to it: examined {mj.examined_windows} passage(s) in "
+                           f"{len(docs)} source(s); closest similarity {sim:.2f}, word coverage {cov:.0%}", ev(sim), probs)
+        flipped = _opposite_polarity(unit.text, mj.top_sentences)
+        if flipped is not None:
+            d = by_id[flipped.source]
+            loc = d.locate(flipped.span.start)
+            return _Judged("contradicted", min(0.95, 0.5 + flipped.similarity / 2),
+                           "the closest source sentence says the opposite (one is negated, the other is not)",
+                           [Evidence(d.id, flipped.span.start, flipped.span.end, flipped.text,
+                                     round(flipped.similarity, 4), loc.page, loc.line)], probs)
+        swap = _swapped_name(unit.text, mj.top_sentences)
+        if swap is not None:
+            hit, said, source_says = swap
+            d = by_id[hit.source]
+            loc = d.locate(hit.span.start)
+            return _Judged("contradicted", 0.8, f"the closest source sentence names {source_says}, not {said}",
+                           [Evidence(d.id, hit.span.start, hit.span.end, hit.text, round(hit.similarity, 4),
+                                     loc.page, loc.line)], probs)
+        supported_by = None
+        if sim >= SIM_TOPIC and cov >= 0.5 and sim + 0.5 * cov >= SUPPORT_STRENGTH:
+            supported_by = f"a source sentence says the same (similarity {sim:.2f}, word coverage {cov:.0%})"
+        elif mj.p_supported >= thr and sim >= SIM_TOPIC and cov >= 0.4:
+            supported_by = why or f"the grounding model reads a source passage as supporting it (p={mj.p_supported:.2f})"
+        elif matched and (sim >= 0.5 or _coverage_beyond_figures(unit.text, best.text, matched) >= 0.5):
+            supported_by = f"figures agree with the source: {_qty_note(matched)}"
+        if supported_by and not unmatched:
+            score = max(mj.p_supported, min(0.95, (sim + cov) / 2))
+            return _Judged("supported", score, supported_by, ev(score), probs)
+        if mj.p_contradicted >= CON_MODEL and sim >= SIM_SUPPORT and cov >= 0.6:
+            return _Judged("contradicted", mj.p_contradicted, "the grounding model reads a source passage as saying otherwise",
+                           ev(mj.p_contradicted), probs)
+        note = (f"no source passage supports it: examined {mj.examined_windows} passage(s) in {len(docs)} source(s); "
+                f"closest similarity {sim:.2f}, word coverage {cov:.0%}")
         if unmatched:
             note += f"; no source gives {', '.join(repr(q.claim.text) for q in unmatched)}"
-        return _Judged("unsupported", max(float(mj.probs[2]), 1 - mj.p_supported - mj.p_contradicted, 0.5), note,
-                       ev, probs)
+        return _Judged("unsupported", _unsupported_score(sim, cov), note, ev(mj.p_supported), probs)
+
+
+def _unsupported_score(sim: float, cov: float) -> float:
+    return round(max(0.5, min(0.95, 1.0 - max(sim, cov) / 2)), 4)
+
+
+def _polarity(s: str) -> bool:
+    return bool(_NEGATION.search(s))
+
+
+_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
+_LEADING_NAME_WORDS = {"The", "A", "An", "It", "In", "On", "At", "But", "And", "However", "Meanwhile", "After", "When"}
+
+
+def _names(s: str) -> set[str]:
+    out = set()
+    for m in _NAME.finditer(s):
+        words = m.group(0).split()
+        while words and words[0] in _LEADING_NAME_WORDS:
+            words = words[1:]
+        if len(words) >= 2:
+            out.add(" ".join(words))
+    return out
+
+
+def _swapped_name(claim: str, hits: list[SentenceHit]) -> tuple[SentenceHit, str, str] | None:
+    """The claim's closest sentence tells the same event with another person in one role.
+
+    "Reed's winner came in the 81st minute from a cross by Sam Kelly" against "Reed scored again in
+    the 81st minute, finishing a low cross from substitute Ade Bakare": the event is anchored by what
+    they share (81st minute, cross), and the claim's name is not in the sentence while another is.
+    """
+    if not hits or hits[0].similarity < SIM_SUPPORT:
+        return None
+    top = hits[0]
+    c_names, s_names = _names(claim), _names(top.text)
+    surname = lambda n: n.split()[-1].lower()  # noqa: E731
+    c_last, s_last = {surname(n) for n in c_names}, {surname(n) for n in s_names}
+    missing = [n for n in c_names if surname(n) not in s_last and surname(n) not in top.text.lower()]
+    extra = [n for n in s_names if surname(n) not in c_last and surname(n) not in claim.lower()]
+    if len(missing) != 1 or len(extra) != 1:
+        return None
+    rest = claim.replace(missing[0], " ")
+    if coverage(rest, top.text) < 0.6:
+        return None  # the claim is not about that one sentence's fact
+    return top, missing[0], extra[0]
+
+
+_ANSWER_NO = re.compile(r"^\s*(?:A\s*[:.]\s*)?no\b", re.I)
+_ANSWER_YES = re.compile(r"^\s*(?:A\s*[:.]\s*)?yes\b", re.I)
+
+
+def _stated_polarity(hit: SentenceHit) -> bool | None:
+    """Whether the sentence asserts its content negated; a question takes its answer's yes or no."""
+    if hit.text.rstrip().endswith("?"):
+        if _ANSWER_NO.match(hit.answer):
+            return not _polarity(hit.text)
+        if _ANSWER_YES.match(hit.answer):
+            return _polarity(hit.text)
+        return None  # a question with no plain answer asserts nothing
+    return _polarity(hit.text)
+
+
+def _opposite_polarity(claim: str, hits: list[SentenceHit]) -> SentenceHit | None:
+    """The best-matching source sentence, when it is close and negated where the claim is not (or back)."""
+    if not hits or hits[0].similarity < SIM_POLARITY:
+        return None
+    top = hits[0]
+    stated = _stated_polarity(top)
+    if stated is None or stated == _polarity(claim):
+        return None
+    if top.answer:
+        return SentenceHit(top.source, Span(top.span.start, top.span.end), top.text, top.similarity, top.answer)
+    return top
 
 
 def _coverage_beyond_figures(claim: str, passage: str, figures: list[QuantityCheck]) -> float:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .documents import Document
+from .embedder import Embedder
 from .lexical import BM25, content_stems, coverage
 from .model import LABELS, GroundingModel
 from .report import Evidence
@@ -24,20 +25,22 @@ COVER_SENTENCES = 3
 
 @dataclass
 class SourceIndex:
-    """A source cut into sentences and windows, with BM25 over each (built once per check)."""
+    """A source cut into sentences and windows, with BM25 over each and sentence embeddings."""
 
     doc: Document
     sentences: list[Span]
     windows: list[Span]
     sentence_bm25: BM25
     window_bm25: BM25
+    sentence_vecs: np.ndarray | None = None
 
     @classmethod
-    def build(cls, doc: Document) -> SourceIndex:
+    def build(cls, doc: Document, embedder: Embedder | None = None) -> SourceIndex:
         sents = sentences(doc.text)
         wins = windows(doc.text, WINDOW_TOKENS)
-        return cls(doc, sents, wins, BM25.of_texts([s.text_of(doc.text) for s in sents]),
-                   BM25.of_texts([w.text_of(doc.text) for w in wins]))
+        texts = [s.text_of(doc.text) for s in sents]
+        vecs = embedder.encode(texts) if embedder is not None and texts else None
+        return cls(doc, sents, wins, BM25.of_texts(texts), BM25.of_texts([w.text_of(doc.text) for w in wins]), vecs)
 
 
 @dataclass(frozen=True)
@@ -49,14 +52,30 @@ class Candidate:
     """The sentences the window is made of, for evidence offsets finer than the window."""
 
 
+@dataclass(frozen=True)
+class SentenceHit:
+    source: str
+    span: Span
+    text: str
+    similarity: float
+    answer: str = ""
+    """For a question in the source (an FAQ), the sentence that answers it."""
+
+
 @dataclass
 class ModelJudgement:
+    """What the sources say to one claim: the model's probabilities and the retrieval signals."""
+
     probs: np.ndarray
     """Aggregated probabilities in ``LABELS`` order."""
     best: Candidate | None
     coverage: float
+    """Share of the claim's content words found in the best assembled passage."""
     examined_windows: int
     candidates: list[tuple[Candidate, np.ndarray]] = field(default_factory=list)
+    similarity: float = 0.0
+    """Highest cosine similarity between the claim and any sentence (or sentence pair) of any source."""
+    top_sentences: list[SentenceHit] = field(default_factory=list)
 
     @property
     def p_supported(self) -> float:
@@ -67,56 +86,97 @@ class ModelJudgement:
         return float(self.probs[1])
 
 
-def candidates_for(claim: str, indexes: list[SourceIndex], top_windows: int = TOP_WINDOWS) -> tuple[list[Candidate], int]:
-    """The windows worth scoring for ``claim``, and how many windows were examined to pick them."""
+@dataclass
+class _Ranked:
+    assembled: list[tuple[float, Candidate]]
+    windows: list[tuple[float, Candidate]]
+    sentences: list[SentenceHit]
+    similarity: float
+    examined: int
+
+
+def _rank(claim: str, claim_vec: np.ndarray | None, indexes: list[SourceIndex]) -> _Ranked:
     query = content_stems(claim)
     assembled: list[tuple[float, Candidate]] = []
     plain: list[tuple[float, Candidate]] = []
-    examined = 0
+    hits: list[SentenceHit] = []
+    examined, best_sim = 0, 0.0
     for idx in indexes:
         text = idx.doc.text
         examined += len(idx.windows)
-        for w, s in zip(idx.windows, idx.window_bm25.scores(query), strict=True):
+        for w, sc in zip(idx.windows, idx.window_bm25.scores(query), strict=True):
             inside = tuple(x for x in idx.sentences if x.start >= w.start and x.end <= w.end)
-            plain.append((s, Candidate(idx.doc.id, w, w.text_of(text), inside)))
-        sscores = idx.sentence_bm25.scores(query)
-        best = sorted(range(len(idx.sentences)), key=lambda i: -sscores[i])[:COVER_SENTENCES]
-        best = sorted(i for i in best if sscores[i] > 0)
+            plain.append((sc, Candidate(idx.doc.id, w, w.text_of(text), inside)))
+        if not idx.sentences:
+            continue
+        bm = np.asarray(idx.sentence_bm25.scores(query), dtype=np.float32)
+        hybrid = bm / (bm.max() or 1.0) * 0.3
+        if claim_vec is not None and idx.sentence_vecs is not None:
+            cos = idx.sentence_vecs @ claim_vec
+            # A fact told across two sentences: the mean of neighbours' vectors stands for the pair.
+            if len(cos) > 1:
+                pair = (idx.sentence_vecs[:-1] + idx.sentence_vecs[1:])
+                pair /= np.clip(np.linalg.norm(pair, axis=1, keepdims=True), 1e-9, None)
+                pcos = pair @ claim_vec
+                best_sim = max(best_sim, float(pcos.max()))
+            best_sim = max(best_sim, float(cos.max()))
+            hybrid = hybrid + cos
+            for i, (sp, c) in enumerate(zip(idx.sentences, cos, strict=True)):
+                st = sp.text_of(text)
+                answer = idx.sentences[i + 1].text_of(text) if st.rstrip().endswith("?") and i + 1 < len(idx.sentences) else ""
+                hits.append(SentenceHit(idx.doc.id, sp, st, float(c), answer))
+        best = sorted(int(i) for i in np.argsort(-hybrid)[:COVER_SENTENCES] if hybrid[i] > 0)
         if best:
             spans = tuple(idx.sentences[i] for i in best)
-            joined = " ".join(s.text_of(text) for s in spans)
-            assembled.append((max(sscores), Candidate(idx.doc.id, Span(spans[0].start, spans[-1].end), joined, spans)))
+            joined = " ".join(sp.text_of(text) for sp in spans)
+            assembled.append((float(hybrid[best].max()), Candidate(idx.doc.id, Span(spans[0].start, spans[-1].end),
+                                                                   joined, spans)))
     assembled.sort(key=lambda t: -t[0])
     plain.sort(key=lambda t: -t[0])
-    chosen = [c for _, c in assembled[:2]] + [c for s, c in plain[:top_windows] if s > 0 or not assembled]
-    return chosen, examined
+    hits.sort(key=lambda h: -h.similarity)
+    return _Ranked(assembled, plain, hits[:5], best_sim, examined)
 
 
-def judge_many(model: GroundingModel, claims: list[str], indexes: list[SourceIndex]) -> list[ModelJudgement]:
-    """Score every claim against its best candidates in all sources, in one batched model call.
+def candidates_for(claim: str, indexes: list[SourceIndex], top_windows: int = TOP_WINDOWS,
+                   claim_vec: np.ndarray | None = None) -> tuple[list[Candidate], int]:
+    """The passages worth scoring for ``claim``, and how many windows were examined to pick them."""
+    r = _rank(claim, claim_vec, indexes)
+    chosen = [c for _, c in r.assembled[:2]] + [c for s, c in r.windows[:top_windows] if s > 0 or not r.assembled]
+    return chosen, r.examined
+
+
+def judge_many(model: GroundingModel, claims: list[str], indexes: list[SourceIndex],
+               embedder: Embedder | None = None) -> list[ModelJudgement]:
+    """Score every claim against its best passages in all sources, in one batched model call.
 
     Union semantics: support in any source wins; otherwise the strongest contradiction speaks.
     """
-    per_claim = [candidates_for(c, indexes) for c in claims]
-    pairs = [(cand.text, claim) for claim, (cands, _) in zip(claims, per_claim, strict=True) for cand in cands]
+    vecs = embedder.encode(claims) if embedder is not None and claims else None
+    ranked = [_rank(c, None if vecs is None else vecs[i], indexes) for i, c in enumerate(claims)]
+    per_claim = [[c for _, c in r.assembled[:2]] + [c for s, c in r.windows[:TOP_WINDOWS] if s > 0 or not r.assembled]
+                 for r in ranked]
+    pairs = [(cand.text, claim) for claim, cands in zip(claims, per_claim, strict=True) for cand in cands]
     probs = model.predict(pairs) if pairs else np.zeros((0, len(LABELS)), dtype=np.float32)
     out, k = [], 0
-    for claim, (cands, examined) in zip(claims, per_claim, strict=True):
+    for claim, cands, r in zip(claims, per_claim, ranked, strict=True):
         p = probs[k : k + len(cands)]
         k += len(cands)
         if not cands:
-            out.append(ModelJudgement(np.array([0.0, 0.0, 1.0]), None, 0.0, examined))
+            out.append(ModelJudgement(np.array([0.0, 0.0, 1.0]), None, 0.0, r.examined, [], r.similarity,
+                                      r.sentences))
             continue
         i_sup, i_con = int(np.argmax(p[:, 0])), int(np.argmax(p[:, 1]))
         chosen = i_sup if p[i_sup, 0] >= p[i_con, 1] else i_con
-        best = cands[chosen]
-        out.append(ModelJudgement(p[chosen].copy(), best, coverage(claim, best.text), examined,
-                                  list(zip(cands, p, strict=True))))
+        best = cands[0] if r.assembled else cands[chosen]
+        cov = max(coverage(claim, c.text) for c in cands)
+        out.append(ModelJudgement(p[chosen].copy(), best, cov, r.examined, list(zip(cands, p, strict=True)),
+                                  r.similarity, r.sentences))
     return out
 
 
-def judge(model: GroundingModel, claim: str, indexes: list[SourceIndex]) -> ModelJudgement:
-    return judge_many(model, [claim], indexes)[0]
+def judge(model: GroundingModel, claim: str, indexes: list[SourceIndex],
+          embedder: Embedder | None = None) -> ModelJudgement:
+    return judge_many(model, [claim], indexes, embedder)[0]
 
 
 def evidence_from(candidate: Candidate, claim: str, score: float, doc: Document, limit: int = 3) -> list[Evidence]:

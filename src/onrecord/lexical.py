@@ -57,13 +57,25 @@ def content_stems(text: str) -> list[str]:
     return out
 
 
+def _stems_meet(a: str, b: str) -> bool:
+    # A light stemmer leaves "shade"/"shad(ed)" or "indoor(s)"; a long shared prefix is the same word.
+    if a == b:
+        return True
+    if a[0].isdigit() or b[0].isdigit():
+        return False
+    n = min(len(a), len(b))
+    need = max(4, n - 1)
+    return n >= 4 and a[:need] == b[:need]
+
+
 def coverage(claim: str, passage: str) -> float:
     """Share of the claim's content stems found in the passage (1.0 when the claim has none)."""
     want = set(content_stems(claim))
     if not want:
         return 1.0
     have = set(content_stems(passage))
-    return len(want & have) / len(want)
+    found = sum(1 for w in want if w in have or any(_stems_meet(w, h) for h in have))
+    return found / len(want)
 
 
 @dataclass

@@ -337,8 +337,12 @@ def _check_one(c: Quantity, pool: list[tuple[str, Quantity]]) -> QuantityCheck:
         return QuantityCheck(c, "unmatched", None, None)
     scored.sort(key=lambda t: -t[0])
     best_score = scored[0][0]
-    for score, sid, s, _nouns in scored:
-        if score >= max(0.15, 0.7 * best_score) and _compatible(c, s):
+    for score, sid, s, nouns in scored:
+        placed = score >= max(0.15, 0.7 * best_score)
+        # A large, specific figure that agrees ("more than 18,000" vs "Attendance: 18,412") needs no context.
+        telling = (c.value >= 100 and abs(s.value - c.value) <= 0.1 * c.value
+                   and (nouns or not s.noun or not c.noun))
+        if (placed or telling) and _compatible(c, s):
             return QuantityCheck(c, "match", s, sid)
     # The best-placed source quantity disagrees: a contradiction only when it is clearly about the
     # same thing (the same counted noun, or context words close to both), else we cannot tell.

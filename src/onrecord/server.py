@@ -119,14 +119,16 @@ class BodyLimitMiddleware:
     The body is then replayed to the app, so handlers never see more than the limit.
     """
 
-    def __init__(self, app: Any, max_bytes: int) -> None:
+    def __init__(self, app: Any, max_bytes: int, per_path: dict[str, int] | None = None) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.per_path = per_path or {}
 
     async def __call__(self, scope: dict, receive: Callable, send: Callable) -> None:
         if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
             await self.app(scope, receive, send)
             return
+        limit = self.per_path.get(scope.get("path", ""), self.max_bytes)
         headers = {k.lower(): v for k, v in scope.get("headers", [])}
         declared = headers.get(b"content-length")
         if declared is not None:
@@ -135,10 +137,10 @@ class BodyLimitMiddleware:
             except ValueError:
                 await self._reply(send, 400, "bad_request", "Content-Length is not a number")
                 return
-            if n > self.max_bytes:
+            if n > limit:
                 if headers.get(b"expect", b"").lower() != b"100-continue" and n <= _DRAIN_CAP_BYTES:
                     await self._drain(receive)
-                await self._too_large(send, f"the request body is {_fmt_bytes(n)}")
+                await self._too_large(send, f"the request body is {_fmt_bytes(n)}", limit)
                 return
         chunks: list[bytes] = []
         total = 0
@@ -148,10 +150,10 @@ class BodyLimitMiddleware:
                 return
             chunk = message.get("body", b"")
             total += len(chunk)
-            if total > self.max_bytes:
+            if total > limit:
                 if total <= _DRAIN_CAP_BYTES and message.get("more_body", False):
                     total += await self._drain(receive)
-                await self._too_large(send, "the request body is larger than that")
+                await self._too_large(send, "the request body is larger than that", limit)
                 return
             chunks.append(chunk)
             if not message.get("more_body", False):
@@ -179,13 +181,13 @@ class BodyLimitMiddleware:
                 break
         return seen
 
-    async def _too_large(self, send: Callable, what: str) -> None:
+    async def _too_large(self, send: Callable, what: str, limit: int) -> None:
         await self._reply(
             send,
             413,
             "request_too_large",
-            f"{what}; the limit is {_fmt_bytes(self.max_bytes)} per request",
-            limit_bytes=self.max_bytes,
+            f"{what}; the limit is {_fmt_bytes(limit)} per request",
+            limit_bytes=limit,
         )
 
     @staticmethod
@@ -334,7 +336,10 @@ def create_app(
     )
     app.state.onrecord = holder
     app.state.limits = limits
-    app.add_middleware(BodyLimitMiddleware, max_bytes=max_request_bytes)
+    # A report carries the texts back (and its JSON escapes), so rendering one may take more.
+    app.add_middleware(
+        BodyLimitMiddleware, max_bytes=max_request_bytes, per_path={"/v1/render": 4 * max_request_bytes}
+    )
 
     # ---- errors: always {"error": {"code", "message"}}
 

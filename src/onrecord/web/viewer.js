@@ -74,7 +74,7 @@
   function download(filename, mime, content) {
     var blob = content instanceof Blob ? content : new Blob([content], { type: mime });
     var url = URL.createObjectURL(blob);
-    var a = h("a", { href: url, download: filename, style: "display:none" });
+    var a = h("a", { href: url, download: filename, hidden: true });
     document.body.appendChild(a);
     a.click();
     setTimeout(function () { URL.revokeObjectURL(url); a.remove(); }, 1000);
