@@ -285,7 +285,7 @@ class Checker:
         if not topical:
             return _Judged("unsupported", _unsupported_score(sim, cov),
                            f"nothing in the sources speaks to it: examined {mj.examined_windows} passage(s) in "
-                           f"{len(docs)} source(s); closest similarity {sim:.2f}, word coverage {cov:.0%}", ev(sim), probs)
+                           f"{len(docs)} source(s); closest similarity {sim:.2f}, word coverage {cov:.0%}", [], probs)
         flipped = _opposite_polarity(unit.text, mj.top_sentences)
         if flipped is not None:
             d = by_id[flipped.source]
