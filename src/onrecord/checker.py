@@ -128,10 +128,12 @@ class Checker:
         texts = {d.id: d.text for d in docs}
         model = self.model
 
-        # One batched model call for every claim that needs the model.
+        # One batched model call for the claims that need the model; rules settle the others.
         model_units = [u for u in units if unreadable_reason(u.text) is None]
-        judgements = dict(zip((id(u) for u in model_units), judge_many(model, [u.text for u in model_units], indexes, embedder),
-                              strict=True))
+        needs = [self._needs_model(u, quotes) for u in model_units]
+        judged = judge_many(model, [u.text for u in model_units], indexes, embedder, needs,
+                            min_similarity=SIM_TOPIC, min_coverage=0.6)
+        judgements = dict(zip((id(u) for u in model_units), judged, strict=True))
         results: list[ClaimResult] = []
         for n, unit in enumerate(units, start=1):
             results.append(self._claim_result(n, unit, doc, docs, texts, quotes, judgements.get(id(unit)), model))
@@ -151,6 +153,14 @@ class Checker:
             model={"name": model.config.name, "threshold": model.config.threshold, "device": model.device,
                    "windows_examined": windows, "seconds": round(time.perf_counter() - t0, 3)},
         )
+
+    @staticmethod
+    def _needs_model(unit: ClaimUnit, quotes: list[QuoteResult]) -> bool:
+        """Claims a rule decides whatever the model says: most document claims, quote-carried claims."""
+        if unit.doc_claim is not None:
+            return unit.doc_claim.kind == "about"
+        inside = [q for q in quotes if q.start >= unit.start and q.end <= unit.end and q.label == "exact"]
+        return sum(q.end - q.start for q in inside) / max(1, unit.end - unit.start) < QUOTE_SHARE
 
     def _claim_result(self, n: int, unit: ClaimUnit, doc: Document, docs: list[Document], texts: dict[str, str],
                       quotes: list[QuoteResult], mj: ModelJudgement | None, model: GroundingModel) -> ClaimResult:

@@ -76,6 +76,8 @@ class ModelJudgement:
     similarity: float = 0.0
     """Highest cosine similarity between the claim and any sentence (or sentence pair) of any source."""
     top_sentences: list[SentenceHit] = field(default_factory=list)
+    scored: bool = True
+    """False when the model was not run (a rule decides, or nothing in the sources is about the claim)."""
 
     @property
     def p_supported(self) -> float:
@@ -146,31 +148,40 @@ def candidates_for(claim: str, indexes: list[SourceIndex], top_windows: int = TO
 
 
 def judge_many(model: GroundingModel, claims: list[str], indexes: list[SourceIndex],
-               embedder: Embedder | None = None) -> list[ModelJudgement]:
-    """Score every claim against its best passages in all sources, in one batched model call.
+               embedder: Embedder | None = None, needs_model: list[bool] | None = None,
+               min_similarity: float = 0.0, min_coverage: float = 0.0) -> list[ModelJudgement]:
+    """Rank every source passage for every claim, then score the claims that need the model in one batch.
 
-    Union semantics: support in any source wins; otherwise the strongest contradiction speaks.
+    A claim skips the model when ``needs_model`` says so (a rule already decides it) or when no
+    passage reaches ``min_similarity`` or ``min_coverage`` (nothing in the sources is about it: the
+    ranking over every passage is the proof). Union semantics: support in any source wins;
+    otherwise the strongest contradiction speaks.
     """
     vecs = embedder.encode(claims) if embedder is not None and claims else None
     ranked = [_rank(c, None if vecs is None else vecs[i], indexes) for i, c in enumerate(claims)]
-    per_claim = [[c for _, c in r.assembled[:2]] + [c for s, c in r.windows[:TOP_WINDOWS] if s > 0 or not r.assembled]
-                 for r in ranked]
+    per_claim: list[list[Candidate]] = []
+    covs: list[float] = []
+    for i, (claim, r) in enumerate(zip(claims, ranked, strict=True)):
+        cands = [c for _, c in r.assembled[:1]] + [c for sc, c in r.windows[:1] if sc > 0 or not r.assembled]
+        cov = max((coverage(claim, c.text) for c in cands), default=0.0)
+        covs.append(cov)
+        wanted = (needs_model is None or needs_model[i]) and (r.similarity >= min_similarity or cov >= min_coverage)
+        per_claim.append(cands if wanted else [])
     pairs = [(cand.text, claim) for claim, cands in zip(claims, per_claim, strict=True) for cand in cands]
     probs = model.predict(pairs) if pairs else np.zeros((0, len(LABELS)), dtype=np.float32)
     out, k = [], 0
-    for claim, cands, r in zip(claims, per_claim, ranked, strict=True):
+    for i, (cands, r) in enumerate(zip(per_claim, ranked, strict=True)):
+        best_guess = r.assembled[0][1] if r.assembled else (r.windows[0][1] if r.windows else None)
+        if not cands:
+            out.append(ModelJudgement(np.array([0.0, 0.0, 1.0]), best_guess, covs[i], r.examined, [], r.similarity,
+                                      r.sentences, scored=False))
+            continue
         p = probs[k : k + len(cands)]
         k += len(cands)
-        if not cands:
-            out.append(ModelJudgement(np.array([0.0, 0.0, 1.0]), None, 0.0, r.examined, [], r.similarity,
-                                      r.sentences))
-            continue
         i_sup, i_con = int(np.argmax(p[:, 0])), int(np.argmax(p[:, 1]))
         chosen = i_sup if p[i_sup, 0] >= p[i_con, 1] else i_con
-        best = cands[0] if r.assembled else cands[chosen]
-        cov = max(coverage(claim, c.text) for c in cands)
-        out.append(ModelJudgement(p[chosen].copy(), best, cov, r.examined, list(zip(cands, p, strict=True)),
-                                  r.similarity, r.sentences))
+        out.append(ModelJudgement(p[chosen].copy(), best_guess or cands[chosen], covs[i], r.examined,
+                                  list(zip(cands, p, strict=True)), r.similarity, r.sentences))
     return out
 
 

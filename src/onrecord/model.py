@@ -73,7 +73,8 @@ class GroundingModel:
         )
         self.tokenizer = Tokenizer.from_file(str(tok_path))
         self.tokenizer.no_padding()
-        self.tokenizer.enable_truncation(self.config.max_length, strategy="only_first")
+        # longest_first, not only_first: a claim longer than the window would otherwise fail outright.
+        self.tokenizer.enable_truncation(self.config.max_length, strategy="longest_first")
         opts = ort.SessionOptions()
         opts.intra_op_num_threads = threads or int(os.environ.get("ONRECORD_THREADS", "0")) or 0
         opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
