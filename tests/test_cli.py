@@ -121,3 +121,35 @@ def test_existing_output_is_not_clobbered_by_a_failed_run(tmp_path):
     p = run("check", str(EXAMPLES / "article.txt"), "--source", str(tmp_path / "missing.txt"), "--output", str(out))
     assert p.returncode == 2
     assert out.read_text(encoding="utf-8") == "previous report"
+
+
+def test_pdf_and_html_sources_keep_page_and_offsets(tmp_path):
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=11)
+    pdf.add_page()
+    pdf.multi_cell(0, 6, "Annual report of the harbour authority. Cargo volumes were steady in the first half.")
+    pdf.add_page()
+    pdf.multi_cell(0, 6, "The authority handled 4,200 ships in 2024, up from 3,500 ships in 2023.")
+    src = tmp_path / "report.pdf"
+    pdf.output(str(src))
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Harbour news</title></head><body><nav>Home | Sports | Weather</nav>"
+        "<article><h1>Harbour news</h1><p>The harbour master, Ines Duarte, retired in March after "
+        "twenty years in the post. Her successor has not been named.</p></article>"
+        "<footer>Copyright 2025</footer></body></html>", encoding="utf-8")
+    text = tmp_path / "story.md"
+    text.write_text("The authority handled 4,200 ships in 2024, a rise of 20 percent.\n\n"
+                    "The harbour master, Ines Duarte, retired in March.\n", encoding="utf-8")
+    p = run("check", str(text), "--source", str(src), "--source", f"news={page}", "--format", "json")
+    assert p.returncode in (0, 1), p.stderr
+    report = json.loads(p.stdout)
+    assert {s["id"] for s in report["sources"]} == {"report", "news"}
+    ships = next(c for c in report["claims"] if "4,200 ships" in c["text"])
+    assert ships["label"] == "supported", ships
+    ev = ships["evidence"][0]
+    assert ev["source"] == "report" and ev["page"] == 2
+    duarte = next(c for c in report["claims"] if "Duarte" in c["text"])
+    assert duarte["label"] == "supported" and duarte["evidence"][0]["source"] == "news"

@@ -198,10 +198,12 @@ def evidence_from(candidate: Candidate, claim: str, score: float, doc: Document,
         st = s.text_of(doc.text)
         overlap = len(want & set(content_stems(st)))
         scored.append((overlap, s))
-    scored.sort(key=lambda t: -t[0])
-    keep = [s for o, s in scored[:limit] if o > 0] or [scored[0][1]]
+    scored.sort(key=lambda t: (-t[0], t[1].start))
+    top = scored[0][0]
+    # Strongest first; a sentence sharing a word or two with the claim is no evidence.
+    keep = [s for o, s in scored[:limit] if o > 0 and o >= top / 2] or [scored[0][1]]
     out = []
-    for s in sorted(keep, key=lambda x: x.start):
+    for s in keep:
         loc = doc.locate(s.start)
         out.append(Evidence(doc.id, s.start, s.end, s.text_of(doc.text), round(float(score), 4), loc.page, loc.line))
     return out
