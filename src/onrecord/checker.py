@@ -19,8 +19,8 @@ from .doc_claims import (
     judge_position,
 )
 from .documents import Document, from_text
-from .errors import UsageError
 from .embedder import Embedder, shared_embedder
+from .errors import UsageError
 from .evidence import ModelJudgement, SentenceHit, SourceIndex, evidence_from, judge_many
 from .language import unreadable_reason
 from .lexical import coverage
