@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from . import attribution
 from .claims import ClaimUnit, claim_units
+from .contrast import Opposition, opposed
 from .doc_claims import (
     DocVerdict,
     documents_meant,
@@ -304,6 +305,15 @@ class Checker:
                            "the closest source sentence says the opposite (one is negated, the other is not)",
                            [Evidence(d.id, flipped.span.start, flipped.span.end, flipped.text,
                                      round(flipped.similarity, 4), loc.page, loc.line)], probs)
+        against = _opposed_sentence(unit.text, mj.top_sentences)
+        if against is not None:
+            hit, opp = against
+            d = by_id[hit.source]
+            loc = d.locate(hit.span.start)
+            return _Judged("contradicted", 0.75,
+                           f"the closest source sentence says {opp.source_word!r} where the text says {opp.claim_word!r}",
+                           [Evidence(d.id, hit.span.start, hit.span.end, hit.text, round(hit.similarity, 4),
+                                     loc.page, loc.line)], probs)
         swap = _swapped_name(unit.text, mj.top_sentences)
         if swap is not None:
             hit, said, source_says = swap
@@ -319,7 +329,8 @@ class Checker:
             supported_by = why or f"the grounding model reads a source passage as supporting it (p={mj.p_supported:.2f})"
         elif matched and (sim >= 0.5 or _coverage_beyond_figures(unit.text, best.text, matched) >= 0.5):
             supported_by = f"figures agree with the source: {_qty_note(matched)}"
-        if supported_by and not unmatched:
+        strangers = _names_absent(unit.text, docs)
+        if supported_by and not unmatched and not strangers:
             score = max(mj.p_supported, min(0.95, (sim + cov) / 2))
             return _Judged("supported", score, supported_by, ev(score), probs)
         if mj.p_contradicted >= CON_MODEL and sim >= SIM_SUPPORT and cov >= 0.6:
@@ -329,6 +340,8 @@ class Checker:
                 f"closest similarity {sim:.2f}, word coverage {cov:.0%}")
         if unmatched:
             note += f"; no source gives {', '.join(repr(q.claim.text) for q in unmatched)}"
+        if strangers:
+            note += f"; no source names {', '.join(repr(n) for n in strangers)}"
         return _Judged("unsupported", _unsupported_score(sim, cov), note, ev(mj.p_supported), probs)
 
 
@@ -355,6 +368,19 @@ def _names(s: str) -> set[str]:
     return out
 
 
+def _names_absent(claim: str, docs: list[Document]) -> list[str]:
+    """Multi-word names in the claim that no source has (first and last word both present counts)."""
+    lows = [d.text.lower() for d in docs]
+    out = []
+    for n in _names(claim):
+        words = n.lower().split()
+        if any(n.lower() in t or (re.search(rf"\b{re.escape(words[0])}\b", t) and re.search(rf"\b{re.escape(words[-1])}\b", t))
+               for t in lows):
+            continue
+        out.append(n)
+    return out
+
+
 def _swapped_name(claim: str, hits: list[SentenceHit]) -> tuple[SentenceHit, str, str] | None:
     """The claim's closest sentence tells the same event with another person in one role.
 
@@ -376,6 +402,18 @@ def _swapped_name(claim: str, hits: list[SentenceHit]) -> tuple[SentenceHit, str
     if coverage(rest, top.text) < 0.6:
         return None  # the claim is not about that one sentence's fact
     return top, missing[0], extra[0]
+
+
+def _opposed_sentence(claim: str, hits: list[SentenceHit]) -> tuple[SentenceHit, Opposition] | None:
+    """The closest sentence tells the same thing with the opposite verb ("postponed" vs "approved")."""
+    if not hits or hits[0].similarity < SIM_POLARITY or hits[0].text.rstrip().endswith("?"):
+        return None
+    top = hits[0]
+    opp = opposed(claim, top.text)
+    if opp is None:
+        return None
+    rest = re.sub(re.escape(opp.claim_word), " ", claim, flags=re.I)
+    return (top, opp) if coverage(rest, top.text) >= 0.5 else None
 
 
 _ANSWER_NO = re.compile(r"^\s*(?:A\s*[:.]\s*)?no\b", re.I)

@@ -99,6 +99,8 @@ _DATE_RE = re.compile(
     r"(?:\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?)?(?:,?\s+(?P<year>(?:19|20)\d{2}))?\b",
     re.I,
 )
+_MONTH_CUE = re.compile(r"\b(?:in|by|since|until|till|from|before|after|early|late|mid|next|last|this|through)[\s-]+$",
+                        re.I)
 _NOUN_RE = re.compile(r"\s*(?:(?:of|more|fewer|additional|new|extra|straight)\s+)?([A-Za-z][A-Za-z\-]+)")
 _SKIP_NOUNS = {"and", "or", "to", "in", "on", "at", "the", "a", "of", "for", "from", "with", "by", "per"}
 
@@ -159,8 +161,10 @@ def extract(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     taken: list[tuple[int, int]] = []
     for m in _DATE_RE.finditer(text):
-        if not (m.group("day") or m.group("year")):
-            continue  # a bare month name ("May") is too often a verb or a name
+        bare = not (m.group("day") or m.group("year"))
+        if bare and not (_MONTH_CUE.search(text[max(0, m.start() - 12) : m.start()])
+                         and m.group("month")[0].isupper()):
+            continue  # a bare month name ("May", "march") is a month only after "in", "by", "until"...
         month = _MONTHS[m.group("month").lower()]
         day = int(m.group("day")) if m.group("day") else None
         year = int(m.group("year")) if m.group("year") else None
