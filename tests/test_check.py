@@ -127,3 +127,33 @@ def test_casebook_letter_case_in_full(checker):
         assert ok, (exp["text"], want, labels)
     for exp in case["expect"]["quotes"]:
         assert any(q.label == exp["label"] for q in quotes_over(report, text, exp["text"])), exp
+
+
+MINUTES = ("The council voted 7 to 2 to approve the new bike lane on Elm Street. Construction will begin in May "
+           "and cost $2.3 million, paid by a state grant.\n\nThe council postponed a vote on the library budget "
+           "until April.")
+
+
+def test_opposed_verb_is_a_contradiction(checker):
+    report = checker.check("The council also approved the library budget.", {"minutes": MINUTES})
+    assert report.claims[0].label == "contradicted"
+    assert "postponed" in report.claims[0].reason
+
+
+def test_month_against_month(checker):
+    report = checker.check("Construction starts in June.", {"minutes": MINUTES})
+    assert report.claims[0].label == "contradicted"
+
+
+def test_a_name_no_source_mentions_is_never_supported(checker):
+    src = ("The Eiffel Tower is 330 metres tall and was the tallest man-made structure in the world until the "
+           "Chrysler Building was finished in New York in 1930.")
+    report = checker.check("It was the tallest structure until 1930, when the Empire State Building surpassed it.",
+                           {"p1": src})
+    assert all(c.label != "supported" for c in report.claims)
+
+
+def test_faq_answer_no_contradicts(checker):
+    faq = ("Q: Does the internet reimbursement apply to mobile phone plans?\nA: No. Only home broadband is covered.")
+    report = checker.check("Mobile phone plans are covered by the internet reimbursement.", {"faq": faq})
+    assert report.claims[0].label == "contradicted"
