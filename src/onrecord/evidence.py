@@ -210,28 +210,73 @@ def evidence_from(candidate: Candidate, claim: str, score: float, doc: Document,
 
 
 @dataclass(frozen=True)
+class SupportFeatures:
+    """What the product knows about one claim against one set of sources, as numbers."""
+
+    similarity: float
+    coverage: float
+    p_supported: float
+    p_contradicted: float
+
+    def vector(self) -> np.ndarray:
+        return np.array([self.similarity, self.coverage, self.p_supported, self.p_contradicted], dtype=np.float64)
+
+
+def support_probability(f: SupportFeatures, combiner: dict | None) -> float:
+    """P(supported) from similarity, word coverage and the model, by the logistic combiner fitted on dev data.
+
+    Without a fitted combiner (``config.json`` ``combiner``), the model's own P(supported).
+    """
+    if not combiner:
+        return f.p_supported
+    w = np.asarray(combiner["weights"], dtype=np.float64)
+    z = float(f.vector() @ w + float(combiner["bias"]))
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+def features_of(mj: ModelJudgement) -> SupportFeatures:
+    return SupportFeatures(mj.similarity, mj.coverage, mj.p_supported if mj.scored else 0.0,
+                           mj.p_contradicted if mj.scored else 0.0)
+
+
+@dataclass(frozen=True)
 class DocScore:
-    """One document against one claim, every window scored (for benchmarks on pairs)."""
+    """One document against one claim (for benchmarks on pairs)."""
 
     probs: np.ndarray
     windows: int
+    features: SupportFeatures | None = None
+    p_support: float | None = None
+    """The product's P(supported) (the fitted combiner); None when there is none."""
 
     @property
     def p_supported(self) -> float:
-        return float(self.probs[0])
+        return float(self.p_support if self.p_support is not None else self.probs[0])
 
 
-def score_document(model: GroundingModel, doc: str, claim: str) -> DocScore:
-    """Score ``claim`` against ``doc``: the assembled best-covering window plus every window."""
-    d = Document(id="doc", text=doc)
-    idx = SourceIndex.build(d)
-    cands, _ = candidates_for(claim, [idx], top_windows=len(idx.windows))
-    if not cands:
-        cands = [Candidate("doc", Span(0, len(doc)), doc, ())]
-    probs = model.predict([(c.text, claim) for c in cands])
-    i = int(np.argmax(probs[:, 0]))
-    return DocScore(probs[i], len(cands))
+_index_cache: dict[str, SourceIndex] = {}
 
 
-__all__ = ["LABELS", "Candidate", "DocScore", "ModelJudgement", "SourceIndex", "evidence_from", "judge",
-           "judge_many", "score_document"]
+def score_document(model: GroundingModel, doc: str, claim: str, embedder: Embedder | None = None) -> DocScore:
+    """Score ``claim`` against ``doc`` the way a check does: every window ranked, the best ones scored.
+
+    Uses the shipped sentence embedder and the fitted combiner when present, so that benchmarks on
+    pairs measure what onrecord ships.
+    """
+    if embedder is None:
+        from .embedder import shared_embedder
+
+        embedder = shared_embedder()
+    idx = _index_cache.get(doc)
+    if idx is None:
+        if len(_index_cache) > 256:
+            _index_cache.clear()
+        idx = _index_cache[doc] = SourceIndex.build(Document(id="doc", text=doc), embedder)
+    mj = judge_many(model, [claim], [idx], embedder)[0]
+    f = features_of(mj)
+    combiner = model.config.raw.get("combiner")
+    return DocScore(mj.probs, len(mj.candidates), f, support_probability(f, combiner) if combiner else None)
+
+
+__all__ = ["LABELS", "Candidate", "DocScore", "ModelJudgement", "SourceIndex", "SupportFeatures", "evidence_from",
+           "features_of", "judge", "judge_many", "score_document", "support_probability"]
