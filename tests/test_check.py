@@ -157,3 +157,10 @@ def test_faq_answer_no_contradicts(checker):
     faq = ("Q: Does the internet reimbursement apply to mobile phone plans?\nA: No. Only home broadband is covered.")
     report = checker.check("Mobile phone plans are covered by the internet reimbursement.", {"faq": faq})
     assert report.claims[0].label == "contradicted"
+
+
+def test_same_thing_with_another_modifier_is_a_contradiction(checker):
+    src = "Tom Price was sent off in the 88th minute for a second yellow card."
+    report = checker.check("Tom Price was shown a straight red card.", {"report": src})
+    assert report.claims[0].label == "contradicted"
+    assert "yellow card" in report.claims[0].reason

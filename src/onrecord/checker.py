@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from . import attribution
 from .claims import ClaimUnit, claim_units
-from .contrast import Opposition, opposed
+from .contrast import Opposition, opposed, swapped_modifier
 from .doc_claims import (
     DocVerdict,
     documents_meant,
@@ -41,6 +41,8 @@ QUOTE_SHARE = 0.55
 SIM_TOPIC = 0.45
 SIM_SUPPORT = 0.62
 SIM_POLARITY = 0.5
+# A same-thing-other-modifier swap ("serious burns" vs "minor burns") is telling even at low similarity.
+SIM_MODIFIER = 0.3
 # similarity + coverage/2 at or above this, with at least half the claim's words: a source says it.
 SUPPORT_STRENGTH = 0.8
 # The grounding model alone calls a contradiction only when this sure and the topic clearly matches.
@@ -292,6 +294,15 @@ class Checker:
         def ev(score: float) -> list[Evidence]:
             return evidence_from(best, unit.text, score, by_id[best.source]) if best else []
 
+        swapped = _swapped_modifier_near(unit.text, mj.top_sentences)
+        if swapped is not None:
+            hit, opp = swapped
+            d = by_id[hit.source]
+            loc = d.locate(hit.span.start)
+            return _Judged("contradicted", 0.7,
+                           f"a source sentence says {opp.source_word!r} where the text says {opp.claim_word!r}",
+                           [Evidence(d.id, hit.span.start, hit.span.end, hit.text, round(hit.similarity, 4),
+                                     loc.page, loc.line)], probs)
         topical = sim >= SIM_TOPIC or cov >= 0.6
         if not topical:
             return _Judged("unsupported", _unsupported_score(sim, cov),
@@ -404,16 +415,32 @@ def _swapped_name(claim: str, hits: list[SentenceHit]) -> tuple[SentenceHit, str
     return top, missing[0], extra[0]
 
 
+def _swapped_modifier_near(claim: str, hits: list[SentenceHit]) -> tuple[SentenceHit, Opposition] | None:
+    """Among the three closest sentences, one that gives the claim's thing another modifier of its class."""
+    for hit in hits[:3]:
+        if hit.similarity < SIM_MODIFIER or hit.text.rstrip().endswith("?"):
+            continue
+        opp = swapped_modifier(claim, hit.text)
+        if opp is not None:
+            return hit, opp
+    return None
+
+
 def _opposed_sentence(claim: str, hits: list[SentenceHit]) -> tuple[SentenceHit, Opposition] | None:
-    """The closest sentence tells the same thing with the opposite verb ("postponed" vs "approved")."""
-    if not hits or hits[0].similarity < SIM_POLARITY or hits[0].text.rstrip().endswith("?"):
+    """A close sentence tells the same thing with the opposite verb ("postponed" vs "approved") or
+    gives the same thing another modifier of its class ("second yellow card" vs "straight red card")."""
+    if not hits or hits[0].similarity < SIM_POLARITY:
         return None
-    top = hits[0]
-    opp = opposed(claim, top.text)
-    if opp is None:
-        return None
-    rest = re.sub(re.escape(opp.claim_word), " ", claim, flags=re.I)
-    return (top, opp) if coverage(rest, top.text) >= 0.5 else None
+    for rank, hit in enumerate(hits[:2]):
+        if hit.text.rstrip().endswith("?") or hit.similarity < SIM_TOPIC:
+            continue
+        opp = opposed(claim, hit.text) if rank == 0 else None
+        if opp is None:
+            continue
+        rest = re.sub(re.escape(opp.claim_word), " ", claim, flags=re.I)
+        if opp.claim_word.split()[-1] in hit.text.lower() or coverage(rest, hit.text) >= 0.5:
+            return hit, opp
+    return None
 
 
 _ANSWER_NO = re.compile(r"^\s*(?:A\s*[:.]\s*)?no\b", re.I)

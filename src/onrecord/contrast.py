@@ -69,3 +69,49 @@ def opposed(claim: str, sentence: str) -> Opposition | None:
                 if q != p:
                     return Opposition(word, sword)
     return None
+
+
+# Closed classes of modifiers: the same head noun with another member of the class is another thing
+# ("a straight red card" vs "a second yellow card", "serious burns" vs "minor burns").
+_MODIFIER_CLASSES: list[frozenset[str]] = [
+    frozenset({"red", "yellow", "green", "blue", "black", "white", "orange", "purple", "brown", "grey", "gray"}),
+    frozenset({"minor", "mild", "slight", "serious", "severe", "major", "critical", "fatal", "life-threatening"}),
+    frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western"}),
+    frozenset({"left", "right"}),
+    frozenset({"upper", "lower"}),
+    frozenset({"full", "partial"}),
+    frozenset({"public", "private"}),
+    frozenset({"domestic", "foreign", "international"}),
+    frozenset({"male", "female"}),
+    frozenset({"first", "second", "third", "fourth", "final", "last"}),
+    frozenset({"annual", "monthly", "weekly", "daily", "quarterly"}),
+    frozenset({"temporary", "permanent"}),
+    frozenset({"voluntary", "mandatory", "compulsory"}),
+]
+_PAIR = re.compile(r"\b([a-z][a-z\-]+)\s+(?:[a-z]+\s+)?([a-z]{3,})\b")
+
+
+def _modified_heads(text: str) -> dict[str, set[tuple[int, str]]]:
+    """head noun -> {(class index, modifier)} for modifiers from a closed class right before it."""
+    low = text.lower()
+    out: dict[str, set[tuple[int, str]]] = {}
+    words = re.findall(r"[a-z][a-z\-]*", low)
+    for i, w in enumerate(words):
+        for k, cls in enumerate(_MODIFIER_CLASSES):
+            if w in cls:
+                # The head is the next word, or the one after an intervening word ("straight red card").
+                for j in (i + 1, i + 2):
+                    if j < len(words) and words[j] not in cls and len(words[j]) >= 3:
+                        out.setdefault(words[j].rstrip("s"), set()).add((k, w))
+    return out
+
+
+def swapped_modifier(claim: str, sentence: str) -> Opposition | None:
+    """The sentence gives the claim's head noun another modifier of the same class ("yellow card")."""
+    c, s = _modified_heads(claim), _modified_heads(sentence)
+    for head, mods in c.items():
+        for k, m in mods:
+            theirs = {m2 for k2, m2 in s.get(head, set()) if k2 == k}
+            if theirs and m not in theirs:
+                return Opposition(f"{m} {head}", f"{sorted(theirs)[0]} {head}")
+    return None
