@@ -22,7 +22,7 @@ from .doc_claims import (
 from .documents import Document, from_text
 from .embedder import Embedder, shared_embedder
 from .errors import UsageError
-from .evidence import ModelJudgement, SentenceHit, SourceIndex, evidence_from, judge_many
+from .evidence import ModelJudgement, SentenceHit, SourceIndex, evidence_at, evidence_from, judge_many
 from .language import unreadable_reason
 from .lexical import coverage
 from .model import GroundingModel, shared_model
@@ -211,16 +211,13 @@ class Checker:
     def _judge_passage(self, unit, docs, kind, model) -> _Judged:
         """``It ends by noting that ...``: the claim's words against the opening or closing passage."""
         spans = {d.id: edge_passage(d, kind) for d in docs}
-        sub = [Document(id=d.id, text=d.text[: spans[d.id].end], title=d.title) for d in docs]
         passages = [(d, spans[d.id]) for d in docs]
         pairs = [(d.text[s.start : s.end], unit.text) for d, s in passages]
         probs = model.predict(pairs)
         best = int(probs[:, 0].argmax())
         d, s = passages[best]
-        ev = [Evidence(d.id, s.start, s.end, d.text[s.start : s.end], round(float(probs[best, 0]), 4),
-                       d.locate(s.start).page, d.locate(s.start).line)]
+        ev = [evidence_at(d, s.start, s.end, float(probs[best, 0]))]
         qty = check_quantities(unit.text, {d.id: d.text[s.start : s.end]})
-        del sub
         where = "opening" if kind == "begins" else "closing"
         if any(q.status == "mismatch" for q in qty):
             return _Judged("contradicted", 0.8, f"the {where} passage gives other figures: {_qty_note(qty)}", ev)
@@ -252,8 +249,7 @@ class Checker:
         if exact and share >= QUOTE_SHARE:
             q = exact[0]
             d = next(d for d in docs if d.id == q.source)
-            ev = [Evidence(d.id, q.source_start, q.source_end, d.text[q.source_start : q.source_end], 1.0,
-                           d.locate(q.source_start).page, d.locate(q.source_start).line)]
+            ev = [evidence_at(d, q.source_start, q.source_end, 1.0)]
             return _Judged("supported", 0.95, "the quoted words are in the source verbatim", ev)
         if mj is None or mj.best is None:
             return _Judged("unsupported", 0.9, "no passage of any source shares its words", [])
@@ -264,8 +260,7 @@ class Checker:
         if q.label == "not_found" or q.source is None or q.source_start is None:
             return None
         d = next(d for d in docs if d.id == q.source)
-        ev = [Evidence(d.id, q.source_start, q.source_end, d.text[q.source_start : q.source_end], 0.9,
-                       d.locate(q.source_start).page, d.locate(q.source_start).line)]
+        ev = [evidence_at(d, q.source_start, q.source_end, 0.9)]
         if q.misattributed:
             return _Judged("contradicted", 0.9, f"the source gives these words to {q.source_speaker}, not {q.speaker}", ev)
         claim_negated = bool(_NEGATION.search(unit.text[: max(0, q.start - unit.start)]))
@@ -298,11 +293,9 @@ class Checker:
         if swapped is not None:
             hit, opp = swapped
             d = by_id[hit.source]
-            loc = d.locate(hit.span.start)
             return _Judged("contradicted", 0.7,
                            f"a source sentence says {opp.source_word!r} where the text says {opp.claim_word!r}",
-                           [Evidence(d.id, hit.span.start, hit.span.end, hit.text, round(hit.similarity, 4),
-                                     loc.page, loc.line)], probs)
+                           [evidence_at(d, hit.span.start, hit.span.end, hit.similarity)], probs)
         topical = sim >= SIM_TOPIC or cov >= 0.6
         if not topical:
             return _Judged("unsupported", _unsupported_score(sim, cov),
@@ -311,28 +304,22 @@ class Checker:
         flipped = _opposite_polarity(unit.text, mj.top_sentences)
         if flipped is not None:
             d = by_id[flipped.source]
-            loc = d.locate(flipped.span.start)
             return _Judged("contradicted", min(0.95, 0.5 + flipped.similarity / 2),
                            "the closest source sentence says the opposite (one is negated, the other is not)",
-                           [Evidence(d.id, flipped.span.start, flipped.span.end, flipped.text,
-                                     round(flipped.similarity, 4), loc.page, loc.line)], probs)
+                           [evidence_at(d, flipped.span.start, flipped.span.end, flipped.similarity)], probs)
         against = _opposed_sentence(unit.text, mj.top_sentences)
         if against is not None:
             hit, opp = against
             d = by_id[hit.source]
-            loc = d.locate(hit.span.start)
             return _Judged("contradicted", 0.75,
                            f"the closest source sentence says {opp.source_word!r} where the text says {opp.claim_word!r}",
-                           [Evidence(d.id, hit.span.start, hit.span.end, hit.text, round(hit.similarity, 4),
-                                     loc.page, loc.line)], probs)
+                           [evidence_at(d, hit.span.start, hit.span.end, hit.similarity)], probs)
         swap = _swapped_name(unit.text, mj.top_sentences)
         if swap is not None:
             hit, said, source_says = swap
             d = by_id[hit.source]
-            loc = d.locate(hit.span.start)
             return _Judged("contradicted", 0.8, f"the closest source sentence names {source_says}, not {said}",
-                           [Evidence(d.id, hit.span.start, hit.span.end, hit.text, round(hit.similarity, 4),
-                                     loc.page, loc.line)], probs)
+                           [evidence_at(d, hit.span.start, hit.span.end, hit.similarity)], probs)
         supported_by = None
         if sim >= SIM_TOPIC and cov >= 0.5 and sim + 0.5 * cov >= SUPPORT_STRENGTH:
             supported_by = f"a source sentence says the same (similarity {sim:.2f}, word coverage {cov:.0%})"
@@ -508,8 +495,7 @@ def _qty_evidence(checks: list[QuantityCheck], docs: list[Document]) -> list[Evi
         a = max(d.text.rfind(". ", 0, q.source.start) + 2, d.text.rfind("\n", 0, q.source.start) + 1, 0)
         b_candidates = [i for i in (d.text.find(". ", q.source.end), d.text.find("\n", q.source.end)) if i >= 0]
         b = min(b_candidates) + 1 if b_candidates else len(d.text)
-        loc = d.locate(a)
-        out.append(Evidence(d.id, a, b, d.text[a:b], 0.85, loc.page, loc.line))
+        out.append(evidence_at(d, a, b, 0.85))
     return out
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from .claims import DocClaim
 from .documents import Document
+from .evidence import evidence_at
 from .lexical import STOPWORDS, content_stems, stem, tokens
 from .report import ClaimLabel, Evidence, QuoteResult
 from .segment import Span, sentences
@@ -49,8 +50,7 @@ def _key_terms(target: str) -> list[str]:
 
 
 def _evidence(doc: Document, span: Span, score: float) -> Evidence:
-    loc = doc.locate(span.start)
-    return Evidence(doc.id, span.start, span.end, span.text_of(doc.text), round(score, 4), loc.page, loc.line)
+    return evidence_at(doc, span.start, span.end, score)
 
 
 def _searched(docs: list[Document]) -> str:

@@ -190,6 +190,12 @@ def judge(model: GroundingModel, claim: str, indexes: list[SourceIndex],
     return judge_many(model, [claim], indexes, embedder)[0]
 
 
+def evidence_at(doc: Document, start: int, end: int, score: float) -> Evidence:
+    """Evidence for ``doc.text[start:end]``, with the page and line it sits on in the original."""
+    loc = doc.locate(start)
+    return Evidence(doc.id, start, end, doc.text[start:end], round(float(score), 4), loc.page, loc.line)
+
+
 def evidence_from(candidate: Candidate, claim: str, score: float, doc: Document, limit: int = 3) -> list[Evidence]:
     """The sentences of ``candidate`` that bear on ``claim`` (most overlapping first), as Evidence."""
     want = set(content_stems(claim))
@@ -204,8 +210,7 @@ def evidence_from(candidate: Candidate, claim: str, score: float, doc: Document,
     keep = [s for o, s in scored[:limit] if o > 0 and o >= top / 2] or [scored[0][1]]
     out = []
     for s in keep:
-        loc = doc.locate(s.start)
-        out.append(Evidence(doc.id, s.start, s.end, s.text_of(doc.text), round(float(score), 4), loc.page, loc.line))
+        out.append(evidence_at(doc, s.start, s.end, score))
     return out
 
 
@@ -278,5 +283,5 @@ def score_document(model: GroundingModel, doc: str, claim: str, embedder: Embedd
     return DocScore(mj.probs, len(mj.candidates), f, support_probability(f, combiner) if combiner else None)
 
 
-__all__ = ["LABELS", "Candidate", "DocScore", "ModelJudgement", "SourceIndex", "SupportFeatures", "evidence_from",
+__all__ = ["LABELS", "Candidate", "DocScore", "ModelJudgement", "SourceIndex", "SupportFeatures", "evidence_at", "evidence_from",
            "features_of", "judge", "judge_many", "score_document", "support_probability"]
