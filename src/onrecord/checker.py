@@ -22,7 +22,16 @@ from .doc_claims import (
 from .documents import Document, from_text
 from .embedder import Embedder, shared_embedder
 from .errors import UsageError
-from .evidence import ModelJudgement, SentenceHit, SourceIndex, evidence_at, evidence_from, judge_many
+from .evidence import (
+    ModelJudgement,
+    SentenceHit,
+    SourceIndex,
+    evidence_at,
+    evidence_from,
+    features_of,
+    judge_many,
+    support_probability,
+)
 from .language import unreadable_reason
 from .lexical import coverage
 from .model import GroundingModel, shared_model
@@ -45,6 +54,9 @@ SIM_POLARITY = 0.5
 SIM_MODIFIER = 0.3
 # similarity + coverage/2 at or above this, with at least half the claim's words: a source says it.
 SUPPORT_STRENGTH = 0.8
+# The combined, calibrated P(supported) at which a claim counts as supported on that alone (set above
+# the combiner's dev threshold: a false "supported" costs a reader more than a missed one).
+COMBINED_SUPPORT = 0.7
 # The grounding model alone calls a contradiction only when this sure and the topic clearly matches.
 CON_MODEL = 0.9
 _QUALIFIER_AFTER = re.compile(r"^[\s,;:—–-]*(unless|except|only if|if|until|provided|as long as|but only)\b",
@@ -285,6 +297,10 @@ class Checker:
         matched = [q for q in (qty or []) if q.status == "match"]
         thr = model.config.threshold
         sim, cov = mj.similarity, mj.coverage
+        combiner = model.config.raw.get("combiner")
+        # The calibrated P(supported) from similarity, coverage and the model (fitted on dev data).
+        p_support = support_probability(features_of(mj), combiner)
+        probs["support"] = round(float(p_support), 4)
 
         def ev(score: float) -> list[Evidence]:
             return evidence_from(best, unit.text, score, by_id[best.source]) if best else []
@@ -298,7 +314,7 @@ class Checker:
                            [evidence_at(d, hit.span.start, hit.span.end, hit.similarity)], probs)
         topical = sim >= SIM_TOPIC or cov >= 0.6
         if not topical:
-            return _Judged("unsupported", _unsupported_score(sim, cov),
+            return _Judged("unsupported", 1 - p_support,
                            f"nothing in the sources speaks to it: examined {mj.examined_windows} passage(s) in "
                            f"{len(docs)} source(s); closest similarity {sim:.2f}, word coverage {cov:.0%}", [], probs)
         flipped = _opposite_polarity(unit.text, mj.top_sentences)
@@ -323,14 +339,15 @@ class Checker:
         supported_by = None
         if sim >= SIM_TOPIC and cov >= 0.5 and sim + 0.5 * cov >= SUPPORT_STRENGTH:
             supported_by = f"a source sentence says the same (similarity {sim:.2f}, word coverage {cov:.0%})"
+        elif combiner and p_support >= COMBINED_SUPPORT and cov >= 0.4:
+            supported_by = f"similarity, word coverage and the grounding model together (p={p_support:.2f})"
         elif mj.p_supported >= thr and sim >= SIM_TOPIC and cov >= 0.4:
             supported_by = why or f"the grounding model reads a source passage as supporting it (p={mj.p_supported:.2f})"
         elif matched and (sim >= 0.5 or _coverage_beyond_figures(unit.text, best.text, matched) >= 0.5):
             supported_by = f"figures agree with the source: {_qty_note(matched)}"
         strangers = _names_absent(unit.text, docs)
         if supported_by and not unmatched and not strangers:
-            score = max(mj.p_supported, min(0.95, (sim + cov) / 2))
-            return _Judged("supported", score, supported_by, ev(score), probs)
+            return _Judged("supported", p_support, supported_by, ev(p_support), probs)
         if mj.p_contradicted >= CON_MODEL and sim >= SIM_SUPPORT and cov >= 0.6:
             return _Judged("contradicted", mj.p_contradicted, "the grounding model reads a source passage as saying otherwise",
                            ev(mj.p_contradicted), probs)
@@ -340,11 +357,7 @@ class Checker:
             note += f"; no source gives {', '.join(repr(q.claim.text) for q in unmatched)}"
         if strangers:
             note += f"; no source names {', '.join(repr(n) for n in strangers)}"
-        return _Judged("unsupported", _unsupported_score(sim, cov), note, ev(mj.p_supported), probs)
-
-
-def _unsupported_score(sim: float, cov: float) -> float:
-    return round(max(0.5, min(0.95, 1.0 - max(sim, cov) / 2)), 4)
+        return _Judged("unsupported", 1 - p_support, note, ev(p_support), probs)
 
 
 def _polarity(s: str) -> bool:
