@@ -164,3 +164,10 @@ def test_same_thing_with_another_modifier_is_a_contradiction(checker):
     report = checker.check("Tom Price was shown a straight red card.", {"report": src})
     assert report.claims[0].label == "contradicted"
     assert "yellow card" in report.claims[0].reason
+
+
+def test_claim_text_is_always_the_text_at_its_offsets(letter_report, article):
+    for c in letter_report.claims:
+        assert article[c.start : c.end] == c.text
+    lifted = [c for c in letter_report.claims if c.proposition]
+    assert any(c.proposition == "The text of the letter was first obtained by Fox News" for c in lifted)

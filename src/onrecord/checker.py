@@ -179,8 +179,10 @@ class Checker:
 
     def _claim_result(self, n: int, unit: ClaimUnit, doc: Document, docs: list[Document], texts: dict[str, str],
                       quotes: list[QuoteResult], mj: ModelJudgement | None, model: GroundingModel) -> ClaimResult:
-        base = ClaimResult(id=f"c{n}", start=unit.start, end=unit.end, text=unit.text, label="unsupported",
-                           score=0.0, attribution=unit.attribution, kind="document" if unit.doc_claim else "factual")
+        span_text = doc.text[unit.start : unit.end]
+        base = ClaimResult(id=f"c{n}", start=unit.start, end=unit.end, text=span_text, label="unsupported",
+                           score=0.0, attribution=unit.attribution, kind="document" if unit.doc_claim else "factual",
+                           proposition=unit.text if unit.text != " ".join(span_text.split()) else None)
         why_not = unreadable_reason(unit.text)
         if why_not:
             base.unchecked = why_not

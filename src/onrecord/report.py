@@ -67,6 +67,9 @@ class ClaimResult:
     reason: str | None = None
     unchecked: str | None = None
     """Set when the claim could not be judged; the label is then ``unsupported`` and is no finding."""
+    proposition: str | None = None
+    """What was checked, when it differs from ``text``: a lifted relative clause with its antecedent
+    ("The text of the letter was first obtained by Fox News")."""
 
 
 @dataclass

@@ -405,7 +405,8 @@
         d.appendChild(h("p", { class: "probs" }, Object.keys(p).map(function (k) { return k + " " + fmtScore(p[k]); }).join(" · ")));
       }
       var ev = o.evidence || [];
-      var title = it.cat === "supported" ? "Evidence" : it.cat === "contradicted" ? "Contradicting evidence"
+      if (o.kind === "document") d.appendChild(h("p", { class: "k" }, "A claim about what the source says, judged on the whole source."));
+      var title = it.cat === "supported" ? "Supporting evidence" : it.cat === "contradicted" ? "Evidence examined"
         : "Closest passages (they do not support it)";
       d.appendChild(h("h4", null, title));
       if (!ev.length) {
