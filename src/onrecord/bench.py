@@ -280,6 +280,10 @@ def bench_pairs(
     rows = read_pairs(paths)
     threshold = model.config.threshold
     external = _external_scorer() if use_external and max_windows is None else None
+    combiner = model.config.raw.get("combiner")
+    if external is not None and combiner:
+        # score_document then gives the combined P(supported): its own shipped threshold applies.
+        threshold = float(combiner["threshold"])
     probs3 = None
     if external is not None:
         results = [external(model, r["doc"], r["claim"]) for r in rows]
