@@ -19,7 +19,8 @@ from .report import ClaimLabel, Evidence, QuoteResult
 from .segment import Span, sentences
 
 # Generic words of a "mentions" target that say nothing about the topic ("specific reference").
-_WEAK = {"specific", "specifical", "particular", "direct", "explicit", "issue", "matter", "topic", "question"}
+_WEAK = {"specific", "specifical", "particular", "direct", "explicit", "issue", "matter", "topic", "question",
+         "follow", "includ", "regard", "concern"}
 
 
 @dataclass
