@@ -35,6 +35,16 @@ def letter_report(checker, letter, article):
     return checker.check(article, [from_text(letter, id="letter")])
 
 
+def load_case(name: str) -> dict:
+    """A casebook case from ../shared/cases, or a skip where the casebook is not beside this checkout."""
+    path = CASES / name
+    if not path.exists():
+        pytest.skip(f"casebook not available ({path})")
+    import yaml
+
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
 def claims_over(report, text: str, needle: str):
     """Claims of ``report`` whose span overlaps ``needle`` in ``text`` (the casebook's rule)."""
     s = text.index(needle)

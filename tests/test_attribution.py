@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from onrecord.attribution import (
@@ -18,15 +16,7 @@ from onrecord.attribution import (
 from onrecord.documents import Document
 from onrecord.quotes import find_quotes
 
-CASES = Path(__file__).resolve().parents[2] / "shared" / "cases"
-
-
-def _case(name: str) -> dict:
-    path = CASES / name
-    if not path.exists():
-        pytest.skip(f"casebook not available ({path})")
-    yaml = pytest.importorskip("yaml")
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+from .conftest import load_case as _case
 
 
 def _quote_speaker(text: str, n: int = 0):

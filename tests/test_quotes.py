@@ -2,22 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from onrecord.documents import Document
 from onrecord.quotes import align_quote, check_quotes, find_quotes, fold
 
-CASES = Path(__file__).resolve().parents[2] / "shared" / "cases"
-
-
-def _case(name: str) -> dict:
-    path = CASES / name
-    if not path.exists():
-        pytest.skip(f"casebook not available ({path})")
-    yaml = pytest.importorskip("yaml")
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+from .conftest import CASES
+from .conftest import load_case as _case
 
 
 def _sources(case: dict) -> list[Document]:

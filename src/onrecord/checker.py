@@ -307,37 +307,16 @@ class Checker:
         def ev(score: float) -> list[Evidence]:
             return evidence_from(best, unit.text, score, by_id[best.source]) if best else []
 
-        swapped = _swapped_modifier_near(unit.text, mj.top_sentences)
-        if swapped is not None:
-            hit, opp = swapped
-            d = by_id[hit.source]
-            return _Judged("contradicted", 0.7,
-                           f"a source sentence says {opp.source_word!r} where the text says {opp.claim_word!r}",
-                           [evidence_at(d, hit.span.start, hit.span.end, hit.similarity)], probs)
         topical = sim >= SIM_TOPIC or cov >= 0.6
+        finding = _contradicting_sentence(unit.text, mj.top_sentences, topical)
+        if finding is not None:
+            d = by_id[finding.hit.source]
+            return _Judged("contradicted", finding.score, finding.reason,
+                           [evidence_at(d, finding.hit.span.start, finding.hit.span.end, finding.hit.similarity)], probs)
         if not topical:
             return _Judged("unsupported", 1 - p_support,
                            f"nothing in the sources speaks to it: examined {mj.examined_windows} passage(s) in "
                            f"{len(docs)} source(s); closest similarity {sim:.2f}, word coverage {cov:.0%}", [], probs)
-        flipped = _opposite_polarity(unit.text, mj.top_sentences)
-        if flipped is not None:
-            d = by_id[flipped.source]
-            return _Judged("contradicted", min(0.95, 0.5 + flipped.similarity / 2),
-                           "the closest source sentence says the opposite (one is negated, the other is not)",
-                           [evidence_at(d, flipped.span.start, flipped.span.end, flipped.similarity)], probs)
-        against = _opposed_sentence(unit.text, mj.top_sentences)
-        if against is not None:
-            hit, opp = against
-            d = by_id[hit.source]
-            return _Judged("contradicted", 0.75,
-                           f"the closest source sentence says {opp.source_word!r} where the text says {opp.claim_word!r}",
-                           [evidence_at(d, hit.span.start, hit.span.end, hit.similarity)], probs)
-        swap = _swapped_name(unit.text, mj.top_sentences)
-        if swap is not None:
-            hit, said, source_says = swap
-            d = by_id[hit.source]
-            return _Judged("contradicted", 0.8, f"the closest source sentence names {source_says}, not {said}",
-                           [evidence_at(d, hit.span.start, hit.span.end, hit.similarity)], probs)
         supported_by = None
         if sim >= SIM_TOPIC and cov >= 0.5 and sim + 0.5 * cov >= SUPPORT_STRENGTH:
             supported_by = f"a source sentence says the same (similarity {sim:.2f}, word coverage {cov:.0%})"
@@ -415,6 +394,40 @@ def _swapped_name(claim: str, hits: list[SentenceHit]) -> tuple[SentenceHit, str
     if coverage(rest, top.text) < 0.6:
         return None  # the claim is not about that one sentence's fact
     return top, missing[0], extra[0]
+
+
+@dataclass(frozen=True)
+class _SentenceFinding:
+    hit: SentenceHit
+    reason: str
+    score: float
+
+
+def _contradicting_sentence(claim: str, hits: list[SentenceHit], topical: bool) -> _SentenceFinding | None:
+    """A close source sentence that says otherwise: another modifier of the same thing (telling even at
+    low similarity), then, when the sources speak to the claim at all, the opposite polarity, an opposed
+    verb, or another person in one role."""
+    swapped = _swapped_modifier_near(claim, hits)
+    if swapped is not None:
+        hit, opp = swapped
+        return _SentenceFinding(hit, f"a source sentence says {opp.source_word!r} where the text says "
+                                     f"{opp.claim_word!r}", 0.7)
+    if not topical:
+        return None
+    flipped = _opposite_polarity(claim, hits)
+    if flipped is not None:
+        return _SentenceFinding(flipped, "the closest source sentence says the opposite (one is negated, the "
+                                         "other is not)", min(0.95, 0.5 + flipped.similarity / 2))
+    against = _opposed_sentence(claim, hits)
+    if against is not None:
+        hit, opp = against
+        return _SentenceFinding(hit, f"the closest source sentence says {opp.source_word!r} where the text says "
+                                     f"{opp.claim_word!r}", 0.75)
+    swap = _swapped_name(claim, hits)
+    if swap is not None:
+        hit, said, source_says = swap
+        return _SentenceFinding(hit, f"the closest source sentence names {source_says}, not {said}", 0.8)
+    return None
 
 
 def _swapped_modifier_near(claim: str, hits: list[SentenceHit]) -> tuple[SentenceHit, Opposition] | None:
