@@ -100,7 +100,7 @@ class Checker:
     def embedder(self) -> Embedder:
         with self._lock:
             if self._embedder is None:
-                self._embedder = shared_embedder()
+                self._embedder = shared_embedder(self._device)
             return self._embedder
 
     @property

@@ -19,7 +19,7 @@ DEFAULT_EMBEDDER_DIR = Path(__file__).parent / "models" / "embedder"
 
 
 class Embedder:
-    def __init__(self, model_dir: str | Path | None = None, threads: int | None = None):
+    def __init__(self, model_dir: str | Path | None = None, threads: int | None = None, device: str = "auto"):
         self.model_dir = Path(model_dir or DEFAULT_EMBEDDER_DIR)
         missing = [n for n in ("model.onnx", "tokenizer.json", "config.json") if not (self.model_dir / n).is_file()]
         if missing:
@@ -34,8 +34,9 @@ class Embedder:
         self.tokenizer.enable_truncation(self.max_length)
         opts = ort.SessionOptions()
         opts.intra_op_num_threads = threads or int(os.environ.get("ONRECORD_THREADS", "0")) or 0
-        self.session = ort.InferenceSession(str(self.model_dir / "model.onnx"), opts,
-                                            providers=["CPUExecutionProvider"])
+        from .model import onnx_providers
+
+        self.session = ort.InferenceSession(str(self.model_dir / "model.onnx"), opts, providers=onnx_providers(device))
         self._cache: dict[str, np.ndarray] = {}
         self._lock = threading.Lock()
 
@@ -69,13 +70,13 @@ class Embedder:
         return pooled / np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-9, None)
 
 
-_shared: Embedder | None = None
+_shared: dict[str, Embedder] = {}
 _shared_lock = threading.Lock()
 
 
-def shared_embedder() -> Embedder:
-    global _shared
+def shared_embedder(device: str = "auto") -> Embedder:
+    """One embedder per process and device (its cache of sentence vectors is shared too)."""
     with _shared_lock:
-        if _shared is None:
-            _shared = Embedder()
-        return _shared
+        if device not in _shared:
+            _shared[device] = Embedder(device=device)
+        return _shared[device]

@@ -37,7 +37,8 @@ class ModelConfig:
     raw: dict[str, Any]
 
 
-def _providers(device: str) -> list[str]:
+def onnx_providers(device: str) -> list[str]:
+    """ONNX Runtime providers for ``device``: auto takes CUDA when ONNX Runtime has it, else the CPU."""
     import onnxruntime as ort
 
     available = ort.get_available_providers()
@@ -78,7 +79,7 @@ class GroundingModel:
         opts = ort.SessionOptions()
         opts.intra_op_num_threads = threads or int(os.environ.get("ONRECORD_THREADS", "0")) or 0
         opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        self.session = ort.InferenceSession(str(onnx_path), opts, providers=_providers(device))
+        self.session = ort.InferenceSession(str(onnx_path), opts, providers=onnx_providers(device))
         self.input_names = {i.name for i in self.session.get_inputs()}
         self._order = [self.config.labels.index(lab) for lab in LABELS]
         self._lock = threading.Lock()
