@@ -35,7 +35,7 @@ from .evidence import (
 from .language import unreadable_reason
 from .lexical import coverage
 from .model import GroundingModel, shared_model
-from .numbers import QuantityCheck, check_quantities
+from .numbers import Pool, QuantityCheck, check_quantities, source_pool
 from .quotes import check_quotes, find_quotes
 from .report import ClaimResult, Evidence, QuoteResult, Report, SourceInfo
 from .segment import Span
@@ -141,6 +141,7 @@ class Checker:
         embedder = self.embedder
         indexes = [SourceIndex.build(d, embedder) for d in docs]
         texts = {d.id: d.text for d in docs}
+        pool = source_pool(texts)
         model = self.model
 
         # One batched model call for the claims that need the model; rules settle the others.
@@ -151,7 +152,7 @@ class Checker:
         judgements = dict(zip((id(u) for u in model_units), judged, strict=True))
         results: list[ClaimResult] = []
         for n, unit in enumerate(units, start=1):
-            results.append(self._claim_result(n, unit, doc, docs, texts, quotes, judgements.get(id(unit)), model))
+            results.append(self._claim_result(n, unit, doc, docs, pool, quotes, judgements.get(id(unit)), model))
             say("claims", n, len(units))
 
         windows = sum(len(i.windows) for i in indexes)
@@ -177,7 +178,7 @@ class Checker:
         inside = [q for q in quotes if q.start >= unit.start and q.end <= unit.end and q.label == "exact"]
         return sum(q.end - q.start for q in inside) / max(1, unit.end - unit.start) < QUOTE_SHARE
 
-    def _claim_result(self, n: int, unit: ClaimUnit, doc: Document, docs: list[Document], texts: dict[str, str],
+    def _claim_result(self, n: int, unit: ClaimUnit, doc: Document, docs: list[Document], pool: Pool,
                       quotes: list[QuoteResult], mj: ModelJudgement | None, model: GroundingModel) -> ClaimResult:
         span_text = doc.text[unit.start : unit.end]
         base = ClaimResult(id=f"c{n}", start=unit.start, end=unit.end, text=span_text, label="unsupported",
@@ -189,8 +190,8 @@ class Checker:
             base.reason = f"not checked: {why_not}"
             return base
         inside = [q for q in quotes if q.start >= unit.start and q.end <= unit.end]
-        j = (self._judge_document_claim(unit, docs, inside, mj, texts, model) if unit.doc_claim
-             else self._judge_factual(unit, docs, texts, inside, mj, model))
+        j = (self._judge_document_claim(unit, docs, inside, mj, model) if unit.doc_claim
+             else self._judge_factual(unit, docs, pool, inside, mj, model))
         base.label = j.label  # type: ignore[assignment]
         base.score = round(float(j.score), 4)
         base.reason = j.reason
@@ -200,7 +201,7 @@ class Checker:
 
     # -- claims about a document ------------------------------------------------------------
 
-    def _judge_document_claim(self, unit, docs, quotes, mj, texts, model) -> _Judged:
+    def _judge_document_claim(self, unit, docs, quotes, mj, model) -> _Judged:
         dc = unit.doc_claim
         meant = documents_meant(dc, docs)
         v: DocVerdict | None = None
@@ -247,14 +248,14 @@ class Checker:
 
     # -- factual claims ---------------------------------------------------------------------
 
-    def _judge_factual(self, unit, docs, texts, quotes, mj, model) -> _Judged:
+    def _judge_factual(self, unit, docs, pool, quotes, mj, model) -> _Judged:
         quoted = sum(q.end - q.start for q in quotes)
         share = quoted / max(1, len(unit.text))
         for q in quotes:
-            v = self._quote_rule(unit, q, docs, texts)
+            v = self._quote_rule(unit, q, docs)
             if v is not None:
                 return v
-        qty = check_quantities(unit.text, texts)
+        qty = check_quantities(unit.text, pool)
         mismatch = [q for q in qty if q.status == "mismatch"]
         if mismatch:
             ev = _qty_evidence(mismatch, docs)
@@ -269,7 +270,7 @@ class Checker:
             return _Judged("unsupported", 0.9, "no passage of any source shares its words", [])
         return self._from_model(unit, mj, docs, model, None, qty)
 
-    def _quote_rule(self, unit, q: QuoteResult, docs, texts) -> _Judged | None:
+    def _quote_rule(self, unit, q: QuoteResult, docs) -> _Judged | None:
         """What a quotation alone settles: misattribution, negation cut away, a dropped condition."""
         if q.label == "not_found" or q.source is None or q.source_start is None:
             return None
@@ -278,9 +279,9 @@ class Checker:
         if q.misattributed:
             return _Judged("contradicted", 0.9, f"the source gives these words to {q.source_speaker}, not {q.speaker}", ev)
         claim_negated = bool(_NEGATION.search(unit.text[: max(0, q.start - unit.start)]))
-        if getattr(q, "context_negated", False) and not claim_negated:
+        if q.context_negated and not claim_negated:
             return _Judged("contradicted", 0.85, "the source says the opposite: the quoted words follow a negation", ev)
-        after = texts[q.source][q.source_end : q.source_end + 60]
+        after = d.text[q.source_end : q.source_end + 60]
         m = _QUALIFIER_AFTER.match(after)
         if m:
             end = after.find(".", m.end())

@@ -33,6 +33,8 @@ class SourceIndex:
     sentence_bm25: BM25
     window_bm25: BM25
     sentence_vecs: np.ndarray | None = None
+    window_sentences: list[tuple[Span, ...]] = field(default_factory=list)
+    """The sentences inside each window (for evidence finer than a window), computed once."""
 
     @classmethod
     def build(cls, doc: Document, embedder: Embedder | None = None) -> SourceIndex:
@@ -40,7 +42,9 @@ class SourceIndex:
         wins = windows(doc.text, WINDOW_TOKENS)
         texts = [s.text_of(doc.text) for s in sents]
         vecs = embedder.encode(texts) if embedder is not None and texts else None
-        return cls(doc, sents, wins, BM25.of_texts(texts), BM25.of_texts([w.text_of(doc.text) for w in wins]), vecs)
+        inside = [tuple(x for x in sents if x.start >= w.start and x.end <= w.end) for w in wins]
+        return cls(doc, sents, wins, BM25.of_texts(texts), BM25.of_texts([w.text_of(doc.text) for w in wins]), vecs,
+                   inside)
 
 
 @dataclass(frozen=True)
@@ -106,8 +110,7 @@ def _rank(claim: str, claim_vec: np.ndarray | None, indexes: list[SourceIndex]) 
     for idx in indexes:
         text = idx.doc.text
         examined += len(idx.windows)
-        for w, sc in zip(idx.windows, idx.window_bm25.scores(query), strict=True):
-            inside = tuple(x for x in idx.sentences if x.start >= w.start and x.end <= w.end)
+        for w, sc, inside in zip(idx.windows, idx.window_bm25.scores(query), idx.window_sentences, strict=True):
             plain.append((sc, Candidate(idx.doc.id, w, w.text_of(text), inside)))
         if not idx.sentences:
             continue

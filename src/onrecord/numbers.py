@@ -318,19 +318,32 @@ def _nouns_agree(c: Quantity, s: Quantity) -> bool:
     return bool(a) and bool(b) and (a == b or a.startswith(b) or b.startswith(a))
 
 
-def check_quantities(claim: str, sources: dict[str, str]) -> list[QuantityCheck]:
-    """Compare every quantity of ``claim`` with the best-matching quantity of the sources."""
-    claim_q = extract(claim)
-    if not claim_q:
-        return []
-    pool: list[tuple[str, Quantity]] = []
+Pool = list[tuple[str, Quantity]]
+"""Every quantity of the sources (stated and derived), with its source id."""
+
+
+def source_pool(sources: dict[str, str]) -> Pool:
+    """The sources' quantities, extracted once per check rather than once per claim."""
+    pool: Pool = []
     for sid, text in sources.items():
         qs = extract(text)
         pool += [(sid, q) for q in qs] + [(sid, q) for q in derived(text, qs)]
+    return pool
+
+
+def check_quantities(claim: str, sources: dict[str, str] | Pool) -> list[QuantityCheck]:
+    """Compare every quantity of ``claim`` with the best-matching quantity of the sources.
+
+    ``sources`` is a mapping of id to text, or a pool from :func:`source_pool` built once for many claims.
+    """
+    claim_q = extract(claim)
+    if not claim_q:
+        return []
+    pool = source_pool(sources) if isinstance(sources, dict) else sources
     return [_check_one(q, pool) for q in claim_q]
 
 
-def _check_one(c: Quantity, pool: list[tuple[str, Quantity]]) -> QuantityCheck:
+def _check_one(c: Quantity, pool: Pool) -> QuantityCheck:
     scored = []
     for sid, s in pool:
         if not _same_kind(c, s) or (s.derived and not c.change):
