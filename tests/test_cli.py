@@ -153,3 +153,34 @@ def test_pdf_and_html_sources_keep_page_and_offsets(tmp_path):
     assert ev["source"] == "report" and ev["page"] == 2
     duarte = next(c for c in report["claims"] if "Duarte" in c["text"])
     assert duarte["label"] == "supported" and duarte["evidence"][0]["source"] == "news"
+
+
+def test_serve_command_starts_a_server_with_its_limits():
+    import socket
+    import time
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([*ONRECORD, "serve", "--port", str(port), "--max-request-mb", "0.01"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.3)
+        else:
+            pytest.fail("onrecord serve did not answer /healthz in 60 s")
+        big = {"text": "x " * 10_000, "sources": [{"id": "s", "text": "y"}]}
+        r = httpx.post(f"{base}/v1/check", json=big, timeout=30)
+        assert r.status_code == 413
+        assert "KiB" in r.json()["error"]["message"] or "bytes" in r.json()["error"]["message"]
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)

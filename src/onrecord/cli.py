@@ -134,11 +134,18 @@ def _run_check(doc, docs, device: str, quiet: bool):
 def serve(
     host: str = typer.Option("127.0.0.1", help="Address to bind; loopback by default."),
     port: int = typer.Option(8000, help="Port to listen on."),
+    max_request_mb: float = typer.Option(20.0, min=0.001, help="Largest request body, in MiB (413 above it)."),
+    max_document_chars: int = typer.Option(1_000_000, min=1, help="Largest text or source, in characters (413)."),
+    time_budget: float = typer.Option(120.0, min=0.1, help="Seconds a check may take before a 503."),
 ) -> None:
     """Start the HTTP API and the web page (http://HOST:PORT/)."""
     from .server import serve as run_server
 
-    run_server(host=host, port=port)
+    try:
+        run_server(host=host, port=port, max_request_bytes=int(max_request_mb * 1024 * 1024),
+                   max_document_chars=max_document_chars, time_budget_s=time_budget)
+    except OnrecordError as err:
+        _fail(err)
 
 
 @bench_app.command("pairs")
