@@ -201,7 +201,8 @@ class Checker:
 
     # -- claims about a document ------------------------------------------------------------
 
-    def _judge_document_claim(self, unit, docs, quotes, mj, model) -> _Judged:
+    def _judge_document_claim(self, unit: ClaimUnit, docs: list[Document], quotes: list[QuoteResult],
+                              mj: ModelJudgement | None, model: GroundingModel) -> _Judged:
         dc = unit.doc_claim
         meant = documents_meant(dc, docs)
         v: DocVerdict | None = None
@@ -223,7 +224,7 @@ class Checker:
             return _Judged("supported", 0.6, f"{mention.reason} (the document's own words for it)", mention.evidence)
         return _Judged("unsupported", 0.6, mention.reason, mention.evidence)
 
-    def _judge_passage(self, unit, docs, kind, model) -> _Judged:
+    def _judge_passage(self, unit: ClaimUnit, docs: list[Document], kind: str, model: GroundingModel) -> _Judged:
         """``It ends by noting that ...``: the claim's words against the opening or closing passage."""
         spans = {d.id: edge_passage(d, kind) for d in docs}
         passages = [(d, spans[d.id]) for d in docs]
@@ -248,7 +249,8 @@ class Checker:
 
     # -- factual claims ---------------------------------------------------------------------
 
-    def _judge_factual(self, unit, docs, pool, quotes, mj, model) -> _Judged:
+    def _judge_factual(self, unit: ClaimUnit, docs: list[Document], pool: Pool, quotes: list[QuoteResult],
+                       mj: ModelJudgement | None, model: GroundingModel) -> _Judged:
         quoted = sum(q.end - q.start for q in quotes)
         share = quoted / max(1, len(unit.text))
         for q in quotes:
@@ -270,7 +272,7 @@ class Checker:
             return _Judged("unsupported", 0.9, "no passage of any source shares its words", [])
         return self._from_model(unit, mj, docs, model, None, qty)
 
-    def _quote_rule(self, unit, q: QuoteResult, docs) -> _Judged | None:
+    def _quote_rule(self, unit: ClaimUnit, q: QuoteResult, docs: list[Document]) -> _Judged | None:
         """What a quotation alone settles: misattribution, negation cut away, a dropped condition."""
         if q.label == "not_found" or q.source is None or q.source_start is None:
             return None
@@ -289,7 +291,8 @@ class Checker:
             return _Judged("unsupported", 0.8, f"the source goes on with a condition the text leaves out: {cond!r}", ev)
         return None
 
-    def _from_model(self, unit, mj: ModelJudgement, docs, model, why: str | None,
+    def _from_model(self, unit: ClaimUnit, mj: ModelJudgement, docs: list[Document], model: GroundingModel,
+                    why: str | None,
                     qty: list[QuantityCheck] | None = None) -> _Judged:
         """Decide from what the sources say to the claim: similarity, word coverage, polarity, the model."""
         by_id = {d.id: d for d in docs}

@@ -11,11 +11,15 @@ document by :mod:`onrecord.doc_claims`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from .report import Attribution
 from .segment import Span, sentences
+
+if TYPE_CHECKING:
+    from .attribution import Frame
 
 DocClaimKind = Literal["mentions", "omits", "begins", "ends", "about"]
 
@@ -175,7 +179,12 @@ def split_relative(text: str, clause: Span, quotes: list[Span]) -> tuple[Span | 
     return rel_span, main, rel_text
 
 
-def claim_units(text: str, quotes: list[Span], frame_of=None, attribute=None) -> list[ClaimUnit]:
+FrameFinder = Callable[[str, int, int], "Frame | None"]
+SpeakerFinder = Callable[[str, int, int], Attribution | None]
+
+
+def claim_units(text: str, quotes: list[Span], frame_of: FrameFinder | None = None,
+                attribute: SpeakerFinder | None = None) -> list[ClaimUnit]:
     """Every claim unit of ``text`` in order. ``quotes`` are quotation spans (not split inside).
 
     ``frame_of(text, start, end)`` finds reported speech (speaker + proposition span) and
@@ -190,7 +199,8 @@ def claim_units(text: str, quotes: list[Span], frame_of=None, attribute=None) ->
     return units
 
 
-def _units_of_clause(text, sent, clause, quotes, frame_of, attribute) -> list[ClaimUnit]:
+def _units_of_clause(text: str, sent: Span, clause: Span, quotes: list[Span], frame_of: FrameFinder | None,
+                     attribute: SpeakerFinder | None) -> list[ClaimUnit]:
     attribution = None
     prop = clause
     frame = frame_of(text, clause.start, clause.end) if frame_of else None
