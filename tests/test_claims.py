@@ -71,3 +71,12 @@ def test_document_claims_are_recognised():
 def test_ordinary_claims_are_not_document_claims():
     text = "It orders schools to close when the heat index passes 110 degrees."
     assert find_doc_claim(text, 0, len(text)) is None
+
+
+def test_wrapped_lines_join_but_headlines_stay_apart():
+    text = ("Trump gives Putin letter from Melania\nDuring the summit, Muto admits it is an honour to receive\n"
+            "an offer from Chelsea although he has not yet decided,\nand he will wait.\n\nNext paragraph.")
+    got = [s.text_of(text) for s in sentences(text)]
+    assert got[0] == "Trump gives Putin letter from Melania"
+    assert got[1].startswith("During the summit") and got[1].endswith("and he will wait.")
+    assert got[2] == "Next paragraph."

@@ -61,3 +61,13 @@ def test_time_units_convert():
 
 def test_figures_the_sources_do_not_have_are_unmatched():
     assert status("Brightline shares fell 4 percent after the announcement.", "No serious injuries.") == ["unmatched"]
+
+
+def test_someone_elses_figure_is_no_contradiction():
+    src = "Muto, pictured in action against Ventforet Kofu, has scored three goals in four games."
+    assert status("Falcao scored 37 goals in 90 appearances.", src) == ["unmatched", "unmatched"]
+    assert status("Muto has scored five goals in four games.", src)[0] == "mismatch"
+
+
+def test_a_month_says_nothing_about_a_year():
+    assert status("He made an attempt last September.", "The book was published in 1936.") == ["unmatched"]

@@ -259,7 +259,10 @@ class Checker:
                 return v
         qty = check_quantities(unit.text, pool)
         mismatch = [q for q in qty if q.status == "mismatch"]
-        if mismatch:
+        # A figure contradicts only where the sources speak to the claim at all: in a long source some
+        # figure always sits near some shared word.
+        topical = mj is None or mj.similarity >= SIM_TOPIC or mj.coverage >= 0.5
+        if mismatch and topical:
             ev = _qty_evidence(mismatch, docs)
             return _Judged("contradicted", 0.85, f"the sources give other figures: {_qty_note(mismatch)}", ev)
         exact = [q for q in quotes if q.label == "exact" and not q.misattributed]
@@ -484,6 +487,10 @@ def _opposite_polarity(claim: str, hits: list[SentenceHit]) -> SentenceHit | Non
     top = hits[0]
     stated = _stated_polarity(top)
     if stated is None or stated == _polarity(claim):
+        return None
+    # The sentence must carry most of the claim: a neighbour that shares its topic but not its
+    # negated part ("… although he has not yet decided") proves nothing.
+    if coverage(claim, top.text) < 0.5:
         return None
     if top.answer:
         return SentenceHit(top.source, Span(top.span.start, top.span.end), top.text, top.similarity, top.answer)

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from .lexical import content_stems
+from .lexical import STOPWORDS, content_stems
 
 Unit = Literal["money", "percent", "degree", "count", "ordinal", "date", "year"]
 
@@ -63,6 +63,8 @@ class Quantity:
     qualifier: Qualifier = "exact"
     context: dict[str, int] = field(default_factory=dict, hash=False, compare=False)
     """Content stems around the quantity and their distance from it in words (nearer = more telling)."""
+    names: frozenset[str] = frozenset()
+    """Capitalised names near the figure ("Falcao scored 37 goals"): whose figure it is."""
     change: bool = False
     """The text speaks of a change ("rose 5 percent", "fall by 400"), so derived changes may match."""
     derived: str = ""
@@ -148,6 +150,26 @@ def _context(text: str, start: int, end: int, width: int = 90) -> dict[str, int]
     return out
 
 
+_CAP_WORD = re.compile(r"\b([A-Z][a-z]{2,})\b")
+_NOT_NAMES = {m.capitalize() for m in _MONTHS} | {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                                                  "Saturday", "Sunday", "The", "This", "That", "These", "Those"}
+
+
+def _names_near(text: str, start: int, end: int, width: int = 60) -> frozenset[str]:
+    """Capitalised words (not function words, months or days) within the figure's sentence."""
+    a, b = max(0, start - width), min(len(text), end + width)
+    left = text[a:start]
+    edges = list(_SENT_EDGE.finditer(left))
+    if edges:
+        a += edges[-1].end()
+    edge = _SENT_EDGE.search(text, end, b)
+    if edge:
+        b = edge.start()
+    seg = text[a:b]
+    return frozenset(w for w in (m.group(1) for m in _CAP_WORD.finditer(seg))
+                     if w not in _NOT_NAMES and w.lower() not in STOPWORDS)
+
+
 def _affinity(a: dict[str, int], b: dict[str, int]) -> float:
     return sum(1.0 / (1 + a[w]) / (1 + b[w]) * 4 for w in a.keys() & b.keys())
 
@@ -181,7 +203,7 @@ def extract(text: str) -> list[Quantity]:
         q = _from_word(text, m)
         if q:
             out.append(q)
-    out = [replace(q, change=_is_change(text, q.start)) for q in out]
+    out = [replace(q, change=_is_change(text, q.start), names=_names_near(text, q.start, q.end)) for q in out]
     return sorted(out, key=lambda q: q.start)
 
 
@@ -251,10 +273,12 @@ def derived(text: str, quantities: list[Quantity]) -> list[Quantity]:
                 ctx = _merge(a.context, b.context)
                 pct = (new.value - old.value) / old.value * 100
                 how = f"change from {old.text} to {new.text}"
-                out.append(Quantity(abs(pct), "percent", "", a.start, b.end, f"{pct:+.1f}%", "exact", ctx, True, how))
+                out.append(Quantity(abs(pct), "percent", "", a.start, b.end, f"{pct:+.1f}%", "exact", ctx,
+                                    names=a.names | b.names, change=True, derived=how))
             diff = abs(a.value - b.value)
             out.append(Quantity(diff, a.unit, a.noun or b.noun, a.start, b.end, f"{diff:g}", "exact",
-                                _merge(a.context, b.context), True, f"difference between {a.text} and {b.text}"))
+                                _merge(a.context, b.context), names=a.names | b.names, change=True,
+                                derived=f"difference between {a.text} and {b.text}"))
     return out
 
 
@@ -306,8 +330,9 @@ def _dates_agree(c: Quantity, s: Quantity) -> bool:
 
 
 def _same_kind(c: Quantity, s: Quantity) -> bool:
-    if c.unit in ("date", "year"):
-        return s.unit in ("date", "year")
+    if c.unit in ("date", "year") and s.unit in ("date", "year"):
+        # Comparable only on a field both give: "last September" says nothing about "1936".
+        return (c.year is not None and s.year is not None) or (c.month is not None and s.month is not None)
     return c.unit == s.unit
 
 
@@ -349,12 +374,13 @@ def _check_one(c: Quantity, pool: Pool) -> QuantityCheck:
         if not _same_kind(c, s) or (s.derived and not c.change):
             continue
         nouns = _nouns_agree(c, s)
-        scored.append((_affinity(c.context, s.context) + (1.0 if nouns and c.noun else 0.0), sid, s, nouns))
+        affinity = _affinity(c.context, s.context)
+        scored.append((affinity + (1.0 if nouns and c.noun else 0.0), sid, s, nouns, affinity))
     if not scored:
         return QuantityCheck(c, "unmatched", None, None)
     scored.sort(key=lambda t: -t[0])
     best_score = scored[0][0]
-    for score, sid, s, nouns in scored:
+    for score, sid, s, nouns, _ in scored:
         placed = score >= max(0.15, 0.7 * best_score)
         # A large, specific figure that agrees ("more than 18,000" vs "Attendance: 18,412") needs no context.
         telling = (c.value >= 100 and abs(s.value - c.value) <= 0.1 * c.value
@@ -362,8 +388,11 @@ def _check_one(c: Quantity, pool: Pool) -> QuantityCheck:
         if (placed or telling) and _compatible(c, s):
             return QuantityCheck(c, "match", s, sid)
     # The best-placed source quantity disagrees: a contradiction only when it is clearly about the
-    # same thing (the same counted noun, or context words close to both), else we cannot tell.
-    score, sid, s, nouns = scored[0]
-    if (c.unit in ("count", "ordinal") and not nouns) or score < 0.3:
+    # same thing: words close to both figures, beyond a shared unit ("six weeks" vs an unrelated
+    # "two weeks ago" share only the unit), and for counts the same counted noun too.
+    score, sid, s, nouns, affinity = scored[0]
+    if (c.unit in ("count", "ordinal") and not nouns) or affinity < 0.3:
         return QuantityCheck(c, "unmatched", None, None)
+    if c.names and s.names and not (c.names & s.names):
+        return QuantityCheck(c, "unmatched", None, None)  # someone else's figure: "Falcao's 37" vs "Muto's three"
     return QuantityCheck(c, "mismatch", s, sid)

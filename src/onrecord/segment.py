@@ -54,12 +54,28 @@ def sentences(text: str, protected: list[Span] | None = None) -> list[Span]:
 
 
 def _lines(text: str) -> list[Span]:
+    """Lines, with wrapped lines joined back: a line break before a lower-case word, or after a comma
+    or hyphen, is a wrap (PDF text, hard-wrapped files), not the end of a sentence or a headline."""
     spans, pos = [], 0
     for m in re.finditer(r"\n", text):
         spans.append(Span(pos, m.start()))
         pos = m.end()
     spans.append(Span(pos, len(text)))
-    return spans
+    merged: list[Span] = []
+    for sp in spans:
+        if merged and _continues(text, merged[-1], sp):
+            merged[-1] = Span(merged[-1].start, sp.end)
+        else:
+            merged.append(sp)
+    return merged
+
+
+def _continues(text: str, prev: Span, line: Span) -> bool:
+    before = text[prev.start : prev.end].rstrip()
+    after = text[line.start : line.end].lstrip()
+    if not before or not after:
+        return False  # a blank line ends a paragraph
+    return after[0].islower() or before[-1] in ",-–"
 
 
 def _inside(pos: int, protected: list[Span]) -> bool:
