@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .claims import DocClaim
 from .documents import Document
@@ -41,7 +42,13 @@ def documents_meant(dc: DocClaim, docs: list[Document]) -> list[Document]:
 
 
 def _stems_by_sentence(doc: Document) -> list[tuple[Span, set[str]]]:
-    return [(s, set(content_stems(s.text_of(doc.text)))) for s in sentences(doc.text)]
+    return _stems_of(doc.text)
+
+
+@lru_cache(maxsize=16)
+def _stems_of(text: str) -> list[tuple[Span, set[str]]]:
+    # Several claims about one document search it again and again: stem its sentences once.
+    return [(s, set(content_stems(s.text_of(text)))) for s in sentences(text)]
 
 
 def _key_terms(target: str) -> list[str]:

@@ -30,7 +30,8 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    m = _WORD_BEFORE.search(text, 0, dot)
+    # Look back a few characters only: searching from 0 made long documents quadratic.
+    m = _WORD_BEFORE.search(text, max(0, dot - 24), dot)
     if not m:
         return False
     word = m.group(1).lower().rstrip(".")
@@ -46,7 +47,18 @@ def sentences(text: str, protected: list[Span] | None = None) -> list[Span]:
     ``protected`` spans (quotations) are not split inside, except at line breaks: a quoted passage
     of several sentences stays one claim about what was said.
     """
-    protected = sorted(protected or [], key=lambda s: s.start)
+    if not protected:
+        return list(_sentences_unprotected(text))
+    return _sentences(text, sorted(protected, key=lambda s: s.start))
+
+
+@lru_cache(maxsize=16)
+def _sentences_unprotected(text: str) -> tuple[Span, ...]:
+    # Sources are split several times in one check (index, document claims, passages): once is enough.
+    return tuple(_sentences(text, []))
+
+
+def _sentences(text: str, protected: list[Span]) -> list[Span]:
     out: list[Span] = []
     for line in _lines(text):
         out.extend(_split_line(text, line, protected))
