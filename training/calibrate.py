@@ -31,8 +31,9 @@ import numpy as np
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 
-from onrecord.bench import balanced_accuracy, read_pairs, roc_auc, window_pairs  # noqa: E402
+from onrecord.bench import balanced_accuracy, read_pairs, roc_auc  # noqa: E402
 from onrecord.model import LABELS, GroundingModel  # noqa: E402
+from windows import window_pairs  # noqa: E402
 
 
 def ece(p: np.ndarray, y: np.ndarray, bins: int = 15) -> float:
@@ -51,7 +52,7 @@ def candidate_texts(doc: str, claim: str, scorer: str, max_windows: int | None, 
 
     document: what ``onrecord.evidence.score_document`` scores (every window + the assembled windows), i.e.
               what ``onrecord bench pairs`` reports; judge: the product's claim path (top BM25 windows +
-              assembled); fallback: ``onrecord.bench.window_pairs``.
+              assembled); fallback: ``training/windows.py``.
     """
     if scorer in ("document", "judge"):
         from onrecord.documents import Document

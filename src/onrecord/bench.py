@@ -1,8 +1,9 @@
 """Accuracy and speed benchmarks of the grounding model (figures, not pass/fail tests).
 
 ``bench_pairs`` reads pairs files in the LLM-AggreFact convention (one JSON object a line:
-``{"dataset", "doc", "claim", "label": 1|0, "label3"?}``) and reports, per dataset, balanced accuracy at the
-model's shipped threshold and ROC-AUC of P(supported) (plus three-way accuracy where ``label3`` is given).
+``{"dataset", "doc", "claim", "label": 1|0, "label3"?}``), scores each pair the way a check does
+(``onrecord.evidence.score_document``) and reports, per dataset, balanced accuracy at the shipped threshold
+and ROC-AUC of P(supported) (plus three-way accuracy where ``label3`` is given).
 
 ``bench_speed`` times the ONNX session on synthetic pairs of exactly N tokens.
 
@@ -12,9 +13,8 @@ Both are pure numpy at run time (no scikit-learn): the metric functions below ar
 from __future__ import annotations
 
 import json
-import re
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,10 +30,8 @@ __all__ = [
     "balanced_accuracy",
     "bench_pairs",
     "bench_speed",
-    "doc_scores",
     "read_pairs",
     "roc_auc",
-    "window_pairs",
 ]
 
 # ------------------------------------------------------------------ metrics
@@ -67,145 +65,6 @@ def balanced_accuracy(y_true: Iterable[int], y_pred: Iterable[int]) -> float:
     p = np.asarray(list(y_pred), dtype=np.int64)
     recalls = [float((p[y == c] == c).mean()) for c in (0, 1) if (y == c).any()]
     return float(np.mean(recalls)) if recalls else float("nan")
-
-
-# ------------------------------------------------------------------ windowing (fallback scorer)
-
-_SENT = re.compile(r"(?<=[.!?;:])[\"')\]]*\s+|\n+")
-_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-\.]*")
-_STOP = set(
-    "a an the of to in on at for by with from and or but is are was were be been being has have had "
-    "do does did it its this that these those as not no he she they them his her their we our you your "
-    "i me my who which "
-    "what when where how than then there here also into over after before about up out if so such can will "
-    "would should could may might must said says".split()
-)
-
-
-def _sentences(text: str) -> list[str]:
-    parts = [p.strip() for p in _SENT.split(text)]
-    return [p for p in parts if p]
-
-
-def _words(text: str) -> set[str]:
-    return {w.lower().strip(".'-") for w in _WORD.findall(text)} - _STOP - {""}
-
-
-def window_pairs(model: GroundingModel, doc: str, claim: str, max_windows: int | None = None) -> list[str]:
-    """Evidence windows for one claim: consecutive sentences packed to the token budget, covering ALL of
-    ``doc`` (one sentence of overlap between neighbours), plus one window built from the sentences that best
-    cover the claim's words.
-
-    With ``max_windows`` only that many windows are kept, ranked by how many of the claim's words they
-    hold (the cover window always first): a faster, approximate mode for model selection, not for reporting.
-    """
-    budget = max(32, model.config.max_length - model.count_tokens(claim) - 3)
-    sents = _sentences(doc) or [doc]
-    toks = model.tokenizer.encode_batch(sents, add_special_tokens=False)
-    pieces: list[tuple[str, int]] = []
-    for s, enc in zip(sents, toks, strict=True):
-        n = len(enc.ids)
-        if n <= budget:
-            pieces.append((s, n))
-            continue
-        # A "sentence" longer than a window (a table, a list without stops): cut it on token offsets.
-        offs = enc.offsets
-        for b in range(0, n, budget):
-            chunk = offs[b : b + budget]
-            pieces.append((s[chunk[0][0] : chunk[-1][1]], len(chunk)))
-    windows: list[str] = []
-    i = 0
-    while i < len(pieces):
-        j, used = i, 0
-        while j < len(pieces) and used + pieces[j][1] <= budget:
-            used += pieces[j][1]
-            j += 1
-        j = max(j, i + 1)
-        windows.append(" ".join(p for p, _ in pieces[i:j]))
-        if j >= len(pieces):
-            break
-        i = j - 1 if j - 1 > i else j
-    if len(windows) <= 1:
-        return windows
-    # The cover window: greedy set cover of the claim's words, then neighbours, in document order.
-    need = _words(claim)
-    pw = [_words(p) for p, _ in pieces]
-    chosen: set[int] = set()
-    used = 0
-    while need:
-        best, gain = -1, 0
-        for k, w in enumerate(pw):
-            if k not in chosen and len(need & w) > gain:
-                best, gain = k, len(need & w)
-        if best < 0 or used + pieces[best][1] > budget:
-            break
-        chosen.add(best)
-        used += pieces[best][1]
-        need -= pw[best]
-    grew = True
-    while grew and chosen:
-        grew = False
-        for k in sorted(chosen):
-            for m in (k - 1, k + 1):
-                if 0 <= m < len(pieces) and m not in chosen and used + pieces[m][1] <= budget:
-                    chosen.add(m)
-                    used += pieces[m][1]
-                    grew = True
-    cover = " ".join(pieces[k][0] for k in sorted(chosen))
-    out = ([cover] if cover else []) + windows
-    if max_windows is not None:
-        cw = _words(claim)
-        rest = sorted(windows, key=lambda w: -len(cw & _words(w)))
-        out = ([cover] if cover else []) + rest
-        out = out[:max_windows]
-    return out
-
-
-def doc_scores(
-    model: GroundingModel,
-    pairs: list[tuple[str, str]],
-    max_windows: int | None = None,
-    batch_size: int = 32,
-    logits_out: list[np.ndarray] | None = None,
-) -> np.ndarray:
-    """(n, 3) document-level probabilities for (doc, claim) pairs with the fallback windowing.
-
-    P(supported) is the best window's; P(contradicted) is the highest of any window, capped so the three
-    sum to one; P(unsupported) is the rest ("evidence anywhere counts; unsupported means nowhere").
-    If ``logits_out`` is a list, each pair's raw window logits (k, 3) are appended to it (for calibration).
-    """
-    flat: list[tuple[str, str]] = []
-    owner: list[int] = []
-    for n, (doc, claim) in enumerate(pairs):
-        for w in window_pairs(model, doc, claim, max_windows):
-            flat.append((w, claim))
-            owner.append(n)
-    z = model.logits(flat, batch_size=batch_size)
-    zt = z / model.config.temperature
-    zt = zt - zt.max(axis=1, keepdims=True)
-    p = np.exp(zt)
-    p /= p.sum(axis=1, keepdims=True)
-    own = np.asarray(owner)
-    out = np.zeros((len(pairs), 3), dtype=np.float64)
-    for n in range(len(pairs)):
-        sel = own == n
-        if not sel.any():
-            out[n] = (0.0, 0.0, 1.0)
-            continue
-        if logits_out is not None:
-            logits_out.append(z[sel])
-        ps = float(p[sel, 0].max())
-        pc = min(float(p[sel, 1].max()), 1.0 - ps)
-        out[n] = (ps, pc, 1.0 - ps - pc)
-    return out
-
-
-def _external_scorer() -> Callable[[GroundingModel, str, str], Any] | None:
-    try:
-        from . import evidence  # the product's own evidence assembly, when present
-    except ImportError:
-        return None
-    return getattr(evidence, "score_document", None)
 
 
 # ------------------------------------------------------------------ bench pairs
@@ -266,38 +125,21 @@ def read_pairs(paths: Iterable[Path]) -> list[dict[str, Any]]:
     return rows
 
 
-def bench_pairs(
-    paths: list[Path],
-    model: GroundingModel,
-    max_windows: int | None = None,
-    use_external: bool = True,
-) -> PairsBench:
-    """Score every pair in ``paths`` and report per dataset (the ``dataset`` field of each line).
+def bench_pairs(paths: list[Path], model: GroundingModel) -> PairsBench:
+    """Score every pair in ``paths`` the way a check does and report per dataset (``dataset`` of each line).
 
-    Uses ``onrecord.evidence.score_document`` when it exists (``use_external``), else the fallback windows
-    of :func:`window_pairs` over all the document. ``max_windows`` (fallback only) trades coverage for speed.
+    Each pair goes through ``onrecord.evidence.score_document`` (every window ranked, the best scored,
+    the shipped combiner when there is one), so the figures are those of what onrecord ships.
     """
+    from .evidence import score_document
+
     rows = read_pairs(paths)
-    threshold = model.config.threshold
-    external = _external_scorer() if use_external and max_windows is None else None
     combiner = model.config.raw.get("combiner")
-    if external is not None and combiner:
-        # score_document then gives the combined P(supported): its own shipped threshold applies.
-        threshold = float(combiner["threshold"])
-    probs3 = None
-    if external is not None:
-        results = [external(model, r["doc"], r["claim"]) for r in rows]
-        ps = np.array([float(res.p_supported) for res in results])
-        if any("label3" in r for r in rows):
-            # The external scorer's three probabilities when it gives them (its best window's), else ours.
-            probs = [getattr(res, "probs", None) for res in results]
-            if all(p is not None and len(p) == 3 for p in probs):
-                probs3 = np.asarray(probs, dtype=np.float64)
-            else:
-                probs3 = doc_scores(model, [(r["doc"], r["claim"]) for r in rows], max_windows)
-    else:
-        probs3 = doc_scores(model, [(r["doc"], r["claim"]) for r in rows], max_windows)
-        ps = probs3[:, 0]
+    # The combined P(supported) has its own shipped threshold; the model's alone, the model's.
+    threshold = float(combiner["threshold"]) if combiner else model.config.threshold
+    results = [score_document(model, r["doc"], r["claim"]) for r in rows]
+    ps = np.array([res.p_supported for res in results])
+    probs3 = np.asarray([res.probs for res in results], dtype=np.float64)
     by: dict[str, list[int]] = {}
     for i, r in enumerate(rows):
         by.setdefault(str(r["dataset"]), []).append(i)
@@ -306,7 +148,7 @@ def bench_pairs(
         y = np.array([int(rows[i]["label"]) for i in idx])
         s = ps[idx]
         acc3 = None
-        if probs3 is not None and all("label3" in rows[i] for i in idx):
+        if all("label3" in rows[i] for i in idx):
             pred = [
                 LABELS[0] if s[k] >= threshold else (LABELS[1] if probs3[i, 1] >= probs3[i, 2] else LABELS[2])
                 for k, i in enumerate(idx)
@@ -323,7 +165,7 @@ def bench_pairs(
         datasets=scores,
         mean_balanced_accuracy=mean,
         threshold=threshold,
-        scorer="evidence.score_document" if external is not None else "fallback",
+        scorer="evidence.score_document",
     )
 
 

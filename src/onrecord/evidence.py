@@ -142,12 +142,16 @@ def _rank(claim: str, claim_vec: np.ndarray | None, indexes: list[SourceIndex]) 
     return _Ranked(assembled, plain, hits[:5], best_sim, examined)
 
 
+def _pick(r: _Ranked, assembled: int, windows: int) -> list[Candidate]:
+    """The passages to score: the best assembled windows, then the best BM25 windows that share a word."""
+    return [c for _, c in r.assembled[:assembled]] + [c for sc, c in r.windows[:windows] if sc > 0 or not r.assembled]
+
+
 def candidates_for(claim: str, indexes: list[SourceIndex], top_windows: int = TOP_WINDOWS,
                    claim_vec: np.ndarray | None = None) -> tuple[list[Candidate], int]:
-    """The passages worth scoring for ``claim``, and how many windows were examined to pick them."""
+    """The passages worth scoring for ``claim`` (for calibration runs), and how many windows were examined."""
     r = _rank(claim, claim_vec, indexes)
-    chosen = [c for _, c in r.assembled[:2]] + [c for s, c in r.windows[:top_windows] if s > 0 or not r.assembled]
-    return chosen, r.examined
+    return _pick(r, 2, top_windows), r.examined
 
 
 def judge_many(model: GroundingModel, claims: list[str], indexes: list[SourceIndex],
@@ -165,7 +169,7 @@ def judge_many(model: GroundingModel, claims: list[str], indexes: list[SourceInd
     per_claim: list[list[Candidate]] = []
     covs: list[float] = []
     for i, (claim, r) in enumerate(zip(claims, ranked, strict=True)):
-        cands = [c for _, c in r.assembled[:1]] + [c for sc, c in r.windows[:1] if sc > 0 or not r.assembled]
+        cands = _pick(r, 1, 1)
         cov = max((coverage(claim, c.text) for c in cands), default=0.0)
         covs.append(cov)
         wanted = (needs_model is None or needs_model[i]) and (r.similarity >= min_similarity or cov >= min_coverage)
