@@ -192,11 +192,6 @@ def judge_many(model: GroundingModel, claims: list[str], indexes: list[SourceInd
     return out
 
 
-def judge(model: GroundingModel, claim: str, indexes: list[SourceIndex],
-          embedder: Embedder | None = None) -> ModelJudgement:
-    return judge_many(model, [claim], indexes, embedder)[0]
-
-
 def evidence_at(doc: Document, start: int, end: int, score: float) -> Evidence:
     """Evidence for ``doc.text[start:end]``, with the page and line it sits on in the original."""
     loc = doc.locate(start)
@@ -291,4 +286,4 @@ def score_document(model: GroundingModel, doc: str, claim: str, embedder: Embedd
 
 
 __all__ = ["LABELS", "Candidate", "DocScore", "ModelJudgement", "SourceIndex", "SupportFeatures", "evidence_at", "evidence_from",
-           "features_of", "judge", "judge_many", "score_document", "support_probability"]
+           "features_of", "judge_many", "score_document", "support_probability"]
