@@ -171,3 +171,18 @@ def test_claim_text_is_always_the_text_at_its_offsets(letter_report, article):
         assert article[c.start : c.end] == c.text
     lifted = [c for c in letter_report.claims if c.proposition]
     assert any(c.proposition == "The text of the letter was first obtained by Fox News" for c in lifted)
+
+
+def test_claim_probabilities_are_three_way_and_agree_with_the_score(letter_report):
+    judged = [c for c in letter_report.claims if c.probabilities]
+    assert judged, "the model decided none of the letter's claims"
+    for c in judged:
+        p = c.probabilities
+        assert set(p) == {"supported", "contradicted", "unsupported"}
+        assert abs(sum(p.values()) - 1.0) < 1e-3
+        # A verdict from the sources at large carries the calibrated P(supported) (or its complement); a
+        # rule that finds support the combiner doubts states at least 0.6.
+        if c.label == "supported" and "passage says so" not in (c.reason or ""):
+            assert abs(c.score - max(p["supported"], 0.6)) < 1e-3
+        if c.label == "unsupported" and (c.reason or "").startswith(("nothing in the sources", "no source passage")):
+            assert abs(c.score - (1.0 - p["supported"])) < 1e-3

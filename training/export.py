@@ -76,6 +76,22 @@ def quantize(src: Path, dst: Path) -> None:
     )
 
 
+def _lineage(init: str | None) -> dict | str | None:
+    """What a run started from: the earlier run's own training record when there is one (a run made by
+    train.py, or one rebuilt by recover.py from a shipped model), else the base model's path."""
+    if not init:
+        return None
+    d = Path(init)
+    for name in ("train_info.json", "recovered_from.json"):
+        if (d / name).is_file():
+            rec = json.loads((d / name).read_text())
+            if name == "recovered_from.json":
+                return {"recovered_from_int8": rec.get("onnx"), "training": rec.get("training")}
+            rec["continued_from"] = _lineage(rec.pop("init", None))
+            return rec
+    return "sentence-transformers/all-MiniLM-L6-v2" if "minilm" in init.lower() else init
+
+
 def write_package(ckpt: Path, onnx_int8: Path, out: Path, max_length: int, extra: dict | None = None) -> None:
     out.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(onnx_int8, out / "model.onnx")
@@ -97,7 +113,7 @@ def write_package(ckpt: Path, onnx_int8: Path, out: Path, max_length: int, extra
     info = ckpt / "train_info.json"
     if info.is_file():
         cfg["training"] = json.loads(info.read_text())
-        cfg["training"].pop("init", None)
+        cfg["training"]["continued_from"] = _lineage(cfg["training"].pop("init", None))
     cfg.update(extra or {})
     cfg_path.write_text(json.dumps(cfg, indent=2) + "\n")
 

@@ -139,7 +139,8 @@ def bench_pairs(paths: list[Path], model: GroundingModel) -> PairsBench:
     threshold = float(combiner["threshold"]) if combiner else model.config.threshold
     results = [score_document(model, r["doc"], r["claim"]) for r in rows]
     ps = np.array([res.p_supported for res in results])
-    probs3 = np.asarray([res.probs for res in results], dtype=np.float64)
+    # Three-way: the calibrated split when a combiner is shipped, else the model's own probabilities.
+    probs3 = np.asarray([res.probs3 if res.probs3 is not None else res.probs for res in results], dtype=np.float64)
     by: dict[str, list[int]] = {}
     for i, r in enumerate(rows):
         by.setdefault(str(r["dataset"]), []).append(i)

@@ -31,6 +31,7 @@ from .evidence import (
     features_of,
     judge_many,
     support_probability,
+    three_way,
 )
 from .language import unreadable_reason
 from .lexical import coverage
@@ -57,6 +58,8 @@ SUPPORT_STRENGTH = 0.8
 # The combined, calibrated P(supported) at which a claim counts as supported on that alone (set above
 # the combiner's dev threshold: a false "supported" costs a reader more than a missed one).
 COMBINED_SUPPORT = 0.7
+# The confidence a rule states when it finds support that the calibrated combiner gives less.
+RULE_SUPPORT = 0.6
 # The grounding model alone calls a contradiction only when this sure and the topic clearly matches.
 CON_MODEL = 0.9
 _QUALIFIER_AFTER = re.compile(r"^[\s,;:—–-]*(unless|except|only if|if|until|provided|as long as|but only)\b",
@@ -300,16 +303,17 @@ class Checker:
         """Decide from what the sources say to the claim: similarity, word coverage, polarity, the model."""
         by_id = {d.id: d for d in docs}
         best = mj.best
-        probs = _probs(mj.probs)
         # A year used as a label ("the 2025 policy") is no figure the claim stands on.
         unmatched = [q for q in (qty or []) if q.status == "unmatched" and q.claim.unit != "year"]
         matched = [q for q in (qty or []) if q.status == "match"]
         thr = model.config.threshold
         sim, cov = mj.similarity, mj.coverage
         combiner = model.config.raw.get("combiner")
-        # The calibrated P(supported) from similarity, coverage and the model (fitted on dev data).
-        p_support = support_probability(features_of(mj), combiner)
-        probs["support"] = round(float(p_support), 4)
+        # The calibrated P(supported) from similarity, coverage and the model (fitted on dev data), and
+        # the calibrated split of the rest between contradicted and unsupported.
+        feats = features_of(mj)
+        p_support = support_probability(feats, combiner)
+        probs = _probs(three_way(feats, combiner))
 
         def ev(score: float) -> list[Evidence]:
             return evidence_from(best, unit.text, score, by_id[best.source]) if best else []
@@ -335,7 +339,10 @@ class Checker:
             supported_by = f"figures agree with the source: {_qty_note(matched)}"
         strangers = _names_absent(unit.text, docs)
         if supported_by and not unmatched and not strangers:
-            return _Judged("supported", p_support, supported_by, ev(p_support), probs)
+            # A rule (a sentence saying the same, agreeing figures) can support a claim the combiner
+            # doubts; its verdict then carries the rules' stated confidence, never a score below one half.
+            score = max(p_support, RULE_SUPPORT)
+            return _Judged("supported", score, supported_by, ev(score), probs)
         if mj.p_contradicted >= CON_MODEL and sim >= SIM_SUPPORT and cov >= 0.6:
             return _Judged("contradicted", mj.p_contradicted, "the grounding model reads a source passage as saying otherwise",
                            ev(mj.p_contradicted), probs)

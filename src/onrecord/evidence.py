@@ -21,6 +21,8 @@ from .segment import Span, sentences, windows
 WINDOW_TOKENS = 180
 TOP_WINDOWS = 2
 COVER_SENTENCES = 3
+# The support combiner's inputs when its config names none (the first fitted combiner).
+FEATURES = ("similarity", "coverage", "p_supported", "p_contradicted")
 
 
 @dataclass
@@ -224,9 +226,35 @@ class SupportFeatures:
     coverage: float
     p_supported: float
     p_contradicted: float
+    second_similarity: float = 0.0
+    """Cosine similarity of the second closest source sentence (a fact told in two places, or in parts)."""
+    windows: int = 0
+    """Passages examined: the more there are, the likelier a spurious best window."""
 
-    def vector(self) -> np.ndarray:
-        return np.array([self.similarity, self.coverage, self.p_supported, self.p_contradicted], dtype=np.float64)
+    def named(self) -> dict[str, float]:
+        """Every feature a fitted combiner may name (``config.json`` ``combiner.features``)."""
+        p = min(max(self.p_supported, 1e-4), 1 - 1e-4)
+        q = min(max(self.p_contradicted, 1e-4), 1 - 1e-4)
+        return {
+            "similarity": self.similarity,
+            "coverage": self.coverage,
+            "p_supported": self.p_supported,
+            "p_contradicted": self.p_contradicted,
+            "logit_supported": float(np.log(p / (1 - p))),
+            "logit_contradicted": float(np.log(q / (1 - q))),
+            "second_similarity": self.second_similarity,
+            "log_windows": float(np.log1p(self.windows)),
+        }
+
+    def vector(self, names: list[str] | tuple[str, ...] = FEATURES) -> np.ndarray:
+        d = self.named()
+        return np.array([d[n] for n in names], dtype=np.float64)
+
+
+def _logistic(f: SupportFeatures, fit: dict) -> float:
+    w = np.asarray(fit["weights"], dtype=np.float64)
+    z = float(f.vector(fit.get("features", FEATURES)) @ w + float(fit["bias"]))
+    return float(1.0 / (1.0 + np.exp(-z)))
 
 
 def support_probability(f: SupportFeatures, combiner: dict | None) -> float:
@@ -236,14 +264,30 @@ def support_probability(f: SupportFeatures, combiner: dict | None) -> float:
     """
     if not combiner:
         return f.p_supported
-    w = np.asarray(combiner["weights"], dtype=np.float64)
-    z = float(f.vector() @ w + float(combiner["bias"]))
-    return 1.0 / (1.0 + np.exp(-z))
+    return _logistic(f, combiner)
+
+
+def three_way(f: SupportFeatures, combiner: dict | None) -> np.ndarray:
+    """Calibrated (supported, contradicted, unsupported) probabilities.
+
+    P(supported) is the combiner's; the rest is split by a second logistic fitted on the dev pairs that
+    are not supported (``combiner.contradiction``): contradicted when a source says otherwise,
+    unsupported when none speaks to it. Without that fit, the rest is split as the model splits it.
+    """
+    p_sup = support_probability(f, combiner)
+    split = (combiner or {}).get("contradiction")
+    if split:
+        q = _logistic(f, split)
+    else:
+        p_uns = max(0.0, 1.0 - f.p_supported - f.p_contradicted)
+        q = f.p_contradicted / (f.p_contradicted + p_uns) if f.p_contradicted + p_uns > 0 else 0.0
+    return np.array([p_sup, (1 - p_sup) * q, (1 - p_sup) * (1 - q)], dtype=np.float64)
 
 
 def features_of(mj: ModelJudgement) -> SupportFeatures:
+    second = mj.top_sentences[1].similarity if len(mj.top_sentences) > 1 else 0.0
     return SupportFeatures(mj.similarity, mj.coverage, mj.p_supported if mj.scored else 0.0,
-                           mj.p_contradicted if mj.scored else 0.0)
+                           mj.p_contradicted if mj.scored else 0.0, second, mj.examined_windows)
 
 
 @dataclass(frozen=True)
@@ -255,6 +299,8 @@ class DocScore:
     features: SupportFeatures | None = None
     p_support: float | None = None
     """The product's P(supported) (the fitted combiner); None when there is none."""
+    probs3: np.ndarray | None = None
+    """The product's calibrated three-way probabilities (``three_way``); None without a combiner."""
 
     @property
     def p_supported(self) -> float:
@@ -282,8 +328,10 @@ def score_document(model: GroundingModel, doc: str, claim: str, embedder: Embedd
     mj = judge_many(model, [claim], [idx], embedder)[0]
     f = features_of(mj)
     combiner = model.config.raw.get("combiner")
-    return DocScore(mj.probs, len(mj.candidates), f, support_probability(f, combiner) if combiner else None)
+    if not combiner:
+        return DocScore(mj.probs, len(mj.candidates), f)
+    return DocScore(mj.probs, len(mj.candidates), f, support_probability(f, combiner), three_way(f, combiner))
 
 
 __all__ = ["LABELS", "Candidate", "DocScore", "ModelJudgement", "SourceIndex", "SupportFeatures", "evidence_at", "evidence_from",
-           "features_of", "judge_many", "score_document", "support_probability"]
+           "features_of", "judge_many", "score_document", "support_probability", "three_way"]
