@@ -160,7 +160,9 @@ def build_examples(rows: list[dict], tok, max_length: int, rng: random.Random) -
             budget_tokens = rng.randint(min(96, budget_tokens), budget_tokens)
         must = [tuple(x) for x in r.get("evidence", [])] or None
         ev = select_window(r["doc"], claim, budget_tokens * 4, must)
-        enc = tok(ev, claim, truncation="only_first", max_length=max_length)
+        # The evidence is what gets cut; a claim too long to leave it room is cut too (rare, sentence sets).
+        how = "only_first" if claim_len < max_length // 2 else "longest_first"
+        enc = tok(ev, claim, truncation=how, max_length=max_length)
         out.append(
             {
                 "input_ids": enc["input_ids"],
