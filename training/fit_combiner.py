@@ -169,20 +169,6 @@ def three_way_labels(p_sup: np.ndarray, q: np.ndarray, thr: float) -> np.ndarray
     return np.where(p_sup >= thr, LABELS[0], np.where(p_con >= p_uns, LABELS[1], LABELS[2]))
 
 
-def report(p: np.ndarray, y: np.ndarray, ds: np.ndarray, thr: float, pred3: np.ndarray, y3: np.ndarray) -> dict:
-    out: dict = {}
-    for d in np.unique(ds):
-        sel = ds == d
-        row = {"n": int(sel.sum()), "balanced_accuracy": round(balanced_accuracy(y[sel], (p[sel] >= thr).astype(int)), 4),
-               "roc_auc": round(roc_auc(y[sel], p[sel]), 4)}
-        if (y3[sel] != "").all():
-            row["accuracy3"] = round(float((pred3[sel] == y3[sel]).mean()), 4)
-        out[str(d)] = row
-    out["mean_balanced_accuracy"] = round(float(np.mean([v["balanced_accuracy"] for v in out.values()])), 4)
-    out["ece"] = round(ece(p, y), 4)
-    return out
-
-
 def top_label_ece(p: np.ndarray, q: np.ndarray, y3: np.ndarray) -> float:
     """ECE of the three-way probabilities' top label, on the pairs that have a three-way label."""
     has = y3 != ""
@@ -192,8 +178,9 @@ def top_label_ece(p: np.ndarray, q: np.ndarray, y3: np.ndarray) -> float:
     return ece(probs.max(axis=1), hit)
 
 
-def report_labels(p: np.ndarray, y: np.ndarray, ds: np.ndarray, pred3: np.ndarray, y3: np.ndarray) -> dict:
-    """As ``report``, with the supported decision read from ``pred3`` (thresholds that differ by fold)."""
+def report(p: np.ndarray, y: np.ndarray, ds: np.ndarray, pred3: np.ndarray, y3: np.ndarray) -> dict:
+    """Per dataset: balanced accuracy of the supported decision in ``pred3`` (which may come from thresholds
+    that differ by fold), ROC-AUC of ``p``, three-way accuracy where the data has it; and the ECE of ``p``."""
     out: dict = {}
     hit = (pred3 == LABELS[0]).astype(int)
     for d in np.unique(ds):
@@ -233,8 +220,7 @@ def main() -> None:
         sel = fold == k
         p_oof[sel], q_oof[sel] = f.predict(X[sel], Xs[sel])
         pred_oof[sel] = three_way_labels(p_oof[sel], q_oof[sel], f.threshold)
-    # Balanced accuracy out of fold uses each fold's own threshold: count hits through pred_oof.
-    oof = report_labels(p_oof, pool.y, pool.ds, pred_oof.astype(str), pool.y3)
+    oof = report(p_oof, pool.y, pool.ds, pred_oof.astype(str), pool.y3)
     oof["ece_three_way_top_label"] = round(top_label_ece(p_oof, q_oof, pool.y3), 4)
     print(f"out-of-fold ({args.folds} folds by document):", json.dumps(oof))
 
@@ -242,13 +228,13 @@ def main() -> None:
     f150 = fit_both(pool, first, args.features, args.l2)
     p1, q1 = f150.predict(X, Xs)
     rest = ~first
-    held = report(p1[rest], pool.y[rest], pool.ds[rest], f150.threshold,
-                  three_way_labels(p1[rest], q1[rest], f150.threshold), pool.y3[rest])
+    held = report(p1[rest], pool.y[rest], pool.ds[rest], three_way_labels(p1[rest], q1[rest], f150.threshold),
+                  pool.y3[rest])
     print(f"fit on the first {args.fit_first} of each file, scored on the rest:", json.dumps(held))
 
     final = fit_both(pool, everything, args.features, args.l2)
     p, q = final.predict(X, Xs)
-    insample = report(p, pool.y, pool.ds, final.threshold, three_way_labels(p, q, final.threshold), pool.y3)
+    insample = report(p, pool.y, pool.ds, three_way_labels(p, q, final.threshold), pool.y3)
     insample["ece_three_way_top_label"] = round(top_label_ece(p, q, pool.y3), 4)
     print("support features", args.features, "weights", final.coef.round(3), "bias", round(final.bias, 3),
           "threshold", final.threshold)
@@ -257,7 +243,7 @@ def main() -> None:
     model_p = pool.cols(["p_supported"])[:, 0]
     m_thr = best_threshold(model_p, pool.y, pool.ds)
     q_model = pool.cols(["p_contradicted"])[:, 0] / np.clip(1 - model_p, 1e-9, None)
-    model_rep = report(model_p, pool.y, pool.ds, m_thr, three_way_labels(model_p, q_model, m_thr), pool.y3)
+    model_rep = report(model_p, pool.y, pool.ds, three_way_labels(model_p, q_model, m_thr), pool.y3)
     print("model alone (threshold in-sample):", json.dumps(model_rep))
     lodo = {}
     for d in np.unique(pool.ds):
