@@ -32,19 +32,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 
 from onrecord.bench import balanced_accuracy, read_pairs, roc_auc  # noqa: E402
+from onrecord.bench import expected_calibration_error as ece  # noqa: E402
 from onrecord.model import LABELS, GroundingModel  # noqa: E402
 from windows import window_pairs  # noqa: E402
-
-
-def ece(p: np.ndarray, y: np.ndarray, bins: int = 15) -> float:
-    edges = np.linspace(0.0, 1.0, bins + 1)
-    idx = np.clip(np.digitize(p, edges[1:-1]), 0, bins - 1)
-    total = 0.0
-    for b in range(bins):
-        sel = idx == b
-        if sel.any():
-            total += sel.mean() * abs(p[sel].mean() - y[sel].mean())
-    return float(total)
 
 
 def candidate_texts(doc: str, claim: str, scorer: str, max_windows: int | None, model) -> list[str]:

@@ -82,13 +82,13 @@ def _lineage(init: str | None) -> dict | str | None:
     if not init:
         return None
     d = Path(init)
-    for name in ("train_info.json", "recovered_from.json"):
-        if (d / name).is_file():
-            rec = json.loads((d / name).read_text())
-            if name == "recovered_from.json":
-                return {"recovered_from_int8": rec.get("onnx"), "training": rec.get("training")}
-            rec["continued_from"] = _lineage(rec.pop("init", None))
-            return rec
+    if (d / "train_info.json").is_file():
+        rec = json.loads((d / "train_info.json").read_text())
+        rec["continued_from"] = _lineage(rec.pop("init", None))
+        return rec
+    if (d / "recovered_from.json").is_file():
+        rec = json.loads((d / "recovered_from.json").read_text())
+        return {"recovered_from_int8": rec.get("onnx"), "training": rec.get("training")}
     return "sentence-transformers/all-MiniLM-L6-v2" if "minilm" in init.lower() else init
 
 

@@ -30,6 +30,7 @@ from pathlib import Path
 import numpy as np
 
 from onrecord.bench import balanced_accuracy, read_pairs, roc_auc
+from onrecord.bench import expected_calibration_error as ece
 from onrecord.embedder import shared_embedder
 from onrecord.evidence import score_document
 from onrecord.model import DEFAULT_MODEL_DIR, LABELS, shared_model
@@ -151,16 +152,6 @@ def best_threshold(p: np.ndarray, y: np.ndarray, ds: np.ndarray) -> float:
     scores = [np.mean([balanced_accuracy(y[ds == d], (p[ds == d] >= t).astype(int)) for d in np.unique(ds)])
               for t in grid]
     return float(grid[int(np.argmax(scores))])
-
-
-def ece(p: np.ndarray, y: np.ndarray, bins: int = 15) -> float:
-    edges = np.linspace(0, 1, bins + 1)
-    total = 0.0
-    for a, b in zip(edges[:-1], edges[1:], strict=True):
-        sel = (p >= a) & (p < b) if b < 1 else (p >= a) & (p <= b)
-        if sel.any():
-            total += sel.sum() / len(p) * abs(p[sel].mean() - y[sel].mean())
-    return float(total)
 
 
 def three_way_labels(p_sup: np.ndarray, q: np.ndarray, thr: float) -> np.ndarray:

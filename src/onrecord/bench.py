@@ -30,6 +30,7 @@ __all__ = [
     "balanced_accuracy",
     "bench_pairs",
     "bench_speed",
+    "expected_calibration_error",
     "read_pairs",
     "roc_auc",
 ]
@@ -65,6 +66,20 @@ def balanced_accuracy(y_true: Iterable[int], y_pred: Iterable[int]) -> float:
     p = np.asarray(list(y_pred), dtype=np.int64)
     recalls = [float((p[y == c] == c).mean()) for c in (0, 1) if (y == c).any()]
     return float(np.mean(recalls)) if recalls else float("nan")
+
+
+def expected_calibration_error(p: Iterable[float], y: Iterable[int], bins: int = 15) -> float:
+    """ECE of probabilities ``p`` against binary outcomes ``y``: equal-width bins, each weighted by its share."""
+    pa = np.asarray(list(p), dtype=np.float64)
+    ya = np.asarray(list(y), dtype=np.float64)
+    edges = np.linspace(0.0, 1.0, bins + 1)
+    idx = np.clip(np.digitize(pa, edges[1:-1]), 0, bins - 1)
+    total = 0.0
+    for b in range(bins):
+        sel = idx == b
+        if sel.any():
+            total += sel.mean() * abs(pa[sel].mean() - ya[sel].mean())
+    return float(total)
 
 
 # ------------------------------------------------------------------ bench pairs

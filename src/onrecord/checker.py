@@ -30,7 +30,6 @@ from .evidence import (
     evidence_from,
     features_of,
     judge_many,
-    support_probability,
     three_way,
 )
 from .language import unreadable_reason
@@ -311,9 +310,9 @@ class Checker:
         combiner = model.config.raw.get("combiner")
         # The calibrated P(supported) from similarity, coverage and the model (fitted on dev data), and
         # the calibrated split of the rest between contradicted and unsupported.
-        feats = features_of(mj)
-        p_support = support_probability(feats, combiner)
-        probs = _probs(three_way(feats, combiner))
+        p3 = three_way(features_of(mj), combiner)
+        p_support = float(p3[0])
+        probs = _probs(p3)
 
         def ev(score: float) -> list[Evidence]:
             return evidence_from(best, unit.text, score, by_id[best.source]) if best else []

@@ -297,14 +297,13 @@ class DocScore:
     probs: np.ndarray
     windows: int
     features: SupportFeatures | None = None
-    p_support: float | None = None
-    """The product's P(supported) (the fitted combiner); None when there is none."""
     probs3: np.ndarray | None = None
     """The product's calibrated three-way probabilities (``three_way``); None without a combiner."""
 
     @property
     def p_supported(self) -> float:
-        return float(self.p_support if self.p_support is not None else self.probs[0])
+        """The product's P(supported): the fitted combiner's when there is one, else the model's."""
+        return float(self.probs3[0] if self.probs3 is not None else self.probs[0])
 
 
 _index_cache: dict[str, SourceIndex] = {}
@@ -330,7 +329,7 @@ def score_document(model: GroundingModel, doc: str, claim: str, embedder: Embedd
     combiner = model.config.raw.get("combiner")
     if not combiner:
         return DocScore(mj.probs, len(mj.candidates), f)
-    return DocScore(mj.probs, len(mj.candidates), f, support_probability(f, combiner), three_way(f, combiner))
+    return DocScore(mj.probs, len(mj.candidates), f, three_way(f, combiner))
 
 
 __all__ = ["LABELS", "Candidate", "DocScore", "ModelJudgement", "SourceIndex", "SupportFeatures", "evidence_at", "evidence_from",
