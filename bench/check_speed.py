@@ -86,8 +86,8 @@ def _write_pdf(pages: list[str], path: Path) -> None:
 
 
 def time_api(text_path: Path, source_path: Path, repeat: int) -> dict:
-    from onrecord.checker import Checker
     from onrecord.documents import load
+    from onrecord.pipeline import Checker
 
     t0 = time.perf_counter()
     checker = Checker()

@@ -3,7 +3,7 @@
     python bench/load.py                       # 30 s per level, loopback only
     python bench/load.py --duration 60 --concurrency 1 8 32 --max-requests 2000 --json out.json
 
-Starts the real server (``onrecord.server.serve``) in a subprocess on 127.0.0.1 and a free port,
+Starts the real server (``onrecord.service.app.serve``) in a subprocess on 127.0.0.1 and a free port,
 waits until the model is loaded, then drives ``POST /v1/check`` from this process with an asyncio
 httpx load generator: each of C clients sends the letter case, waits for the answer, and sends
 again, until the level's time is up or its request count is reached (requests in flight then finish).
@@ -45,7 +45,7 @@ def percentile(values: list[float], q: float) -> float:
 
 def start_server(port: int, workers: int | None, budget: float) -> subprocess.Popen:
     code = (
-        "from onrecord.server import serve; "
+        "from onrecord.service.app import serve; "
         f"serve(host='127.0.0.1', port={port}, workers={workers!r}, time_budget_s={budget!r}, "
         "log_level='warning')"
     )

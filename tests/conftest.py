@@ -13,7 +13,7 @@ CASES = ROOT.parent / "shared" / "cases"
 
 @pytest.fixture(scope="session")
 def checker():
-    from onrecord.checker import Checker
+    from onrecord.pipeline import Checker
 
     return Checker()
 

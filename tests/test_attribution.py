@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.attribution import (
+from onrecord.documents import Document
+from onrecord.extract.attribution import (
     Turn,
     attribute,
     is_checkable_speaker,
@@ -13,8 +14,7 @@ from onrecord.attribution import (
     source_turns,
     speaker_at,
 )
-from onrecord.documents import Document
-from onrecord.quotes import find_quotes
+from onrecord.extract.quotes import find_quotes
 
 from .conftest import load_case as _case
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from onrecord.claims import claim_units, find_doc_claim
-from onrecord.segment import Span, sentences, windows
+from onrecord.extract.claims import claim_units, find_doc_claim
+from onrecord.text.segment import Span, sentences, windows
 
 
 def units(text: str):

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from onrecord.bench import PairsBench, balanced_accuracy, bench_pairs, roc_auc
-from onrecord.model import DEFAULT_MODEL_DIR, LABELS, GroundingModel
+from onrecord.runtime.model import DEFAULT_MODEL_DIR, LABELS, GroundingModel
 
 EVIDENCE = (
     "The council approved the new budget on Tuesday. The budget sets aside 4.2 million euros for "

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from onrecord.numbers import check_quantities, extract
+from onrecord.judge.figures import check_quantities, extract
 
 BUDGET = (
     "The board adopted a general fund budget of $184.6 million for fiscal year 2026, compared with $176.2 million "

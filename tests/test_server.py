@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx
 import pytest
 
-from onrecord.server import create_app, running_server
+from onrecord.service.app import create_app, running_server
 
 LIMIT_BYTES = 256 * 1024
 LIMIT_CHARS = 50_000

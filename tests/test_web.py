@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from onrecord.render_html import embed_json, render_html
+from onrecord.render.html import embed_json, render_html
 from onrecord.report import Attribution, ClaimResult, Evidence, QuoteResult, Report, SourceInfo
-from onrecord.server import create_app, running_server
+from onrecord.service.app import create_app, running_server
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"

@@ -1,7 +1,7 @@
 """Fit the temperature and the supported threshold on the dev pool; write them into config.json.
 
-Scores every dev pair with the INSTALLED int8 ONNX model through ``onrecord.model.GroundingModel``, on the
-windows ``onrecord.evidence.score_document`` looks at (every window of the document plus the assembled
+Scores every dev pair with the INSTALLED int8 ONNX model through ``onrecord.runtime.model.GroundingModel``, on the
+windows ``onrecord.retrieve.evidence.score_document`` looks at (every window of the document plus the assembled
 best-covering windows; a pair's probabilities are those of its window with the highest P(supported)), so
 the figures equal what ``onrecord bench pairs`` reports with the written temperature and threshold.
 
@@ -33,21 +33,21 @@ sys.path.insert(0, str(HERE.parent / "src"))
 
 from onrecord.bench import balanced_accuracy, read_pairs, roc_auc  # noqa: E402
 from onrecord.bench import expected_calibration_error as ece  # noqa: E402
-from onrecord.model import LABELS, GroundingModel  # noqa: E402
+from onrecord.runtime.model import LABELS, GroundingModel  # noqa: E402
 from windows import window_pairs  # noqa: E402
 
 
 def candidate_texts(doc: str, claim: str, scorer: str, max_windows: int | None, model) -> list[str]:
     """The evidence windows a scorer looks at for one pair.
 
-    document: what ``onrecord.evidence.score_document`` scores (every window + the assembled windows), i.e.
+    document: what ``onrecord.retrieve.evidence.score_document`` scores (every window + the assembled windows), i.e.
               what ``onrecord bench pairs`` reports; judge: the product's claim path (top BM25 windows +
               assembled); fallback: ``training/windows.py``.
     """
     if scorer in ("document", "judge"):
         from onrecord.documents import Document
-        from onrecord.evidence import Candidate, SourceIndex, candidates_for
-        from onrecord.segment import Span
+        from onrecord.retrieve.evidence import Candidate, SourceIndex, candidates_for
+        from onrecord.text.segment import Span
 
         idx = SourceIndex.build(Document(id="doc", text=doc))
         if scorer == "document":

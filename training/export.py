@@ -130,7 +130,7 @@ def compare(ckpt: Path, fp32: Path, int8: Path, dev: list[Path], limit: int, max
 
     from calibrate import doc_probs, pair_logits
     from onrecord.bench import balanced_accuracy, read_pairs, roc_auc
-    from onrecord.model import GroundingModel
+    from onrecord.runtime.model import GroundingModel
 
     rows = read_pairs(dev)
     seen: dict[str, int] = {}

@@ -4,7 +4,7 @@ to int8 ONNX for retrieval and claim-to-sentence similarity: ``src/onrecord/mode
     .venv/bin/python training/export_embedder.py
 
 Needs the [train] extra (torch, transformers, onnx). The graph outputs token embeddings; mean
-pooling and L2 normalisation happen in numpy (onrecord.embedder), as sentence-transformers does.
+pooling and L2 normalisation happen in numpy (onrecord.runtime.embedder), as sentence-transformers does.
 """
 
 from __future__ import annotations

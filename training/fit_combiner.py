@@ -2,7 +2,7 @@
 
     .venv/bin/python training/fit_combiner.py training/work/dev/*.jsonl [--folds 5] [--write]
 
-Features come from the product's own evidence path (``onrecord.evidence.score_document``: every window
+Features come from the product's own evidence path (``onrecord.retrieve.evidence.score_document``: every window
 ranked, the best scored), so the fitted probabilities are what a check computes. Two plain logistic
 regressions (numpy, L2 on standardised features):
 
@@ -31,9 +31,9 @@ import numpy as np
 
 from onrecord.bench import balanced_accuracy, read_pairs, roc_auc
 from onrecord.bench import expected_calibration_error as ece
-from onrecord.embedder import shared_embedder
-from onrecord.evidence import score_document
-from onrecord.model import DEFAULT_MODEL_DIR, LABELS, shared_model
+from onrecord.retrieve.evidence import score_document
+from onrecord.runtime.embedder import shared_embedder
+from onrecord.runtime.model import DEFAULT_MODEL_DIR, LABELS, shared_model
 
 SUPPORT_FEATURES = ["similarity", "coverage", "logit_supported", "p_contradicted", "second_similarity",
                     "log_windows"]
@@ -196,7 +196,7 @@ def main() -> None:
     ap.add_argument("--l2", type=float, default=1e-3)
     ap.add_argument("--write", action="store_true", help="store the fit on every pair in config.json")
     ap.add_argument("--cache", type=Path, default=Path("training/work/combiner_pool.npz"),
-                    help="features of every pair (delete it after changing the model or onrecord.evidence)")
+                    help="features of every pair (delete it after changing the model or onrecord.retrieve.evidence)")
     ap.add_argument("--model-dir", type=Path, default=DEFAULT_MODEL_DIR, help="the model to fit for (and write into)")
     args = ap.parse_args()
     pool = load_pool(args.cache, args.files, args.model_dir)

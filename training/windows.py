@@ -1,7 +1,7 @@
 """The fallback windowing used in training experiments only (``calibrate.py --scorer fallback``).
 
 Consecutive sentences packed to the model's token budget over all of a document, plus one window
-that covers the claim's words. The product and ``onrecord bench pairs`` use ``onrecord.evidence``;
+that covers the claim's words. The product and ``onrecord bench pairs`` use ``onrecord.retrieve.evidence``;
 this stays here so that runs made with it before can be repeated.
 """
 
@@ -11,7 +11,7 @@ import re
 
 import numpy as np
 
-from onrecord.model import GroundingModel
+from onrecord.runtime.model import GroundingModel
 
 _SENT = re.compile(r"(?<=[.!?;:])[\"')\]]*\s+|\n+")
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-\.]*")

@@ -9,9 +9,9 @@ Heavy pieces (ONNX Runtime, the model) load on first use, not on import.
 
 from __future__ import annotations
 
-from .documents import Document, from_text
-from .errors import InputError, OnrecordError
-from .report import Attribution, ClaimResult, DiffOp, Evidence, QuoteResult, Report, SourceInfo
+from onrecord.documents import Document, from_text
+from onrecord.errors import InputError, OnrecordError
+from onrecord.report import Attribution, ClaimResult, DiffOp, Evidence, QuoteResult, Report, SourceInfo
 
 __version__ = "0.1.0"
 
@@ -24,11 +24,11 @@ __all__ = [
 def __getattr__(name: str):
     # Lazy so that `import onrecord` stays cheap (the CLI's --help, the server's import).
     if name in ("check", "Checker"):
-        from . import checker
+        from onrecord import pipeline
 
-        return getattr(checker, name)
+        return getattr(pipeline, name)
     if name == "load":
-        from .documents import load
+        from onrecord.documents import load
 
         return load
     raise AttributeError(name)

@@ -2,7 +2,7 @@
 
 ``bench_pairs`` reads pairs files in the LLM-AggreFact convention (one JSON object a line:
 ``{"dataset", "doc", "claim", "label": 1|0, "label3"?}``), scores each pair the way a check does
-(``onrecord.evidence.score_document``) and reports, per dataset, balanced accuracy at the shipped threshold
+(``onrecord.retrieve.evidence.score_document``) and reports, per dataset, balanced accuracy at the shipped threshold
 and ROC-AUC of P(supported) (plus three-way accuracy where ``label3`` is given).
 
 ``bench_speed`` times the ONNX session on synthetic pairs of exactly N tokens.
@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from .model import LABELS, GroundingModel
+from onrecord.runtime.model import LABELS, GroundingModel
 
 __all__ = [
     "DatasetScore",
@@ -143,10 +143,10 @@ def read_pairs(paths: Iterable[Path]) -> list[dict[str, Any]]:
 def bench_pairs(paths: list[Path], model: GroundingModel) -> PairsBench:
     """Score every pair in ``paths`` the way a check does and report per dataset (``dataset`` of each line).
 
-    Each pair goes through ``onrecord.evidence.score_document`` (every window ranked, the best scored,
+    Each pair goes through ``onrecord.retrieve.evidence.score_document`` (every window ranked, the best scored,
     the shipped combiner when there is one), so the figures are those of what onrecord ships.
     """
-    from .evidence import score_document
+    from onrecord.retrieve.evidence import score_document
 
     rows = read_pairs(paths)
     combiner = model.config.raw.get("combiner")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import typer
 
-from .errors import InputError, OnrecordError, UsageError
+from onrecord.errors import InputError, OnrecordError, UsageError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Check what a text says about its sources against the sources themselves.")
@@ -39,7 +39,7 @@ def _fail(err: OnrecordError) -> None:
 
 
 def _parse_source(spec: str):
-    from .documents import load
+    from onrecord.documents import load
 
     sid, path = None, spec
     if "=" in spec and not Path(spec).exists():
@@ -81,7 +81,7 @@ def check(
 ) -> None:
     """Check every claim and quotation of TEXT against the --source documents."""
     try:
-        from .documents import from_text, load
+        from onrecord.documents import from_text, load
 
         if text == "-":
             data = sys.stdin.read()
@@ -97,11 +97,11 @@ def check(
         if format is Format.json:
             content = report.to_json()
         elif format is Format.html:
-            from .render_html import render_html
+            from onrecord.render.html import render_html
 
             content = render_html(report)
         else:
-            from .render_text import render_text
+            from onrecord.render.text import render_text
 
             color = output is None and sys.stdout.isatty()
             content = render_text(report, color=color)
@@ -112,7 +112,7 @@ def check(
 
 
 def _run_check(doc, docs, device: str, quiet: bool):
-    from .checker import Checker
+    from onrecord.pipeline import Checker
 
     checker = Checker(device=device)
     if quiet:
@@ -139,7 +139,7 @@ def serve(
     time_budget: float = typer.Option(120.0, min=0.1, help="Seconds a check may take before a 503."),
 ) -> None:
     """Start the HTTP API and the web page (http://HOST:PORT/)."""
-    from .server import serve as run_server
+    from onrecord.service.app import serve as run_server
 
     try:
         run_server(host=host, port=port, max_request_bytes=int(max_request_mb * 1024 * 1024),
@@ -158,8 +158,8 @@ def bench_pairs_cmd(
         for f in files:
             if not f.is_file():
                 raise InputError(f"{f}: no such file")
-        from .bench import bench_pairs
-        from .model import shared_model
+        from onrecord.bench import bench_pairs
+        from onrecord.runtime.model import shared_model
 
         result = bench_pairs(files, shared_model())
     except OnrecordError as err:
@@ -182,8 +182,8 @@ def bench_speed_cmd(
     seconds: float = typer.Option(5.0, help="Time spent on each length."),
 ) -> None:
     """Pairs per second at 128, 256 and 512 tokens (batch 32), on CPU and on GPU when there is one."""
-    from .bench import bench_speed
-    from .model import shared_model
+    from onrecord.bench import bench_speed
+    from onrecord.runtime.model import shared_model
 
     try:
         result = bench_speed(shared_model(), seconds=seconds)
@@ -204,7 +204,7 @@ def bench_speed_cmd(
 @app.command()
 def version() -> None:
     """Print the version."""
-    from . import __version__
+    from onrecord import __version__
 
     typer.echo(f"onrecord {__version__}")
 

@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .documents import Document
-from .embedder import Embedder
-from .lexical import BM25, content_stems, coverage
-from .model import LABELS, GroundingModel
-from .report import Evidence
-from .segment import Span, sentences, windows
+from onrecord.documents import Document
+from onrecord.report import Evidence
+from onrecord.runtime.embedder import Embedder
+from onrecord.runtime.model import LABELS, GroundingModel
+from onrecord.text.lexical import BM25, content_stems, coverage
+from onrecord.text.segment import Span, sentences, windows
 
 WINDOW_TOKENS = 180
 TOP_WINDOWS = 2
@@ -316,7 +316,7 @@ def score_document(model: GroundingModel, doc: str, claim: str, embedder: Embedd
     pairs measure what onrecord ships.
     """
     if embedder is None:
-        from .embedder import shared_embedder
+        from onrecord.runtime.embedder import shared_embedder
 
         embedder = shared_embedder()
     idx = _index_cache.get(doc)

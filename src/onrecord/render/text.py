@@ -7,7 +7,7 @@ from io import StringIO
 from rich.console import Console
 from rich.text import Text
 
-from .report import ClaimResult, QuoteResult, Report
+from onrecord.report import ClaimResult, QuoteResult, Report
 
 _CLAIM_STYLE = {"supported": "green", "contradicted": "bold red", "unsupported": "yellow"}
 _QUOTE_STYLE = {"exact": "green", "altered": "bold magenta", "not_found": "yellow"}

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from .lexical import STOPWORDS, content_stems
+from onrecord.text.lexical import STOPWORDS, content_stems
 
 Unit = Literal["money", "percent", "degree", "count", "ordinal", "date", "year"]
 

@@ -19,9 +19,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .documents import Document
-from .quotes import QuoteSpan, find_quotes
-from .report import Attribution
+from onrecord.documents import Document
+from onrecord.extract.quotes import QuoteSpan, find_quotes
+from onrecord.report import Attribution
 
 __all__ = [
     "Frame",

@@ -8,10 +8,13 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from . import attribution
-from .claims import ClaimUnit, claim_units
-from .contrast import Opposition, opposed, swapped_modifier
-from .doc_claims import (
+from onrecord.documents import Document, from_text
+from onrecord.errors import UsageError
+from onrecord.extract import attribution
+from onrecord.extract.claims import ClaimUnit, claim_units
+from onrecord.extract.quotes import check_quotes, find_quotes
+from onrecord.judge.contrast import Opposition, opposed, swapped_modifier
+from onrecord.judge.documents import (
     DocVerdict,
     documents_meant,
     edge_passage,
@@ -19,10 +22,9 @@ from .doc_claims import (
     judge_omits,
     judge_position,
 )
-from .documents import Document, from_text
-from .embedder import Embedder, shared_embedder
-from .errors import UsageError
-from .evidence import (
+from onrecord.judge.figures import Pool, QuantityCheck, check_quantities, source_pool
+from onrecord.report import ClaimResult, Evidence, QuoteResult, Report, SourceInfo
+from onrecord.retrieve.evidence import (
     ModelJudgement,
     SentenceHit,
     SourceIndex,
@@ -32,13 +34,11 @@ from .evidence import (
     judge_many,
     three_way,
 )
-from .language import unreadable_reason
-from .lexical import coverage
-from .model import GroundingModel, shared_model
-from .numbers import Pool, QuantityCheck, check_quantities, source_pool
-from .quotes import check_quotes, find_quotes
-from .report import ClaimResult, Evidence, QuoteResult, Report, SourceInfo
-from .segment import Span
+from onrecord.runtime.embedder import Embedder, shared_embedder
+from onrecord.runtime.model import GroundingModel, shared_model
+from onrecord.text.language import unreadable_reason
+from onrecord.text.lexical import coverage
+from onrecord.text.segment import Span
 
 Progress = Callable[[str, int, int], None]
 """progress(stage, done, total): called as a long check advances."""

@@ -20,10 +20,10 @@ from typing import Any
 
 import numpy as np
 
-from .errors import ModelError
+from onrecord.errors import ModelError
 
 LABELS = ("supported", "contradicted", "unsupported")
-DEFAULT_MODEL_DIR = Path(__file__).parent / "models" / "grounding"
+DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "grounding"
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from .report import Report
+from onrecord.report import Report
 
 # Everything the file may do: inline style and script, data: images. No connections, no frames,
 # no form posts, no base-URI tricks.

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
-from .documents import Document
-from .report import DiffOp, QuoteLabel, QuoteResult
+from onrecord.documents import Document
+from onrecord.report import DiffOp, QuoteLabel, QuoteResult
 
 __all__ = [
     "Folded",
@@ -637,7 +637,7 @@ def check_quotes(text: str, sources: list[Document]) -> QuoteCheck:
     Quotations nested inside another quotation are not checked on their own: their words are
     checked as part of the outer one (a quote-within-a-quote is what the outer speaker said).
     """
-    from . import attribution as attr  # late: attribution imports this module
+    from onrecord.extract import attribution as attr  # late: attribution imports this module
 
     scan = find_quotes(text)
     out = QuoteCheck(warnings=list(scan.warnings))

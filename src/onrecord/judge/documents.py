@@ -12,12 +12,12 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .claims import DocClaim
-from .documents import Document
-from .evidence import evidence_at
-from .lexical import STOPWORDS, content_stems, stem, tokens
-from .report import ClaimLabel, Evidence, QuoteResult
-from .segment import Span, sentences
+from onrecord.documents import Document
+from onrecord.extract.claims import DocClaim
+from onrecord.report import ClaimLabel, Evidence, QuoteResult
+from onrecord.retrieve.evidence import evidence_at
+from onrecord.text.lexical import STOPWORDS, content_stems, stem, tokens
+from onrecord.text.segment import Span, sentences
 
 # Generic words of a "mentions" target that say nothing about the topic ("specific reference").
 _WEAK = {"specific", "specifical", "particular", "direct", "explicit", "issue", "matter", "topic", "question",

@@ -1,9 +1,9 @@
 """The HTTP service: ``POST /v1/check``, the web page at ``/``, ``/healthz``; OpenAPI at ``/docs``.
 
-    from onrecord.server import create_app, serve
+    from onrecord.service.app import create_app, serve
     serve()                      # http://127.0.0.1:8000 (loopback unless told otherwise)
 
-One :class:`~onrecord.checker.Checker` per app, loaded once (at startup with ``serve``, else on the
+One :class:`~onrecord.pipeline.Checker` per app, loaded once (at startup with ``serve``, else on the
 first check) and shared by every request; checks run in a bounded thread pool so the event loop
 stays free. The service never fetches URLs and never opens a path named by a request: sources are
 the bytes or text sent in the request, and a file name is used only for its extension and stem.
@@ -40,17 +40,17 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from . import __version__
-from .documents import Document, from_text
-from .errors import InputError, ModelError, OnrecordError, UnsupportedFormatError
-from .render_html import render_html
+from onrecord import __version__
+from onrecord.documents import Document, from_text
+from onrecord.errors import InputError, ModelError, OnrecordError, UnsupportedFormatError
+from onrecord.render.html import render_html
 
 if TYPE_CHECKING:
-    from .checker import Checker
+    from onrecord.pipeline import Checker
 
-log = logging.getLogger("onrecord.server")
+log = logging.getLogger("onrecord.service.app")
 
-WEB_DIR = Path(__file__).parent / "web"
+WEB_DIR = Path(__file__).resolve().parent.parent / "web"
 MiB = 1024 * 1024
 
 DEFAULT_MAX_REQUEST_BYTES = 20 * MiB
@@ -276,7 +276,7 @@ class CheckerHolder:
                 if self._factory is not None:
                     made = self._factory()
                 else:
-                    from .checker import Checker
+                    from onrecord.pipeline import Checker
 
                     made = Checker()
                 # Checker loads its model on first use: do it now, once, not inside a timed check.
@@ -638,7 +638,7 @@ def _safe_name(filename: str | None, default: str) -> str:
 
 
 def _load_bytes(data: bytes, filename: str, sid: str, what: str) -> Document:
-    from . import documents
+    from onrecord import documents
 
     try:
         return documents.load_bytes(data, filename, id=sid)

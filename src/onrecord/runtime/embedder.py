@@ -13,9 +13,9 @@ from pathlib import Path
 
 import numpy as np
 
-from .errors import ModelError
+from onrecord.errors import ModelError
 
-DEFAULT_EMBEDDER_DIR = Path(__file__).parent / "models" / "embedder"
+DEFAULT_EMBEDDER_DIR = Path(__file__).resolve().parent.parent / "models" / "embedder"
 
 
 class Embedder:
@@ -34,7 +34,7 @@ class Embedder:
         self.tokenizer.enable_truncation(self.max_length)
         opts = ort.SessionOptions()
         opts.intra_op_num_threads = threads or int(os.environ.get("ONRECORD_THREADS", "0")) or 0
-        from .model import onnx_providers
+        from onrecord.runtime.model import onnx_providers
 
         self.session = ort.InferenceSession(str(self.model_dir / "model.onnx"), opts, providers=onnx_providers(device))
         self._cache: dict[str, np.ndarray] = {}

@@ -5,7 +5,7 @@ non-restrictive relative clause (", which was first obtained by Fox News,"), whi
 claim of its own about the clause's antecedent. Reported speech ("According to X, P") keeps the
 speaker and checks P. Claims about what a document says ("the letter mentioned X", "makes no
 reference to Y", "it began ...", "concluded: ...") are recognised here and judged on the whole
-document by :mod:`onrecord.doc_claims`.
+document by :mod:`onrecord.judge.documents`.
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from .report import Attribution
-from .segment import Span, sentences
+from onrecord.report import Attribution
+from onrecord.text.segment import Span, sentences
 
 if TYPE_CHECKING:
-    from .attribution import Frame
+    from onrecord.extract.attribution import Frame
 
 DocClaimKind = Literal["mentions", "omits", "begins", "ends", "about"]
 
@@ -188,7 +188,7 @@ def claim_units(text: str, quotes: list[Span], frame_of: FrameFinder | None = No
     """Every claim unit of ``text`` in order. ``quotes`` are quotation spans (not split inside).
 
     ``frame_of(text, start, end)`` finds reported speech (speaker + proposition span) and
-    ``attribute(text, start, end)`` a speaker for a span; both come from :mod:`onrecord.attribution`.
+    ``attribute(text, start, end)`` a speaker for a span; both come from :mod:`onrecord.extract.attribution`.
     """
     units: list[ClaimUnit] = []
     for sent in sentences(text, protected=quotes):

@@ -1,0 +1,1 @@
+"""What a text asserts: quotations, who says them, and claims."""

@@ -1,0 +1,1 @@
+"""Verdicts: rules over figures, contrast and document claims, with their thresholds."""

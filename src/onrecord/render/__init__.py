@@ -1,0 +1,1 @@
+"""Reports as text for a terminal and as one self-contained HTML file."""

@@ -1,0 +1,1 @@
+"""Candidate evidence for a claim across every source."""

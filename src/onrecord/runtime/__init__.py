@@ -1,0 +1,1 @@
+"""ONNX Runtime sessions: the grounding model and the sentence embedder."""

@@ -1,0 +1,1 @@
+"""One analysis of a text: sentences, tokens, stems, language."""
