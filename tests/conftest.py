@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
-CASES = ROOT.parent / "shared" / "cases"
+# The shared casebook sits beside the checkout; ONRECORD_CASEBOOK names it where it sits elsewhere.
+CASES = Path(os.environ.get("ONRECORD_CASEBOOK") or ROOT.parent / "shared" / "cases")
 
 
 @pytest.fixture(scope="session")
