@@ -9,8 +9,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
-# The shared casebook sits beside the checkout; ONRECORD_CASEBOOK names it where it sits elsewhere.
-CASES = Path(os.environ.get("ONRECORD_CASEBOOK") or ROOT.parent / "shared" / "cases")
+# The shared material (casebook and its tool) sits beside the checkout; ONRECORD_SHARED=DIR names it
+# where it is elsewhere (as for scripts/golden.py).
+CASES = Path(os.environ.get("ONRECORD_SHARED") or ROOT.parent / "shared") / "cases"
 
 
 @pytest.fixture(scope="session")
