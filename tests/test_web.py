@@ -273,8 +273,9 @@ def _run_check(page, base_url, sources: dict[str, str], text: str):
 @pytest.mark.browser
 def test_page_checks_the_letter_case(page, base_url, letter, article, letter_report):
     notes = _run_check(page, base_url, {"letter": letter}, article)
-    # Progress counts the claims as the service checks them ("Checking claim 3 of 12").
-    counted = [n for n in notes if re.fullmatch(r"Checking claim \d+ of \d+", n)]
+    # Progress counts the claims as the service checks them ("Checking 38 claims…", then "Checking
+    # claim 12 of 38" as verdicts come).
+    counted = [n for n in notes if re.fullmatch(r"Checking (claim \d+ of \d+|\d+ claims…)", n)]
     assert counted, f"no claim count was shown while checking: {sorted(set(notes))}"
 
     # The article's own words, and nothing else: no speaker labels inside the text.

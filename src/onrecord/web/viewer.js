@@ -874,23 +874,29 @@
     });
   };
 
-  /* "Checking claim 12 of 38" and a bar that fills, from the service's report of the check's stage. */
+  /* "Checking claim 12 of 38" and a bar that fills, from the service's report of the check's stage.
+     The claims are judged in one batch before each gets its verdict, so "0 done" reads as the
+     number of claims being checked, with the bar still sweeping. */
   App.prototype.setProgress = function (p) {
     var bar = this.progress.querySelector(".bar");
-    var counted = !!(p && p.stage === "claims" && p.total > 0);
-    bar.classList.toggle("determinate", counted);
-    if (!counted) {
+    var claims = !!(p && p.stage === "claims" && p.total > 0);
+    var filling = claims && p.done > 0;
+    bar.classList.toggle("determinate", filling);
+    if (!filling) {
       bar.removeAttribute("aria-valuenow");
       bar.style.removeProperty("--done");
-      if (p && p.stage === "quotes") this.progressNote.textContent = "Finding the quotations…";
+    }
+    if (p && p.stage === "quotes") this.progressNote.textContent = "Finding the quotations…";
+    if (!claims) return;
+    if (!filling) {
+      this.progressNote.textContent = "Checking " + p.total + " " + plural(p.total, "claim", "claims") + "…";
       return;
     }
-    var at = Math.min(p.done + 1, p.total);
     bar.setAttribute("aria-valuemin", "0");
     bar.setAttribute("aria-valuemax", String(p.total));
     bar.setAttribute("aria-valuenow", String(p.done));
     bar.style.setProperty("--done", (100 * p.done / p.total).toFixed(1) + "%");
-    this.progressNote.textContent = "Checking claim " + at + " of " + p.total;
+    this.progressNote.textContent = "Checking claim " + p.done + " of " + p.total;
   };
 
   App.prototype.show = function (report) {
