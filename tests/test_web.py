@@ -272,11 +272,7 @@ def _run_check(page, base_url, sources: dict[str, str], text: str):
 
 @pytest.mark.browser
 def test_page_checks_the_letter_case(page, base_url, letter, article, letter_report):
-    notes = _run_check(page, base_url, {"letter": letter}, article)
-    # Progress counts the claims as the service checks them ("Checking 38 claims…", then "Checking
-    # claim 12 of 38" as verdicts come).
-    counted = [n for n in notes if re.fullmatch(r"Checking (claim \d+ of \d+|\d+ claims…)", n)]
-    assert counted, f"no claim count was shown while checking: {sorted(set(notes))}"
+    _run_check(page, base_url, {"letter": letter}, article)
 
     # The article's own words, and nothing else: no speaker labels inside the text.
     assert page.locator("#onrecord-text").evaluate("el => el.textContent") == article
@@ -314,6 +310,16 @@ def test_page_checks_the_letter_case(page, base_url, letter, article, letter_rep
     page.locator(".summary").scroll_into_view_if_needed()
     page.evaluate("window.scrollBy(0, -60)")
     page.screenshot(path=_artifact("web-letter-phone-summary.png"))
+
+
+@pytest.mark.browser
+def test_page_counts_claims_while_checking(page, base_url, letter, article):
+    # A text of some length (four copies of the article: over 80 claims), so that the check lasts
+    # several of the page's progress polls on any machine.
+    notes = _run_check(page, base_url, {"letter": letter}, "\n\n".join([article] * 4))
+    # "Checking 84 claims…" while the model judges them, then "Checking claim 12 of 84" as verdicts come.
+    counted = [n for n in notes if re.fullmatch(r"Checking (claim \d+ of \d+|\d+ claims…)", n)]
+    assert counted, f"no claim count was shown while checking: {sorted(set(notes))}"
 
 
 @pytest.mark.browser
