@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 
 from onrecord.documents import from_text
+from onrecord.judge import sentences
+from onrecord.judge.thresholds import DEFAULT_THRESHOLDS as T
 from onrecord.retrieve.evidence import SentenceHit
 from onrecord.text.segment import Span
 
@@ -40,26 +42,22 @@ def test_opposite_polarity_contradicts_with_confidence_from_similarity(checker, 
 
 
 def test_polarity_needs_a_close_sentence_that_carries_the_claim():
-    from onrecord.pipeline import _opposite_polarity
-
     claim = "The council approved the budget on Monday."
     negated = "The council did not approve the budget on Monday."
-    assert _opposite_polarity(claim, [_hit(negated, 0.5)]) is not None  # SIM_POLARITY is inclusive
-    assert _opposite_polarity(claim, [_hit(negated, 0.4999)]) is None
+    assert sentences.opposite_polarity(claim, [_hit(negated, 0.5)], T) is not None  # polarity_similarity is inclusive
+    assert sentences.opposite_polarity(claim, [_hit(negated, 0.4999)], T) is None
     # Same polarity: nothing to say.
-    assert _opposite_polarity(claim, [_hit("The council approved the budget on Monday.", 0.9)]) is None
+    assert sentences.opposite_polarity(claim, [_hit("The council approved the budget on Monday.", 0.9)], T) is None
     # Close but carrying less than half the claim's words.
-    assert _opposite_polarity(claim, [_hit("Nobody has decided yet.", 0.9)]) is None
+    assert sentences.opposite_polarity(claim, [_hit("Nobody has decided yet.", 0.9)], T) is None
 
 
 def test_a_question_takes_the_polarity_of_its_answer():
-    from onrecord.pipeline import _opposite_polarity
-
     claim = "Pets are allowed in the rooms."
     q = "Are pets allowed in the rooms?"
-    assert _opposite_polarity(claim, [_hit(q, 0.9, "No, pets are not permitted.")]) is not None
-    assert _opposite_polarity(claim, [_hit(q, 0.9, "Yes, in ground-floor rooms.")]) is None
-    assert _opposite_polarity(claim, [_hit(q, 0.9, "Please ask at reception.")]) is None
+    assert sentences.opposite_polarity(claim, [_hit(q, 0.9, "No, pets are not permitted.")], T) is not None
+    assert sentences.opposite_polarity(claim, [_hit(q, 0.9, "Yes, in ground-floor rooms.")], T) is None
+    assert sentences.opposite_polarity(claim, [_hit(q, 0.9, "Please ask at reception.")], T) is None
 
 
 # -- opposed verbs ------------------------------------------------------------------------------
@@ -79,14 +77,12 @@ def test_an_opposed_verb_contradicts_at_075(checker, claim, source, words):
 
 
 def test_opposed_verb_cut_offs():
-    from onrecord.pipeline import _opposed_sentence
-
     claim = "The committee approved the zoning plan on Tuesday."
     source = "The committee postponed the zoning plan on Tuesday."
-    assert _opposed_sentence(claim, [_hit(source, 0.5)]) is not None
-    assert _opposed_sentence(claim, [_hit(source, 0.4999)]) is None
+    assert sentences.opposed_sentence(claim, [_hit(source, 0.5)], T) is not None
+    assert sentences.opposed_sentence(claim, [_hit(source, 0.4999)], T) is None
     # A question asserts nothing.
-    assert _opposed_sentence(claim, [_hit("Was the zoning plan postponed on Tuesday?", 0.9)]) is None
+    assert sentences.opposed_sentence(claim, [_hit("Was the zoning plan postponed on Tuesday?", 0.9)], T) is None
 
 
 # -- swapped modifier ---------------------------------------------------------------------------
@@ -105,14 +101,12 @@ def test_a_swapped_modifier_contradicts_at_07(checker, claim, source, said):
 
 
 def test_swapped_modifier_is_telling_from_similarity_03_among_the_three_closest():
-    from onrecord.pipeline import _swapped_modifier_near
-
     claim = "The driver suffered serious burns in the crash."
     source = "The driver suffered minor burns in the crash."
     other = _hit("The race was stopped.", 0.9)
-    assert _swapped_modifier_near(claim, [other, other, _hit(source, 0.3)]) is not None
-    assert _swapped_modifier_near(claim, [_hit(source, 0.2999)]) is None
-    assert _swapped_modifier_near(claim, [other, other, other, _hit(source, 0.9)]) is None
+    assert sentences.swapped_modifier_near(claim, [other, other, _hit(source, 0.3)], T) is not None
+    assert sentences.swapped_modifier_near(claim, [_hit(source, 0.2999)], T) is None
+    assert sentences.swapped_modifier_near(claim, [other, other, other, _hit(source, 0.9)], T) is None
 
 
 # -- swapped and absent names -------------------------------------------------------------------
@@ -133,12 +127,10 @@ def test_another_person_in_one_role_contradicts_at_08(checker, claim, source, na
 
 
 def test_swapped_name_needs_similarity_062():
-    from onrecord.pipeline import _swapped_name
-
     claim = "Reed's winner came in the 81st minute from a cross by Sam Kelly."
     source = "Reed scored again in the 81st minute, finishing a low cross from substitute Ade Bakare."
-    assert _swapped_name(claim, [_hit(source, 0.62)]) is not None
-    assert _swapped_name(claim, [_hit(source, 0.6199)]) is None
+    assert sentences.swapped_name(claim, [_hit(source, 0.62)], T) is not None
+    assert sentences.swapped_name(claim, [_hit(source, 0.6199)], T) is None
 
 
 def test_a_name_no_source_has_keeps_an_otherwise_supported_claim_unsupported(checker):
@@ -149,11 +141,9 @@ def test_a_name_no_source_has_keeps_an_otherwise_supported_claim_unsupported(che
 
 
 def test_names_absent_counts_first_and_last_word_anywhere():
-    from onrecord.pipeline import _names_absent
-
     docs = [from_text("Ellen met the board. Later, Park spoke.", id="s")]
-    assert _names_absent("Ellen Park spoke to the board.", docs) == []
-    assert _names_absent("Ellen Voss spoke to the board.", docs) == ["Ellen Voss"]
+    assert sentences.names_absent("Ellen Park spoke to the board.", docs) == []
+    assert sentences.names_absent("Ellen Voss spoke to the board.", docs) == ["Ellen Voss"]
 
 
 # -- support ------------------------------------------------------------------------------------
@@ -285,3 +275,23 @@ def test_focused_on_reads_the_model_then_the_documents_words(checker, claim, lab
     assert c.kind == "document"
     assert c.label == label and c.score >= 0.6
     assert reason in c.reason
+
+
+def test_the_checker_decides_by_the_thresholds_it_is_given(checker):
+    from dataclasses import replace
+
+    from onrecord.pipeline import Checker
+
+    claim = "The letter mentioned the harbour, the ferry, the quotas and the airport."  # 3 of 4 key words
+    strict = Checker(model=checker.model, thresholds=replace(T, mentions_supported=0.8, mention_undecided=0.55))
+    c = strict.check(claim, [from_text(LETTER, id="s")]).claims[0]
+    assert (c.label, c.score) == ("unsupported", 0.55)
+    assert _one(checker, claim, LETTER).label == "supported"
+
+
+def test_each_kind_of_claim_has_a_rule_list_whose_last_rule_always_decides():
+    from onrecord.judge import factual, rules
+
+    assert [n for n, _ in rules.FACTUAL_RULES][:4] == ["quotation", "other_figures", "verbatim_quote", "no_passage"]
+    assert rules.FACTUAL_RULES[-1][1] is factual.unsupported_by_passages
+    assert [n for n, _ in rules.DOCUMENT_RULES][-1] == "focus_in_words"
