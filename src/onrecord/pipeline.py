@@ -138,11 +138,11 @@ def _needs_model(unit: ClaimUnit, quotes: list[QuoteResult], t: Thresholds) -> b
     return sum(q.end - q.start for q in exact) / max(1, unit.end - unit.start) < t.quote_share
 
 
-def _edge(unit: ClaimUnit, docs: list[Document], model: GroundingModel) -> EdgeReading | None:
+def _edge(unit: ClaimUnit, docs: list[Document], model: GroundingModel, t: Thresholds) -> EdgeReading | None:
     dc = unit.doc_claim
     if dc is None or dc.kind not in ("begins", "ends"):
         return None
-    return read_edge(unit.text, dc.kind, documents_meant(dc, docs), model)
+    return read_edge(unit.text, dc.kind, documents_meant(dc, docs), model, t.figures)
 
 
 def _retrieve(units: list[ClaimUnit], docs: list[Document], quotes: list[QuoteResult], indexes: list[SourceIndex],
@@ -156,11 +156,12 @@ def _retrieve(units: list[ClaimUnit], docs: list[Document], quotes: list[QuoteRe
     judged = judge_many(model, [u.text for u in readable], indexes, embedder, needs,
                         min_similarity=t.topic_similarity, min_coverage=t.topic_coverage)
     pool = source_pool({d.id: d.text for d in docs})
-    combiner = model.config.raw.get("combiner")
+    combiner = model.config.combiner
     cases: dict[int, ClaimCase] = {}
     for u, qs, mj in zip(readable, inside, judged, strict=True):
-        figures = tuple(check_quantities(u.text, pool)) if u.doc_claim is None else ()
-        cases[id(u)] = ClaimCase(u, docs, qs, mj, figures, three_way(features_of(mj), combiner), _edge(u, docs, model))
+        figures = tuple(check_quantities(u.text, pool, t.figures)) if u.doc_claim is None else ()
+        cases[id(u)] = ClaimCase(u, docs, qs, mj, figures, three_way(features_of(mj), combiner),
+                               _edge(u, docs, model, t))
     return [cases.get(id(u)) for u in units]
 
 

@@ -17,7 +17,7 @@ from onrecord.extract.claims import DocClaim
 from onrecord.judge.factual import figures_note
 from onrecord.judge.figures import check_quantities
 from onrecord.judge.finding import Cited, ClaimCase, EdgeReading, Finding, probability_dict
-from onrecord.judge.thresholds import Thresholds
+from onrecord.judge.thresholds import FigureTolerances, Thresholds
 from onrecord.report import QuoteResult
 from onrecord.runtime.model import GroundingModel
 from onrecord.text.lexical import STOPWORDS, content_stems, coverage, stem, tokens
@@ -174,7 +174,7 @@ def edge_passage(doc: Document, kind: str, n_sentences: int = 2) -> Span:
     return Span(chosen[0].start, chosen[-1].end)
 
 
-def read_edge(text: str, kind: str, docs: list[Document], model: GroundingModel) -> EdgeReading:
+def read_edge(text: str, kind: str, docs: list[Document], model: GroundingModel, tol: FigureTolerances) -> EdgeReading:
     """The stage for "it ends by noting that ...": the model reads the claim against each document's
     opening or closing passage; the best reading, with the passage's figures compared, is kept."""
     passages = [(d, edge_passage(d, kind)) for d in docs]
@@ -182,7 +182,7 @@ def read_edge(text: str, kind: str, docs: list[Document], model: GroundingModel)
     best = int(probs[:, 0].argmax())
     d, s = passages[best]
     passage = d.text[s.start : s.end]
-    return EdgeReading(d, s, probs[best], coverage(text, passage), tuple(check_quantities(text, {d.id: passage})))
+    return EdgeReading(d, s, probs[best], coverage(text, passage), tuple(check_quantities(text, {d.id: passage}, tol)))
 
 
 # -- the rules for claims about a document (each ``(case, t) -> Finding | None``) ----------------------

@@ -10,7 +10,32 @@ A ``Checker`` takes a ``Thresholds``; ``DEFAULT_THRESHOLDS`` is what onrecord sh
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+
+
+@dataclass(frozen=True)
+class FigureTolerances:
+    """When a figure of the claim matches one of the sources (``onrecord.judge.figures``)."""
+
+    same_value: float = 0.005
+    """Relative difference within which two figures are the same number (last-digit rounding)."""
+    about: float = 0.1
+    """"About 100" covers 90 to 110 (plus the figure's own rounding)."""
+    nearly: float = 0.85
+    """"Nearly 100" covers 85 to 100."""
+    placed_floor: float = 0.15
+    placed_share: float = 0.7
+    """A source figure is "placed" near the claim's (shares its context) at this affinity, and within this
+    share of the best-placed figure's."""
+    counted_noun_bonus: float = 1.0
+    """Affinity added when both figures count the same noun ("40 teachers", "25 teachers")."""
+    telling_value: float = 100.0
+    telling_share: float = 0.1
+    """A figure this large that agrees within this share needs no shared context ("more than 18,000" vs
+    "Attendance: 18,412")."""
+    same_thing_affinity: float = 0.3
+    """The best-placed figure contradicts only at this affinity: words close to both figures beyond a
+    shared unit ("six weeks" vs an unrelated "two weeks ago")."""
 
 
 @dataclass(frozen=True)
@@ -64,6 +89,7 @@ class Thresholds:
     claim's words beyond the figures."""
     quote_share: float = 0.55
     """A quotation this much of a claim carries it: the claim is mostly "X said <words>"."""
+    figures: FigureTolerances = field(default_factory=FigureTolerances)
 
     # -- the model on its own -------------------------------------------------------------------------
     model_contradiction: float = 0.9
@@ -137,3 +163,4 @@ class Thresholds:
 
 
 DEFAULT_THRESHOLDS = Thresholds()
+DEFAULT_TOLERANCES = DEFAULT_THRESHOLDS.figures
