@@ -29,6 +29,10 @@ from onrecord.runtime.model import GroundingModel, shared_model
 from onrecord.text.language import unreadable_reason
 from onrecord.text.segment import Span
 
+_SPECIAL_TOKENS = 48
+"""Room kept in the model's window for the claim and the separator tokens: a passage longer than the rest
+is read in part."""
+
 Progress = Callable[[str, int, int], None]
 """progress(stage, done, total): called as a long check advances."""
 
@@ -189,7 +193,7 @@ def _not_examined(indexes: list[SourceIndex], model: GroundingModel) -> list[str
     out = []
     limit = model.config.max_length
     for idx in indexes:
-        long = [w for w in idx.windows if model.count_tokens(w.text_of(idx.doc.text)) > limit - 48]
+        long = [w for w in idx.windows if model.count_tokens(w.text_of(idx.doc.text)) > limit - _SPECIAL_TOKENS]
         for w in long[:5]:
             out.append(f"{idx.doc.id}[{w.start}:{w.end}]: a passage longer than the model's {limit} tokens; "
                        "the model read its first part only (BM25 and quote search read all of it)")
