@@ -21,6 +21,9 @@ from onrecord.text.segment import Span, sentences, windows
 
 WINDOW_TOKENS = 180
 COVER_SENTENCES = 3
+BM25_WEIGHT = 0.3
+"""A sentence's rank for assembling a passage: its cosine similarity to the claim plus this weight times
+its BM25 score (normalised to the source's best): meaning first, shared words as a tie-breaker."""
 
 
 @dataclass
@@ -115,7 +118,7 @@ def _rank(claim: str, claim_vec: np.ndarray | None, indexes: list[SourceIndex]) 
         if not idx.sentences:
             continue
         bm = np.asarray(idx.sentence_bm25.scores(query), dtype=np.float32)
-        hybrid = bm / (bm.max() or 1.0) * 0.3
+        hybrid = bm / (bm.max() or 1.0) * BM25_WEIGHT
         if claim_vec is not None and idx.sentence_vecs is not None:
             cos = idx.sentence_vecs @ claim_vec
             # A fact told across two sentences: the mean of neighbours' vectors stands for the pair.
