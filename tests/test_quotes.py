@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from onrecord.documents import Document
-from onrecord.extract.quotes import align_quote, check_quotes, find_quotes, fold
+from onrecord.extract.quotes import align_quote, find_quotes, fold
+from onrecord.judge.quotes import check_quotes
 
 from .conftest import CASES
 from .conftest import load_case as _case
