@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from onrecord.text.quantities import DAYS, INF, compare, quantities
+from onrecord.text.quantities import DAYS, INF, compare, match_quantities, quantities
 
 
 def one(text: str, kind: str | None = None):
@@ -178,6 +178,11 @@ def test_unanimous(text: str) -> None:
     ("The third quarter was weak.", []),
     ("In the second half of the year.", []),
     ("It will take 5-10 weeks.", ["duration"]),
+    ("The Brio 15 weighs 1.8 kg.", ["count"]),
+    ("Traffic on Route 9 rose.", []),
+    ("The average one-way commute", []),
+    ("In March 2025 the lane opened.", ["year"]),
+    ("The Eastside pool closed.", []),
     ("Inflation is between 3 and 4 percent.", ["percent"]),
     ("Inflation is 3 to 4 percent.", ["percent"]),
 ])
@@ -248,3 +253,35 @@ def test_earlier_value_is_not_compared_with_a_current_one() -> None:
     claim = one("About 30% of workers commute by bus.", "percent")
     source = quantities("Three in ten workers commute by bus, up from 22 percent in 2019.")[1]
     assert compare(claim, source) == "unrelated"
+
+
+@pytest.mark.parametrize("claim,source,verdicts", [
+    ("Harbor Transit carried about 4.8 million passengers in 2025.",
+     "Harbor Transit carried 4.82 million passengers in 2025, up from 3.9 million in 2024.",
+     ["supported"]),
+    ("Weekend ridership roughly doubled after Saturday service was extended.",
+     "Weekend ridership more than tripled after Saturday service was extended to midnight in April.",
+     ["contradicted"]),
+    ("Riders under 18 pay $1.75 a trip.", "The adult fare stayed at $1.75, and riders under 18 travel free.",
+     ["unrelated", "contradicted"]),  # riders under 18 travel free: the $1.75 is the adult fare
+    ("The levy will rise 3.5 percent.", "The levy will rise 2.9 percent, below the state cap of 3.5 percent.",
+     ["contradicted"]),
+    ("The Congress Street depot should be finished in about a year and a half.",
+     "The agency expects to finish the Congress Street depot in roughly eighteen months.", ["supported"]),
+    ("The pilot followed 2,340 students in 18 middle schools.",
+     "The pilot followed 2,340 students in 18 middle schools over one school year.", ["supported", "supported"]),
+    ("The council voted 5-2 to rename Station Road.",
+     "The motion to rename Station Road after the late mayor was approved unanimously.", ["contradicted"]),
+    ("The average commute was halved.", "The average one-way commute fell by a quarter, from 40 minutes to 30 minutes.",
+     ["contradicted"]),
+    ("The average one-way commute is now 30 minutes.",
+     "The average one-way commute fell by a quarter, from 40 minutes to 30 minutes.", ["supported"]),
+    ("About 30% of workers now commute by public transport.",
+     "Three in ten workers now commute by public transport, up from 22 percent in 2019.", ["supported"]),
+    ("Chronic absences fell 12% in 2024-25.",
+     "Indicator: Chronic absences; 2023-24: 1,840; 2024-25: 1,620; Change: -12%", ["supported"]),
+    ("The Brio 15 lasts about 8 hours on a charge.",
+     "Model: Brio 15; Battery life: 8 hours; Weight: 1.8 kg; Price: $899", ["supported"]),
+])
+def test_match_quantities(claim: str, source: str, verdicts: list[str]) -> None:
+    assert [m.verdict for m in match_quantities(claim, source)] == verdicts

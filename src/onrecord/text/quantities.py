@@ -423,10 +423,29 @@ def _is_day_of_month(text: str, n: _Num) -> bool:
     return bool(_DATE_BEFORE.search(text[max(0, n.start - 8) : n.start]) or _DATE_AFTER.match(text, n.end))
 
 
+_NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][A-Za-z]+[ \t]$")
+_MONTH_WORD = re.compile(_MONTH + r"[ \t]$", re.I)
+
+
+def _is_name_part(text: str, n: _Num) -> bool:
+    """ "Brio 15", "Route 9", "Ward 3": a number that ends a name, or "one-way", "two-party" (a
+    number word in a compound adjective) is no quantity."""
+    if n.words:
+        return bool(re.match(r"-[a-z]", text[n.end : n.end + 2])) and not _DURATION_AFTER.match(text, n.end)
+    raw = text[n.start : n.end]
+    before = text[max(0, n.start - 20) : n.start]
+    return bool(re.fullmatch(r"\d{1,4}", raw) and _NAME_BEFORE.search(before) and not _MONTH_WORD.search(before)
+                and not _YEAR_CUE.search(before))
+
+
 def _number_quantity(text: str, nums: list[_Num], n: _Num) -> _Raw | None:
     if _is_day_of_month(text, n):
         return None
-    for rule in (_tally, _ratio, _range):
+    if tally := _tally(text, nums, n):  # "beat Rovers 3-1": a score right after a name
+        return tally[0]
+    if _is_name_part(text, n):
+        return None
+    for rule in (_ratio, _range):
         found = rule(text, nums, n)
         if found:
             return found[0]
@@ -516,3 +535,43 @@ def compare(claim: Quantity, source: Quantity) -> Verdict:
     if inside or claim.lo <= source.nominal <= claim.hi and source.is_point_like:
         return "supported"
     return "unclear"
+
+
+# Context words around a figure that tell which figure of a source sentence it is: the clause it sits
+# in, up to this many characters either side.
+CONTEXT_CHARS = 60
+
+
+@dataclass(frozen=True)
+class QuantityMatch:
+    claim: Quantity
+    source: Quantity | None
+    verdict: Verdict
+    """``unrelated`` when no figure of the source measures the same thing."""
+
+
+def _context(text: str, q: Quantity) -> set[str]:
+    left = re.split(r"[.;!?\n]", text[max(0, q.start - CONTEXT_CHARS) : q.start])[-1]
+    right = re.split(r"[.;!?\n]", text[q.end : q.end + CONTEXT_CHARS])[0]
+    words = re.findall(r"[A-Za-z][A-Za-z'-]+", f"{left} {right}")
+    return {stem(w.lower()) for w in words if w.lower() not in STOPWORDS}
+
+
+def match_quantities(claim: str, source: str) -> list[QuantityMatch]:
+    """Each figure of ``claim`` (years aside) paired with the source figure of the same kind whose
+    context words it shares most (what it counts first), and the verdict of ``compare`` on the pair."""
+    src = [(s, _context(source, s)) for s in quantities(source)]
+    out = []
+    for c in quantities(claim):
+        if c.kind == "year":
+            continue  # years are dates: the date rules pair them with their month and event
+        ctx = _context(claim, c)
+        best, best_key = None, (-1.0, -1.0)
+        for s, s_ctx in src:
+            if not same_thing(c, s):
+                continue
+            key = (float(len(c.what & s.what)), len(ctx & s_ctx) / (len(ctx | s_ctx) or 1))
+            if key > best_key:
+                best, best_key = s, key
+        out.append(QuantityMatch(c, best, compare(c, best) if best else "unrelated"))
+    return out
