@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from onrecord.text.quantities import DAYS, INF, compare, match_quantities, quantities
+from onrecord.text.quantities import INF, compare, match_quantities, quantities
 
 
 def one(text: str, kind: str | None = None):
@@ -126,22 +126,33 @@ def test_changes_are_factors(text: str, lo: float, hi: float) -> None:
 
 
 @pytest.mark.parametrize("text,lo_days,hi_days", [
-    ("Points expire after two and a half years.", 2.5 * DAYS["year"], 2.5 * DAYS["year"]),
-    ("Points expire after 30 months.", 29.5 * DAYS["month"], 30.5 * DAYS["month"]),
-    ("It will take roughly eighteen months.", 18 * DAYS["month"] * 0.9, 18 * DAYS["month"] * 1.1),
-    ("It takes roughly a fortnight.", 14 * 0.85, 14 * 1.15),
+    # Months are 28-31 days and years 365-366: a duration covers its unit's range.
+    ("Points expire after two and a half years.", 912.5, 915),
+    ("Points expire after 30 months.", 30 * 28 - 15.5, 30 * 31 + 15.5),
+    ("It will take roughly eighteen months.", 504 - 53.1, 558 + 53.1),
+    ("It takes roughly a fortnight.", 14 * 0.9, 14 * 1.1),
     ("Refunds within 24 hours of booking.", 0, 1.0),
     ("Refunds within a day of booking.", 0, 1.0),
-    ("The work lasted a year and a half.", 1.5 * DAYS["year"] * 0.95, 1.5 * DAYS["year"] * 1.05),
-    ("It took half an hour.", 0.5 / 24 * 0.95, 0.5 / 24 * 1.05),
+    ("The work lasted a year and a half.", 547.5, 549),
+    ("It took half an hour.", 0.5 / 24, 0.5 / 24),
     ("Water went over the top for roughly two hours.", 2 / 24 * 0.9, 2 / 24 * 1.1),
     ("The pilot ran for 3 weeks.", 2.5 * 7, 3.5 * 7),
-    ("A 10-year plan.", 9.5 * DAYS["year"], 10.5 * DAYS["year"]),
-    ("They gained three extra months of learning.", 3 * DAYS["month"], 3 * DAYS["month"]),
+    ("A 10-year plan.", 3650 - 183, 3660 + 183),
+    ("They gained three extra months of learning.", 84, 93),
     ("It closed for five consecutive days.", 5, 5),
+    ("A fortnight later the lane opened.", 14, 14),
 ])
 def test_durations_in_days(text: str, lo_days: float, hi_days: float) -> None:
     approx(one(text, "duration"), lo_days, hi_days, rel=2e-3)
+
+
+@pytest.mark.parametrize("text", [
+    "Wi-Fi costs $2 an hour.", "The board meets twice a year.", "Staff work from home one day a week.",
+    "Printing costs 10 cents a page.", "Students attended two sessions a week.",
+])
+def test_rates_are_not_durations(text: str) -> None:
+    qs = quantities(text)
+    assert not [q for q in qs if q.kind == "duration" and q.text.lower().startswith(("a ", "an "))]
 
 
 @pytest.mark.parametrize("text,votes_for,against", [
@@ -236,6 +247,9 @@ def _cmp(claim: str, source: str, kind: str) -> str:
     ("30 months", "two and a half years", "duration", "supported"),
     ("about a year and a half", "roughly eighteen months", "duration", "supported"),
     ("within a day", "within 24 hours", "duration", "supported"),
+    ("three months", "90 days", "duration", "supported"),
+    ("six months", "90 days", "duration", "contradicted"),
+    ("two weeks", "a fortnight", "duration", "supported"),
     ("about two hours", "roughly two hours", "duration", "supported"),
     ("about two hours", "six hours", "duration", "contradicted"),
     ("voted 6-1", "voted six to one", "tally", "supported"),
@@ -280,6 +294,18 @@ def test_earlier_value_is_not_compared_with_a_current_one() -> None:
      "Three in ten workers now commute by public transport, up from 22 percent in 2019.", ["supported"]),
     ("Chronic absences fell 12% in 2024-25.",
      "Indicator: Chronic absences; 2023-24: 1,840; 2024-25: 1,620; Change: -12%", ["supported"]),
+    ("Enrollment is expected to fall by more than 400 students.",
+     "Enrollment is projected to fall from 12,910 students to 12,480.", ["unrelated"]),
+    ("The landfill will be full in about four years.",
+     "The expansion adds roughly eleven years of capacity.", ["unrelated"]),
+    ("Average daily attendance rose to 93.5%.", "Average daily attendance\t91.2%\t93.5%\t+2.3 pts", ["supported"]),
+    ("Profit climbed 8% to $412 million on revenue of $1.9 billion.",
+     "Quarterly profit rose 8 percent to $412 million.", ["supported", "supported", "unrelated"]),
+    ("New hires must be on site for their first three months.",
+     "Employees in their first 90 days must work on site full time.", ["supported"]),
+    ("Nearly two-thirds of workers still drive to work.",
+     "Three in ten workers now commute by public transport.", ["unrelated"]),
+    ("Enrollment rose by 400 students.", "Enrollment fell by 400 students.", ["contradicted"]),
     ("The Brio 15 lasts about 8 hours on a charge.",
      "Model: Brio 15; Battery life: 8 hours; Weight: 1.8 kg; Price: $899", ["supported"]),
 ])

@@ -38,6 +38,9 @@ WORD_SLACK = 0.05
 HEDGE_WINDOW = 32
 # What a figure counts: up to three content words right after it ("14 electric buses").
 WHAT_WORDS = 3
+# Months and years are not a fixed number of days: "three months" is 84-93 days and "90 days" is three
+# months. A duration covers its unit's range, so units convert without a false mismatch.
+UNIT_DAYS = {"month": (28.0, 31.0), "year": (365.0, 366.0), "decade": (3652.0, 3653.0)}
 DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0, "fortnight": 14.0,
         "month": 365.25 / 12, "year": 365.25, "decade": 3652.5}
 CURRENCY = {"$": "USD", "dollar": "USD", "dollars": "USD", "usd": "USD", "cent": "USD", "cents": "USD",
@@ -67,6 +70,9 @@ class Quantity:
     """Tallies only: the votes against ("6-1" → 1; "unanimously" → 0)."""
     before: bool = False
     """An earlier value given for comparison ("up from 22 percent", "down from 32.1% a year ago")."""
+    change: int = 0
+    """+1 / -1 when a count, sum or duration is the size of a rise or fall ("fell by 400 students"),
+    0 for a level ("fell to 120"). Changes in percent are factors instead."""
 
     @property
     def is_point_like(self) -> bool:
@@ -288,8 +294,8 @@ def _unit_after(text: str, n: _Num) -> tuple[_Raw, int] | None:
             continue
         end = n.end + m.end()
         if kind == "duration":
-            days = DAYS[m.group(1).lower()]
-            return _Raw(n.value * days, n.tol * days, "duration", n.start, end), end
+            value, tol = _days(n.value, n.tol, m.group(1).lower())
+            return _Raw(value, tol, "duration", n.start, end), end
         if kind == "money":
             word = m.group(1).lower()
             k = 0.01 if word in ("cent", "cents", "pence") else 1.0
@@ -324,8 +330,10 @@ _NOT_SHARE_BEFORE = re.compile(r"\b(?:first|second|third|fourth|last|other|latte
 _ARTICLE_DURATION = re.compile(
     r"\b(?:(?P<half>half)[ \t]+(?:a|an)|(?:a|an|one))[ \t]+" + _UNIT + r"(?P<andhalf>[ \t]+and[ \t]+a[ \t]+half)?\b",
     re.I)
-_DURATION_CUE = re.compile(r"\b(?:within|in|for|after|over|about|around|roughly|nearly|almost|under|than|least|"
-                           r"lasting|lasts?|took|takes|only|just|some|once|every)[ \t]+$", re.I)
+# "a day" after a figure, a price or another unit is a rate ("$2 an hour", "twice a year", "one day a
+# week"), not a duration.
+_RATE_BEFORE = re.compile(r"(?:\d|%|\b(?:times|twice|once|thrice|cents?|dollars?|euros?|pounds?|pence|each|per|"
+                          r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|session|sessions))[ \t]*$", re.I)
 _MULTIPLE_VERB = re.compile(r"\b(doubled|doubling|tripled|tripling|trebled|quadrupled|halved|halving)\b", re.I)
 _MULTIPLE_N = re.compile(r"\b(?:(\w+)[ \t-]?fold\b|(twice)|(\w+)[ \t]+times)(?=[ \t]+(?:as|more|over|larger|higher|"
                          r"bigger|greater|increase|rise)\b)|\b(\w+)[ \t-]?fold\b", re.I)
@@ -346,10 +354,10 @@ def _word_quantities(text: str) -> list[_Raw]:
     """Quantities stated without a number: fractions, multiples, durations with an article, free, votes."""
     out: list[_Raw] = []
     for m in _ARTICLE_DURATION.finditer(text):
-        if m.group("half") or m.group("andhalf") or _DURATION_CUE.search(text[max(0, m.start() - 12) : m.start()]):
+        if m.group("half") or m.group("andhalf") or not _RATE_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
             k = 0.5 if m.group("half") else 1.5 if m.group("andhalf") else 1.0
-            days = k * DAYS[m.group(2).lower()]
-            out.append(_Raw(days, days * WORD_SLACK, "duration", m.start(), m.end()))
+            value, tol = _days(k, 0.0, m.group(2).lower())
+            out.append(_Raw(value, tol, "duration", m.start(), m.end()))
     for m in _FRACTION.finditer(text):
         out.extend(_fraction(text, m))
     for m in _MULTIPLE_VERB.finditer(text):
@@ -392,6 +400,12 @@ def _multiple(m: re.Match) -> list[_Raw]:
         wn = word_numbers(token)
         k = float(token) if token.replace(".", "", 1).isdigit() else wn[0].value if wn else 0.0
     return [_Raw(k, k * WORD_SLACK, "factor", m.start(), m.end())] if k > 0 else []
+
+
+def _days(count: float, tol: float, unit: str) -> tuple[float, float]:
+    """A duration in days, the middle of its unit's range, and how far either side it reaches."""
+    lo, hi = UNIT_DAYS.get(unit, (DAYS[unit], DAYS[unit]))
+    return count * (lo + hi) / 2, tol * hi + count * (hi - lo) / 2
 
 
 def _range(text: str, nums: list[_Num], n: _Num) -> tuple[_Raw, int] | None:
@@ -476,8 +490,9 @@ def _finish(text: str, r: _Raw) -> Quantity:
         kind = "factor"
         lo, hi = (1 + lo / 100, 1 + hi / 100) if direction > 0 else (max(0.0, 1 - hi / 100), 1 - lo / 100)
         nominal = 1 + direction * value / 100
+    change = _direction(text, r.start, r.end, None) if kind in ("count", "money", "duration") else 0
     return Quantity(lo, hi, kind, r.start, r.end, span, nominal, unit=r.unit, what=what, hedge=hedge,
-                    before=_is_before_value(text, r.start))
+                    before=_is_before_value(text, r.start), change=change)
 
 
 def quantities(text: str) -> list[Quantity]:
@@ -499,12 +514,13 @@ def quantities(text: str) -> list[Quantity]:
 
 def same_thing(a: Quantity, b: Quantity) -> bool:
     """Whether two quantities can be the same measure: same kind and currency, both current values
-    (or both earlier ones), and what they count shares a stem when both say what they count.
+    (or both earlier ones), both levels or both changes, and what they count shares a stem when both
+    say what they count.
 
     Which figure of a sentence goes with which figure of a source sentence is the caller's matter
     (the sentences are aligned first); this only refuses pairs that cannot be the same quantity.
     """
-    if a.kind != b.kind or a.before != b.before:
+    if a.kind != b.kind or a.before != b.before or bool(a.change) != bool(b.change):
         return False
     if a.kind == "money" and a.unit and b.unit and a.unit != b.unit:
         return False
@@ -529,6 +545,8 @@ def compare(claim: Quantity, source: Quantity) -> Verdict:
         return "unrelated"
     if claim.kind == "tally":
         return _compare_tally(claim, source)
+    if claim.change != source.change:  # "rose by 400" against "fell by 400"
+        return "contradicted"
     if claim.hi < source.lo or source.hi < claim.lo:
         return "contradicted"
     inside = claim.lo <= source.lo and source.hi <= claim.hi
@@ -540,6 +558,14 @@ def compare(claim: Quantity, source: Quantity) -> Verdict:
 # Context words around a figure that tell which figure of a source sentence it is: the clause it sits
 # in, up to this many characters either side.
 CONTEXT_CHARS = 60
+# Two figures pair only when this share of their context words is shared (what they count then
+# decides between candidates): below it ("the landfill will be full in four years" against "the expansion adds eleven years") they
+# are different measures, and a mismatch between them says nothing.
+MIN_CONTEXT_SHARE = 0.1
+
+
+_HEDGE_WORDS = frozenset("""about around roughly nearly almost approximately some just over under more less than
+least most fewer up to estimated close""".split())
 
 
 @dataclass(frozen=True)
@@ -551,27 +577,47 @@ class QuantityMatch:
 
 
 def _context(text: str, q: Quantity) -> set[str]:
-    left = re.split(r"[.;!?\n]", text[max(0, q.start - CONTEXT_CHARS) : q.start])[-1]
-    right = re.split(r"[.;!?\n]", text[q.end : q.end + CONTEXT_CHARS])[0]
+    # A sentence's end bounds the context; ";" does not (it joins the cells of a table row's unit).
+    left = re.split(r"[.!?\n](?:\s|$)|\n", text[max(0, q.start - CONTEXT_CHARS) : q.start])[-1]
+    right = re.split(r"[.!?](?:\s|$)|\n", text[q.end : q.end + CONTEXT_CHARS])[0]
     words = re.findall(r"[A-Za-z][A-Za-z'-]+", f"{left} {right}")
-    return {stem(w.lower()) for w in words if w.lower() not in STOPWORDS}
+    # What the figure counts is compared on its own; hedges say how sure, not what is measured.
+    return {stem(w.lower()) for w in words if w.lower() not in STOPWORDS and w.lower() not in _HEDGE_WORDS} - q.what
+
+
+def _candidates(c: Quantity, ctx: set[str], src: list[tuple[Quantity, set[str]]]) -> list[tuple[tuple, Quantity]]:
+    """Source figures that may be the claim figure's, with their pairing key (what, then context)."""
+    out = []
+    for s, s_ctx in src:
+        if not same_thing(c, s):
+            continue
+        what, share = len(c.what & s.what), len(ctx & s_ctx) / (len(ctx | s_ctx) or 1)
+        if share >= MIN_CONTEXT_SHARE:
+            out.append(((what, share), s))
+    return out
 
 
 def match_quantities(claim: str, source: str) -> list[QuantityMatch]:
     """Each figure of ``claim`` (years aside) paired with the source figure of the same kind whose
-    context words it shares most (what it counts first), and the verdict of ``compare`` on the pair."""
+    context words it shares most (what it counts first), and the verdict of ``compare`` on the pair.
+
+    Among equally good pairings a supporting one wins, and a source figure that supports one claim
+    figure contradicts no other: a sentence with several comparable figures contradicts a claim only
+    through the figure that is plainly the same one.
+    """
     src = [(s, _context(source, s)) for s in quantities(source)]
-    out = []
+    out: list[QuantityMatch] = []
     for c in quantities(claim):
         if c.kind == "year":
             continue  # years are dates: the date rules pair them with their month and event
-        ctx = _context(claim, c)
-        best, best_key = None, (-1.0, -1.0)
-        for s, s_ctx in src:
-            if not same_thing(c, s):
-                continue
-            key = (float(len(c.what & s.what)), len(ctx & s_ctx) / (len(ctx | s_ctx) or 1))
-            if key > best_key:
-                best, best_key = s, key
-        out.append(QuantityMatch(c, best, compare(c, best) if best else "unrelated"))
-    return out
+        cands = _candidates(c, _context(claim, c), src)
+        if not cands:
+            out.append(QuantityMatch(c, None, "unrelated"))
+            continue
+        top = max(k for k, _ in cands)
+        best = [s for k, s in cands if k == top]
+        chosen = next((s for s in best if compare(c, s) == "supported"), best[0])
+        out.append(QuantityMatch(c, chosen, compare(c, chosen)))
+    supporting = {id(m.source) for m in out if m.verdict == "supported"}
+    return [QuantityMatch(m.claim, None, "unrelated") if m.verdict != "supported" and id(m.source) in supporting
+            else m for m in out]
