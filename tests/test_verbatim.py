@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from onrecord.documents import from_text
-from onrecord.extract.quotes import check_quotes
 from onrecord.extract.verbatim import quote_blocks, repeated_sentence
+from onrecord.judge.quotes import check_quotes
 
 NOTICE = ("Riverside Community Clinic - service changes\n\nThe clinic is closed on Sundays.\n"
           "Walk-in appointments are available on Monday and Wednesday, but not Friday.\n"

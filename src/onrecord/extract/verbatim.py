@@ -70,7 +70,7 @@ def quote_blocks(claim_start: int, claim_end: int, quotes: list[QuoteResult]) ->
     """The quotations inside ``[claim_start, claim_end)`` that cannot carry the claim, each with why."""
     out = []
     for q in quotes:
-        if q.unchecked or not (claim_start <= q.start and q.end <= claim_end):
+        if not (claim_start <= q.start and q.end <= claim_end):
             continue
         why = _why(q)
         if why:
