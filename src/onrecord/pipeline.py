@@ -17,16 +17,17 @@ from onrecord.errors import UsageError
 from onrecord.extract.claims import ClaimUnit, claim_units
 from onrecord.extract.quotes import find_quotes
 from onrecord.judge.documents import documents_meant, read_edge
-from onrecord.judge.figures import check_quantities, source_pool
+from onrecord.judge.figures import check_quantities
 from onrecord.judge.finding import ClaimCase, EdgeReading
 from onrecord.judge.quotes import check_quotes
 from onrecord.judge.rules import judge_claim
 from onrecord.judge.thresholds import DEFAULT_THRESHOLDS, Thresholds
 from onrecord.report import ClaimResult, QuoteResult, Report, SourceInfo
 from onrecord.retrieve.evidence import SourceIndex, evidence_at, features_of, judge_many, three_way
+from onrecord.retrieve.tables import figure_pool
 from onrecord.runtime.embedder import Embedder, shared_embedder
 from onrecord.runtime.model import GroundingModel, shared_model
-from onrecord.text.language import unreadable_reason
+from onrecord.text.detect_language import unreadable_reason
 from onrecord.text.segment import Span
 
 _SPECIAL_TOKENS = 48
@@ -153,13 +154,14 @@ def _retrieve(units: list[ClaimUnit], docs: list[Document], quotes: list[QuoteRe
               model: GroundingModel, embedder: Embedder, t: Thresholds) -> list[ClaimCase | None]:
     """Per claim, what the rules weigh: its quotations, passages, the model's reading, figures (None for a
     claim that cannot be read)."""
-    readable = [u for u in units if unreadable_reason(u.text) is None]
+    # Filler and headings (``unit.unchecked``) and claims in another language are listed, not judged.
+    readable = [u for u in units if u.unchecked is None and unreadable_reason(u.text) is None]
     inside = [[q for q in quotes if q.start >= u.start and q.end <= u.end] for u in readable]
     # One batched model call for the claims that need the model; rules settle the others.
     needs = [_needs_model(u, qs, t) for u, qs in zip(readable, inside, strict=True)]
     judged = judge_many(model, [u.text for u in readable], indexes, embedder, needs,
                         min_similarity=t.topic_similarity, min_coverage=t.topic_coverage)
-    pool = source_pool({d.id: d.text for d in docs})
+    pool = figure_pool({d.id: d.text for d in docs})  # table rows' figures read with their headers
     combiner = model.config.combiner
     cases: dict[int, ClaimCase] = {}
     for u, qs, mj in zip(readable, inside, judged, strict=True):
@@ -175,7 +177,7 @@ def _claim_result(n: int, unit: ClaimUnit, doc: Document, case: ClaimCase | None
                       score=0.0, attribution=unit.attribution, kind="document" if unit.doc_claim else "factual",
                       proposition=unit.text if unit.text != " ".join(span_text.split()) else None)
     if case is None:
-        why_not = unreadable_reason(unit.text)
+        why_not = unit.unchecked or unreadable_reason(unit.text)
         out.unchecked = why_not
         out.reason = f"not checked: {why_not}"
         return out

@@ -16,6 +16,13 @@ ClaimLabel = Literal["supported", "contradicted", "unsupported"]
 QuoteLabel = Literal["exact", "altered", "not_found"]
 DiffOpName = Literal["equal", "replace", "insert", "delete"]
 
+# Why a unit of the text is listed but is no claim (``ClaimResult.unchecked``): conversational filler
+# ("Let me know if you'd like more detail!") and headings. Counted apart from claims that could not be
+# checked (another language), which a gate on "unchecked" must see.
+NOT_A_CLAIM = "not a claim"
+A_HEADING = "a heading"
+NOT_CLAIMS = (NOT_A_CLAIM, A_HEADING)
+
 
 @dataclass(frozen=True)
 class Evidence:
@@ -69,7 +76,13 @@ class ClaimResult:
     """Set when the claim could not be judged; the label is then ``unsupported`` and is no finding."""
     proposition: str | None = None
     """What was checked, when it differs from ``text``: a lifted relative clause with its antecedent
-    ("The text of the letter was first obtained by Fox News")."""
+    ("The text of the letter was first obtained by Fox News"), or the words of a Markdown list item
+    without its marker, label and emphasis."""
+
+    @property
+    def is_claim(self) -> bool:
+        """False for filler and headings: listed as unchecked, never a claim nor a finding."""
+        return self.unchecked not in NOT_CLAIMS
 
 
 @dataclass
@@ -124,7 +137,9 @@ class Report:
     def counts(self) -> dict[str, int]:
         out: dict[str, int] = {}
         for c in self.claims:
-            key = "unchecked" if c.unchecked else c.label
+            # "unchecked": claims that could not be checked (a gate on unchecked fails on them);
+            # "not_a_claim": filler and headings, listed but no claim.
+            key = ("unchecked" if c.is_claim else "not_a_claim") if c.unchecked else c.label
             out[key] = out.get(key, 0) + 1
         for q in self.quotes:
             key = "misattributed" if q.misattributed else q.label

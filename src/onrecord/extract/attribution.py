@@ -7,8 +7,9 @@ Pure pattern work on the words around a span (no parser, no model):
   "X said: “…”", …); a pronoun resolves to the nearest named speaker before it when plain.
 * ``reported_frame(text, start, end)`` splits "According to X, P" / "X said (that) P" /
   "P, X said" into the speaker and the checkable proposition P.
-* ``source_turns(doc)`` finds who speaks where in a source: transcript lines ("DIRECTOR HALVORSEN:")
-  and quoted statements ("“…,” said Priya Raman"); ``speaker_at`` looks one up.
+* ``source_turns(doc)`` finds who speaks where in a source: turns in the layouts of
+  :mod:`onrecord.extract.speakers` ("DIRECTOR HALVORSEN:", "CEO (Dana Whitfield):", Q/A interviews,
+  sections by author) and quoted statements ("“…,” said Priya Raman"); ``speaker_at`` looks one up.
 * ``same_person(a, b)`` compares names loosely (titles dropped, surname match).
 """
 
@@ -21,6 +22,7 @@ from functools import lru_cache
 
 from onrecord.documents import Document
 from onrecord.extract.quotes import QuoteSpan, find_quotes
+from onrecord.extract.speakers import speaker_turns
 from onrecord.report import Attribution
 
 __all__ = [
@@ -638,27 +640,16 @@ def _after_verb(toks: list[_Tok], v: int) -> int | None:
 # Speakers in sources
 # --------------------------------------------------------------------------------------------
 
-_TURN_RE = re.compile(
-    r"^[ \t]*((?:[A-Z][A-Za-z.'’\-]*)(?:[ \t]+(?:[A-Z][A-Za-z.'’\-]*)){0,4})[ \t]*:(?=\s)", re.M
-)
-_NOT_SPEAKERS = frozenset(
-    """note notes warning update source sources subject date from to re cc bcc attendance summary
-    title read see example tip edit correction disclaimer contact location time tags abstract
-    keywords question answer figure table step important caution editor's""".split()
-)
-
-
 def source_turns(doc: Document) -> list[Turn]:
-    """Who speaks where in ``doc``: transcript turns ("NAME:" lines) and attributed quotations."""
+    """Who speaks where in ``doc``: turns in every layout ``onrecord.extract.speakers`` reads ("NAME:",
+    "ROLE (Name):", "Name (Role):", a call's roles named in the operator's introduction, Q/A with the
+    names in a header, a judgment's or a report's sections by author) and attributed quotations.
+
+    A turn's speaker is the person's name wherever the source gives one, so a quotation is compared
+    with the person who said it and not with a role label ("CEO", "A", "OPERATOR").
+    """
     text = doc.text
-    turns: list[Turn] = []
-    marks = [m for m in _TURN_RE.finditer(text) if m.group(1).split()[0].lower() not in _NOT_SPEAKERS]
-    for k, m in enumerate(marks):
-        end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
-        s = m.end()
-        while s < end and text[s].isspace():
-            s += 1
-        turns.append(Turn(m.group(1), s, end, "transcript"))
+    turns = [Turn(t.speaker, t.start, t.end, "transcript") for t in speaker_turns(text)]
     an = _analyze(text)
     for q in an.quotes:
         a = attribute(text, q.start, q.end)

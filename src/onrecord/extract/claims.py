@@ -6,6 +6,13 @@ claim of its own about the clause's antecedent. Reported speech ("According to X
 speaker and checks P. Claims about what a document says ("the letter mentioned X", "makes no
 reference to Y", "it began ...", "concluded: ...") are recognised here and judged on the whole
 document by :mod:`onrecord.judge.documents`.
+
+An LLM's answer is read as its words, not its Markdown: list markers, heading marks, emphasis and a
+leading label ("**Scale of the study:**", "Grades:") are left out of the checked proposition
+(``onrecord.text.markup``) while the unit's offsets still index the original text, so a list number
+or a label is never read as the claim's figure. Conversational filler ("Here are the key findings:",
+"Let me know if you'd like more detail!", ``onrecord.extract.filler``) and headings are units too,
+marked ``unchecked`` ("not a claim", "a heading"): listed, never judged, never a finding.
 """
 
 from __future__ import annotations
@@ -15,7 +22,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 from onrecord.extract.attribution import attribute, reported_frame
-from onrecord.report import Attribution
+from onrecord.extract.filler import filler
+from onrecord.report import A_HEADING, NOT_A_CLAIM, Attribution
+from onrecord.text.markup import Plain, is_heading, strip_markup
 from onrecord.text.segment import Span, sentences
 
 DocClaimKind = Literal["mentions", "omits", "begins", "ends", "about"]
@@ -41,6 +50,8 @@ class ClaimUnit:
     sentence: Span
     attribution: Attribution | None
     doc_claim: DocClaim | None
+    unchecked: str | None = None
+    """Why the unit is listed but not judged: "not a claim" (conversational filler), "a heading"."""
 
 
 _SKIP_LINE = re.compile(r"^\s*(read more|related|see also|advertisement|click here|subscribe|share this)\b",
@@ -180,15 +191,56 @@ def claim_units(text: str, quotes: list[Span]) -> list[ClaimUnit]:
     """Every claim unit of ``text`` in order. ``quotes`` are quotation spans (not split inside).
 
     Reported speech (speaker + proposition span) and the speaker of a span come from
-    :mod:`onrecord.extract.attribution`.
+    :mod:`onrecord.extract.attribution`. Filler and headings come back as ``unchecked`` units.
     """
     units: list[ClaimUnit] = []
     for sent in sentences(text, protected=quotes):
-        if not is_claim_sentence(text, sent):
+        line = text[sent.start : sent.end]
+        not_claim = _not_a_claim(line)
+        if not_claim is not None:
+            units.append(ClaimUnit(sent.start, sent.end, _clean(line), sent, None, None, not_claim))
             continue
-        for clause in _clauses(text, sent, quotes):
-            units.extend(_units_of_clause(text, sent, clause, quotes))
+        plain = strip_markup(line, sent.start)
+        words = _words_span(plain)
+        if words is None or not is_claim_sentence(text, sent) or not is_claim_sentence(text, words):
+            continue
+        for clause in _clauses(text, words, quotes):
+            units.extend(_plain_words(text, u, plain) for u in _units_of_clause(text, words, clause, quotes))
     return units
+
+
+def _not_a_claim(line: str) -> str | None:
+    """Why a sentence is listed but not judged: a heading ("## Caveats", "**Findings**", "Key points:")
+    or conversational filler (an opener, a sign-off, an offer to help); None for a possible claim."""
+    if is_heading(line):
+        return A_HEADING
+    f = filler(line)
+    if f is None:
+        return None
+    return A_HEADING if f.kind == "heading" else NOT_A_CLAIM
+
+
+def _words_span(plain: Plain) -> Span | None:
+    """The original span of a sentence's words without its leading markup and label ("1. **Cost:** ")."""
+    if not plain.text:
+        return None
+    return Span(plain.origin[0], plain.origin[len(plain.text) - 1] + 1)
+
+
+def _plain_words(text: str, unit: ClaimUnit, plain: Plain) -> ClaimUnit:
+    """``unit`` with the Markdown inside its span (emphasis, link syntax) left out of the checked words;
+    its offsets are unchanged. A unit whose words were rewritten (a lifted relative clause) is cleaned
+    of the same markup by reading it as a sentence of its own."""
+    span = text[unit.start : unit.end]
+    if not any(ch in span for ch in "*_`[~"):
+        return unit
+    if unit.text == _clean(span):
+        keep = set(plain.origin)
+        words = "".join(text[i] for i in range(unit.start, unit.end) if i in keep)
+    else:
+        words = strip_markup(unit.text).text
+    return ClaimUnit(unit.start, unit.end, _clean(words), unit.sentence, unit.attribution, unit.doc_claim,
+                     unit.unchecked)
 
 
 def _units_of_clause(text: str, sent: Span, clause: Span, quotes: list[Span]) -> list[ClaimUnit]:

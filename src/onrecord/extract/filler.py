@@ -16,8 +16,9 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from onrecord.report import NOT_A_CLAIM  # the report's wording for a unit that is no claim
+
 FillerKind = Literal["opener", "sign_off", "offer", "interjection", "disclaimer", "heading"]
-NOT_A_CLAIM = "not a claim"
 # A line that only names what follows ("Key findings:") has at most this many words.
 HEADING_MAX_WORDS = 6
 

@@ -72,8 +72,10 @@ def render_text(report: Report, color: bool = False, width: int = 110) -> str:
     srcs = ", ".join(f"{s.id} ({s.chars:,} chars)" for s in report.sources)
     con.print(Text(f"onrecord: {len(report.claims)} claims, {len(report.quotes)} quotes checked against {srcs}",
                    style="bold"))
-    findings = [c for c in report.claims if c.label != "supported" or c.unchecked]
+    findings = [c for c in report.claims if (c.label != "supported" or c.unchecked) and c.is_claim]
     fine = [c for c in report.claims if c.label == "supported" and not c.unchecked]
+    # Filler and headings: listed (never silently dropped) but apart from the claims.
+    not_claims = [c for c in report.claims if not c.is_claim]
     if report.quotes:
         con.print(Text("\nQuotes", style="bold underline"))
         for q in report.quotes:
@@ -86,13 +88,18 @@ def render_text(report: Report, color: bool = False, width: int = 110) -> str:
         con.print(Text("\nClaims supported by the sources", style="bold underline"))
         for c in fine:
             con.print(_claim_lines(c))
+    if not_claims:
+        con.print(Text("\nNot claims (not checked)", style="bold underline"))
+        for c in not_claims:
+            con.print(_claim_lines(c))
     for w in report.warnings:
         con.print(Text(f"warning: {w}", style="yellow"))
     for n in report.not_examined:
         con.print(Text(f"not examined: {n}", style="yellow"))
     counts = report.counts()
     summary = (f"\n{counts.get('supported', 0)} supported, {counts.get('contradicted', 0)} contradicted, "
-               f"{counts.get('unsupported', 0)} unsupported, {counts.get('unchecked', 0)} unchecked; quotes: "
+               f"{counts.get('unsupported', 0)} unsupported, {counts.get('unchecked', 0)} unchecked"
+               + (f", {counts['not_a_claim']} not a claim" if counts.get("not_a_claim") else "") + "; quotes: "
                f"{counts.get('quote_exact', 0)} exact, {counts.get('quote_altered', 0)} altered, "
                f"{counts.get('quote_not_found', 0)} not found, {counts.get('quote_misattributed', 0)} misattributed"
                f" — {report.findings} finding(s)")

@@ -14,10 +14,11 @@ import numpy as np
 
 from onrecord.documents import Document
 from onrecord.report import Evidence
+from onrecord.retrieve.tables import readable_sentences
 from onrecord.runtime.embedder import Embedder
 from onrecord.runtime.model import LABELS, GroundingModel
 from onrecord.text.lexical import BM25, content_stems, coverage
-from onrecord.text.segment import Span, sentences, windows
+from onrecord.text.segment import Span, windows
 
 WINDOW_TOKENS = 180
 COVER_SENTENCES = 3
@@ -38,16 +39,21 @@ class SourceIndex:
     sentence_vecs: np.ndarray | None = None
     window_sentences: list[tuple[Span, ...]] = field(default_factory=list)
     """The sentences inside each window (for evidence finer than a window), computed once."""
+    sentence_texts: list[str] = field(default_factory=list)
+    """What each sentence is read as: its words, or for a table row its readable unit ("Model: Brio 15;
+    Battery life: 8 hours"), whose span is the row's cells (``onrecord.retrieve.tables``)."""
 
     @classmethod
     def build(cls, doc: Document, embedder: Embedder | None = None) -> SourceIndex:
-        sents = sentences(doc.text)
+        sents, texts = readable_sentences(doc.text)
         wins = windows(doc.text, WINDOW_TOKENS)
-        texts = [s.text_of(doc.text) for s in sents]
         vecs = embedder.encode(texts) if embedder is not None and texts else None
         inside = [tuple(x for x in sents if x.start >= w.start and x.end <= w.end) for w in wins]
         return cls(doc, sents, wins, BM25.of_texts(texts), BM25.of_texts([w.text_of(doc.text) for w in wins]), vecs,
-                   inside)
+                   inside, texts)
+
+    def sentence_text(self, i: int) -> str:
+        return self.sentence_texts[i] if self.sentence_texts else self.sentences[i].text_of(self.doc.text)
 
 
 @dataclass(frozen=True)
@@ -130,13 +136,13 @@ def _rank(claim: str, claim_vec: np.ndarray | None, indexes: list[SourceIndex]) 
             best_sim = max(best_sim, float(cos.max()))
             hybrid = hybrid + cos
             for i, (sp, c) in enumerate(zip(idx.sentences, cos, strict=True)):
-                st = sp.text_of(text)
-                answer = idx.sentences[i + 1].text_of(text) if st.rstrip().endswith("?") and i + 1 < len(idx.sentences) else ""
+                st = idx.sentence_text(i)
+                answer = idx.sentence_text(i + 1) if st.rstrip().endswith("?") and i + 1 < len(idx.sentences) else ""
                 hits.append(SentenceHit(idx.doc.id, sp, st, float(c), answer))
         best = sorted(int(i) for i in np.argsort(-hybrid)[:COVER_SENTENCES] if hybrid[i] > 0)
         if best:
             spans = tuple(idx.sentences[i] for i in best)
-            joined = " ".join(sp.text_of(text) for sp in spans)
+            joined = " ".join(idx.sentence_text(i) for i in best)
             assembled.append((float(hybrid[best].max()), Candidate(idx.doc.id, Span(spans[0].start, spans[-1].end),
                                                                    joined, spans)))
     assembled.sort(key=lambda t: -t[0])

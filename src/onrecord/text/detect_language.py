@@ -89,6 +89,6 @@ def foreign(text: str) -> Foreign | None:
 
 
 def unreadable_reason(text: str) -> str | None:
-    """None when the model can read ``text``; else why not (the same contract as ``text.language``)."""
+    """None when the model can read ``text``; else why not (the contract the check relies on)."""
     f = foreign(text)
     return f.reason if f else None

@@ -87,7 +87,13 @@ def _continues(text: str, prev: Span, line: Span) -> bool:
     after = text[line.start : line.end].lstrip()
     if not before or not after:
         return False  # a blank line ends a paragraph
+    if _LIST_ITEM.match(after):
+        return False  # "a. ...", "(ii) ...", "- ...": a new list item, never a wrapped line
     return after[0].islower() or before[-1] in ",-–"
+
+
+# A list item's marker: a letter or roman numeral ("a.", "ii)", "(b)") or a bullet, then a space.
+_LIST_ITEM = re.compile(r"(?:[a-z][.)]|[ivx]{1,4}[.)]|\((?:[a-z]|[ivx]{1,4})\)|[-*+•])[ \t]")
 
 
 def _inside(pos: int, protected: list[Span]) -> bool:
