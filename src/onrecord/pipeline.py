@@ -13,6 +13,7 @@ from onrecord.errors import UsageError
 from onrecord.extract import attribution
 from onrecord.extract.claims import ClaimUnit, claim_units
 from onrecord.extract.quotes import check_quotes, find_quotes
+from onrecord.inputs import validate as validate_inputs
 from onrecord.judge.contrast import Opposition, opposed, swapped_modifier
 from onrecord.judge.documents import (
     DocVerdict,
@@ -120,6 +121,7 @@ class Checker:
     ) -> Report:
         """Check every claim and quotation of ``text`` against ``sources``."""
         t0 = time.perf_counter()
+        text, sources = validate_inputs(text, sources)  # the API boundary: types, surrogates, empty sources
         doc = text if isinstance(text, Document) else from_text(text, id="text")
         docs = _as_sources(sources)
         if not docs:
