@@ -15,6 +15,7 @@ right exit status.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import tempfile
@@ -104,11 +105,13 @@ def check_output_target(output: Path | None) -> None:
     if output is None:
         return
     target = Path(os.path.abspath(output))
-    if target.is_dir():
-        raise Errors.E203.error(name=output)
-    if not target.parent.is_dir():
-        raise Errors.E202.error(name=output, folder=target.parent)
     try:
+        if target.is_dir():
+            raise Errors.E203.error(name=output)
+        if not target.parent.is_dir():
+            raise Errors.E202.error(name=output, folder=target.parent)
+        with contextlib.suppress(FileNotFoundError):
+            target.lstat()  # a name too long for the file system fails here
         fd, probe = tempfile.mkstemp(dir=target.parent, prefix=".onrecord-", suffix=".tmp")
         os.close(fd)
         os.unlink(probe)

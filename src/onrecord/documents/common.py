@@ -64,7 +64,7 @@ def require_text(text: str, name: str, what: str = "contains only whitespace") -
         raise Errors.E121.error(name=name, what=what)
 
 
-def require_chars(n: int, what: str, limits: Limits, hint: str = "") -> None:
+def require_chars(n: int, what: str, limits: Limits, hint: str = " (raise it with --max-document-chars)") -> None:
     """Refuse a document of more than ``limits.max_document_chars`` characters (413 on the service)."""
     if n > limits.max_document_chars:
         raise Errors.E130.error(what=what, limit=limits.max_document_chars, hint=hint)
