@@ -55,10 +55,11 @@ class GuardedH11Protocol(H11Protocol):
         super().connection_lost(exc)
 
 
-def uvicorn_config(app: FastAPI, **kwargs: Any):
+def uvicorn_config(app: FastAPI, header_timeout_s: float = HEADER_TIMEOUT_S, **kwargs: Any):
     import uvicorn
 
-    return uvicorn.Config(app, http=GuardedH11Protocol, timeout_keep_alive=KEEP_ALIVE_S,
+    protocol = type("GuardedH11Protocol", (GuardedH11Protocol,), {"header_timeout_s": header_timeout_s})
+    return uvicorn.Config(app, http=protocol, timeout_keep_alive=KEEP_ALIVE_S,
                           h11_max_incomplete_event_size=MAX_HEADER_BYTES, limit_concurrency=MAX_CONNECTIONS,
                           timeout_graceful_shutdown=5, **kwargs)
 
@@ -91,7 +92,8 @@ def serve(host: str = "127.0.0.1", port: int = 8000, *, limits: Limits | None = 
 
 
 @contextlib.contextmanager
-def running_server(app: FastAPI, host: str = "127.0.0.1", port: int = 0, log_level: str = "warning") -> Iterator[str]:
+def running_server(app: FastAPI, host: str = "127.0.0.1", port: int = 0, log_level: str = "warning",
+                   header_timeout_s: float = HEADER_TIMEOUT_S) -> Iterator[str]:
     """Run ``app`` with uvicorn in a background thread; yields its base URL (``http://127.0.0.1:PORT``).
 
     For tests and notebooks: the real server on a real socket (port 0 picks a free one)."""
@@ -101,7 +103,7 @@ def running_server(app: FastAPI, host: str = "127.0.0.1", port: int = 0, log_lev
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((host, port))
     bound = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn_config(app, log_level=log_level, lifespan="on"))
+    server = uvicorn.Server(uvicorn_config(app, header_timeout_s, log_level=log_level, lifespan="on"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True, name="onrecord-uvicorn")
     thread.start()
     deadline = time.monotonic() + 120
