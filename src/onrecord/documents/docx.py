@@ -7,6 +7,7 @@ before it is ever held in memory (a 2 MB file can unpack to gigabytes)."""
 from __future__ import annotations
 
 import zipfile
+import zlib
 from io import BytesIO
 
 from ..errors import Errors
@@ -15,6 +16,8 @@ from .common import normalise_newlines, require_chars, require_text, short_reaso
 from .document import Document
 
 _CHUNK = 1 << 20
+# What zipfile raises on a damaged or odd archive (RuntimeError: an encrypted part).
+_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, ValueError, OSError, EOFError, NotImplementedError, RuntimeError)
 # A real .docx has tens of parts; a few thousand is already absurd and each costs a header read.
 _MAX_PARTS = 5000
 # A DTD must come before the root element, so it sits in the first bytes of the XML.
@@ -28,7 +31,7 @@ def _check_archive(data: bytes, name: str, limits: Limits) -> None:
     try:
         zf = zipfile.ZipFile(BytesIO(data))
         infos = zf.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as e:
+    except _ZIP_ERRORS as e:
         raise Errors.E145.error(name=name, reason=short_reason(e)) from None
     if len(infos) > _MAX_PARTS:
         raise Errors.E145.error(name=name, reason=f"{len(infos):,} parts in the archive")
@@ -45,7 +48,7 @@ def _check_archive(data: bytes, name: str, limits: Limits) -> None:
                         raise Errors.E131.error(name=name, member=info.filename[:80], limit=cap, hint=hint)
                     if len(head) < _DTD_HEAD:
                         head += chunk[:_DTD_HEAD]
-        except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError) as e:
+        except _ZIP_ERRORS as e:
             raise Errors.E145.error(name=name, reason=short_reason(e)) from None
         if info.filename.startswith("word/") and info.filename.endswith(".xml") and b"<!ENTITY" in head:
             raise Errors.E149.error(name=name)
