@@ -204,9 +204,10 @@ def run_check(doc, docs, device: str, quiet: bool):
     if quiet:
         return checker.check(doc, docs)
     from rich.console import Console
-    from rich.progress import Progress, SpinnerColumn, TextColumn
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), transient=True,
+    # The elapsed time keeps moving through the long batched model call, between progress reports.
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), transient=True,
                   console=Console(stderr=True)) as bar:
         task = bar.add_task("loading the model…", total=None)
         _ = checker.model

@@ -31,7 +31,7 @@ class Limits:
     """Wall-clock seconds for one request's loading and checking (model loading not counted)."""
     max_concurrent_loads: int = 2
     """Documents parsed at the same time in the service (parsing is memory-hungry; the rest wait)."""
-    max_queue: int = 16
+    max_queue: int = 64
     """Checks waiting for a worker before the service answers 503 busy (and /healthz says busy)."""
 
     def with_(self, **changes: Any) -> Limits:
