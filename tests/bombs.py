@@ -71,3 +71,31 @@ def lying_bomb(unpacked_mib: int = 256, claimed: int = 4096) -> bytes:
 def write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+def pdf_bomb(unpacked_mib: int = 120) -> bytes:
+    """A one-page PDF whose content stream inflates to ``unpacked_mib`` MiB of text operators."""
+    import zlib
+
+    z = zlib.compressobj(9)
+    line = b"BT /F1 12 Tf 72 720 Td (The harbour reopened.) Tj ET\n"
+    block = line * ((1 << 20) // len(line))
+    stream = b"".join(z.compress(block) for _ in range(unpacked_mib)) + z.flush()
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return bytes(out)

@@ -13,7 +13,7 @@ from onrecord.documents import load, load_bytes
 from onrecord.errors import InputError, TooLargeError
 from onrecord.limits import Limits
 
-from .bombs import docx_bomb, docx_with_body, lying_bomb, write
+from .bombs import docx_bomb, docx_with_body, lying_bomb, pdf_bomb, write
 from .conftest import EXAMPLES
 
 # Python, lxml, python-docx and pypdf imported take ~80 MB; the bomb loaded whole took > 2 GB.
@@ -71,6 +71,21 @@ def test_lying_zip_headers_are_counted_while_reading(tmp_path):
             print(e)
     """, str(path))
     assert "liar.docx" in out and "\n" not in out
+    assert peak < PEAK_MB
+
+
+def test_pdf_stream_bomb_is_refused_with_bounded_memory(tmp_path):
+    path = write(tmp_path / "bomb.pdf", pdf_bomb(120))  # 0.4 MB that inflates to 120 MiB
+    peak, out = _peak_mb_of("""
+        import sys
+        from onrecord.documents import load
+        from onrecord.errors import OnrecordError
+        try:
+            load(sys.argv[1])
+        except OnrecordError as e:
+            print(e.code, e.http_status, e)
+    """, str(path))
+    assert out.startswith("E136 413") and "page 1" in out
     assert peak < PEAK_MB
 
 

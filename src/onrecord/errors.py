@@ -184,9 +184,10 @@ class Errors:
     # Limits (413 on the service)
     E130 = _e("E130", "{what} has more than {limit:,} characters; the limit is {limit:,} characters per "
               "document{hint}", _T, http=413, api="document_too_large")
-    E131 = _e("E131", "{name}: part {member} unpacks to more than {limit:,} bytes (the limit per archive "
-              "part{hint}); a decompression bomb or an unusually large document", _T, http=413,
-              api="document_too_large")
+    E131 = _e("E131", "{name}: unpacks to more than {limit:,} bytes (at part {member}; the limit for one archive"
+              "{hint}); a decompression bomb or an unusually large document", _T, http=413, api="document_too_large")
+    E136 = _e("E136", "{name}: page {page} unpacks to more than {limit:,} bytes (the cap per PDF stream); a "
+              "decompression bomb or a damaged file", _T, http=413, api="document_too_large")
     E132 = _e("E132", "{n} sources sent; the limit is {limit}", _T, http=413, api="too_many_sources")
     E133 = _e("E133", "{what}; the limit is {limit} per request", _T, http=413, api="request_too_large")
     E134 = _e("E134", "{name}: is {size}; the limit is {limit} per file{hint}", _T, http=413,

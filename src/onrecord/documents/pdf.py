@@ -63,8 +63,7 @@ def load_pdf(data: bytes, name: str, limits: Limits) -> Document:
         try:
             t = normalise_newlines(page.extract_text() or "").rstrip()
         except LimitReachedError:  # pypdf stopped unpacking a stream: a bomb, or far too big a page
-            raise Errors.E131.error(name=name, member=f"page {number}", limit=ZLIB_MAX_OUTPUT_LENGTH,
-                                    hint="") from None
+            raise Errors.E136.error(name=name, page=number, limit=ZLIB_MAX_OUTPUT_LENGTH) from None
         except Exception as e:  # noqa: BLE001 - one bad page must not lose the others
             failed.append(number)
             warnings.append(f"{name}: text of page {number} could not be extracted ({short_reason(e)}); "
