@@ -205,3 +205,31 @@ def test_an_abandoned_check_stops_and_health_says_busy_meanwhile(checker):
                        json={"text": "The letter was sent on Monday.", "sources": [{"id": "l", "text": letter}]})
         assert r.status_code == 200, r.text
         assert json.loads(r.text)["onrecord"] == "1"
+
+
+# --------------------------------------------------------------------------- the page with a token
+
+
+@pytest.mark.browser
+def test_page_works_when_served_with_a_token(checker, letter, article):
+    import shutil
+
+    exe = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not exe:
+        pytest.skip("Chromium is not installed (apt-get install -y chromium chromium-driver)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with running_server(create_app(checker=checker, token="page-token")) as url, \
+            sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=exe, args=["--headless", "--no-sandbox", "--disable-gpu"])
+        try:
+            page = browser.new_page()
+            page.goto(f"{url}/?token=page-token")  # once: the cookie is set and the address cleaned
+            assert page.url == f"{url}/"
+            page.locator(".source-box .source-id").first.fill("letter")
+            page.locator(".source-box .source-text").first.fill(letter)
+            page.fill("#text-input", article)
+            page.click("#check-btn")  # a same-origin POST: Origin matches, the cookie carries the token
+            page.wait_for_selector(".text-pane .ann.claim", timeout=300_000)
+            assert page.locator(".text-pane .ann.claim").count() > 5
+        finally:
+            browser.close()
