@@ -1,4 +1,4 @@
-"""Word .docx: paragraphs and table cells in document order, joined with blank lines.
+"""Word .docx: paragraphs and tables (a pipe-table line per row) in document order, joined with blank lines.
 
 A .docx is a ZIP archive, so before python-docx (and lxml) sees it every part is unpacked once as a
 stream, counting bytes as they come: a part whose header or content goes over the limit is refused
@@ -14,6 +14,7 @@ from ..errors import Errors
 from ..limits import Limits
 from .common import normalise_newlines, require_chars, require_text, short_reason
 from .document import Document
+from .tables import docx_table_lines
 
 _CHUNK = 1 << 20
 # What zipfile raises on a damaged or odd archive (RuntimeError: an encrypted part).
@@ -54,8 +55,8 @@ def _check_archive(data: bytes, name: str, limits: Limits) -> None:
             raise Errors.E149.error(name=name)
 
 
-def _docx_blocks(container, seen: set, budget: list[int]) -> list[str]:
-    """Paragraph and table-cell texts of a document body or a table cell, in document order.
+def _docx_blocks(container, budget: list[int]) -> list[str]:
+    """Paragraph and table texts of a document body, in document order.
 
     ``budget[0]`` counts down the characters still allowed; it stops the walk once spent."""
     from docx.table import Table
@@ -64,13 +65,10 @@ def _docx_blocks(container, seen: set, budget: list[int]) -> list[str]:
     for item in container.iter_inner_content():
         if budget[0] < 0:
             break
-        if isinstance(item, Table):
-            for row in item.rows:
-                for cell in row.cells:
-                    if cell._tc in seen:  # a merged cell repeats across the rows/columns it spans
-                        continue
-                    seen.add(cell._tc)  # held in the set, so lxml keeps handing back the same proxy
-                    blocks.extend(_docx_blocks(cell, seen, budget))
+        if isinstance(item, Table):  # one line per row, so a row is read as one unit (documents/tables.py)
+            t = "\n".join(docx_table_lines(item))
+            blocks.append(t)
+            budget[0] -= len(t) + 2
         else:
             t = normalise_newlines(item.text).strip()
             if t:
@@ -87,7 +85,7 @@ def load_docx(data: bytes, name: str, limits: Limits) -> Document:
     budget = [limits.max_document_chars]
     try:
         d = docx.Document(BytesIO(data))
-        blocks = _docx_blocks(d, set(), budget)
+        blocks = _docx_blocks(d, budget)
         if budget[0] < 0:
             require_chars(limits.max_document_chars + 1, name, limits)
         title = (d.core_properties.title or "").strip()

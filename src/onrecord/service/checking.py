@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
@@ -57,7 +58,8 @@ async def check(request: Request, include_texts: bool = True,
         doc, docs = validate(text, docs, state.limits)
     except OnrecordError as e:
         raise ApiError.of(e) from None
-    report = await run_check(state, doc, docs, t0)
+    pid = request.headers.get("x-onrecord-progress", "")[:64]
+    report = await run_check(state, doc, docs, t0, pid)
     return JSONResponse(report.to_dict(include_texts=include_texts),
                         headers={"Server-Timing": f"check;dur={(time.perf_counter() - t0) * 1000:.0f}"})
 
@@ -109,14 +111,21 @@ async def _form_text(t: str | UploadFile, state: ServiceState) -> str | Document
     return await state.load(load_pending, p, state.limits)
 
 
-def _run(checker: Any, doc: Document, docs: list[Document], handle: cancel.Deadline) -> Report:
+@router.get("/v1/progress/{pid}")
+async def check_progress(pid: str, state: ServiceState = Depends(get_state)) -> dict[str, Any]:
+    """How far the check sent with header ``X-Onrecord-Progress: pid`` has got (empty when none runs)."""
+    return state.progress.get(pid, {})
+
+
+def _run(checker: Any, doc: Document, docs: list[Document], handle: cancel.Deadline,
+         say: Callable[[str, int, int], None]) -> Report:
     """In a check worker: the check under ``handle``, polled between claims and model batches."""
     with cancel.deadline(handle=handle):
         handle.check()  # abandoned while it waited for a worker
-        return checker.check(doc, docs, cancel.polling(None))
+        return checker.check(doc, docs, cancel.polling(say))
 
 
-async def run_check(state: ServiceState, doc: Document, docs: list[Document], t0: float) -> Report:
+async def run_check(state: ServiceState, doc: Document, docs: list[Document], t0: float, pid: str = "") -> Report:
     """The check in the bounded pool, within what is left of the time budget; a check whose answer
     is abandoned (time budget, client gone) is cancelled at its next checkpoint so it frees its worker."""
     limits = state.limits
@@ -128,7 +137,13 @@ async def run_check(state: ServiceState, doc: Document, docs: list[Document], t0
         raise ApiError.of(e) from None
     remaining = max(0.0, limits.time_budget_s - (time.perf_counter() - t0))
     handle = cancel.Deadline(remaining)
-    job = state.submit(_run, checker, doc, docs, handle)
+    state.progress[pid] = {}
+
+    def say(stage: str, done: int, total: int) -> None:
+        if pid in state.progress:  # a check left running past its budget stops reporting
+            state.progress[pid] = {"stage": stage, "done": done, "total": total}
+
+    job = state.submit(_run, checker, doc, docs, handle, say)
     try:
         return await asyncio.wait_for(asyncio.wrap_future(job), remaining)
     except (TimeoutError, CheckCancelled):
@@ -138,3 +153,4 @@ async def run_check(state: ServiceState, doc: Document, docs: list[Document], t0
         raise ApiError.of(e) from None
     finally:
         handle.cancel()  # a no-op once finished; otherwise the worker stops at its next checkpoint
+        state.progress.pop(pid, None)

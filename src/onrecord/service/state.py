@@ -71,6 +71,8 @@ class ServiceState:
     pending: int = 0
     """Checks submitted and not finished (running ones included, abandoned ones until they stop)."""
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False)
+    progress: dict[str, dict[str, Any]] = field(default_factory=dict, init=False)
+    """Progress id (header X-Onrecord-Progress) -> the running check's latest stage and counts."""
 
     def __post_init__(self) -> None:
         self.checks = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="onrecord-check")
