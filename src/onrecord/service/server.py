@@ -81,7 +81,7 @@ def serve(host: str = "127.0.0.1", port: int = 8000, *, limits: Limits | None = 
     Bound beyond loopback, a token is required (``token`` or ONRECORD_TOKEN)."""
     import uvicorn
 
-    from .app import create_app
+    from .build import create_app
 
     if not is_loopback(host) and not token:
         raise Errors.E209.error(host=host)
