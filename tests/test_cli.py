@@ -304,3 +304,33 @@ def test_bench_pairs_bad_input_is_one_line(tmp_path):
     assert "pairs.jsonl:2" in line and "JSON" in line
     bad.write_text('{"doc": "x", "claim": "y"}\n', encoding="utf-8")
     assert "'label'" in _one_line_error(run("bench", "pairs", str(bad)))
+
+
+def test_progress_on_stderr_when_it_is_a_terminal():
+    import pty
+    import select
+
+    master, slave = pty.openpty()
+    try:
+        proc = subprocess.Popen([*ONRECORD, "check", str(EXAMPLES / "article.txt"), "-s", LETTER, "-o", os.devnull],
+                                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=slave,
+                                env={**os.environ, "COLUMNS": "120", "TERM": "xterm"})
+        os.close(slave)
+        seen = b""
+        while True:
+            ready, _, _ = select.select([master], [], [], 120)
+            if not ready:
+                break
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:  # the child closed the terminal
+                break
+            if not chunk:
+                break
+            seen += chunk
+        assert proc.wait(timeout=120) == 1
+    finally:
+        os.close(master)
+    text = seen.decode("utf-8", "replace")
+    assert "checking claims" in text or "loading the model" in text, text[-500:]
+    assert "0:00:" in text  # the elapsed time moves while the model works
