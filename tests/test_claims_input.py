@@ -60,6 +60,17 @@ def test_a_list_number_or_a_label_is_never_a_figure_of_the_claim(line: str) -> N
     assert not figures & {"1", "12", "3", "2", "Phase 3", "Year 2"}
 
 
+@pytest.mark.parametrize("line,words,first", [
+    ("- **Sample size:** 2,340 students in 18 schools", "Sample size: 2,340 students in 18 schools", "Sample"),
+    ("2. **Cost per student:** about $1,100.", "Cost per student: about $1,100.", "Cost"),
+    ("* Attendance: 71 percent", "Attendance: 71 percent", "Attendance"),
+])
+def test_a_label_is_the_subject_of_words_that_make_no_sentence(line: str, words: str, first: str) -> None:
+    text = f"{line}\n"
+    (u,) = units(text)
+    assert u.text == words and text[u.start :].startswith(first) and text[: u.end].endswith(words[-4:])
+
+
 @pytest.mark.parametrize("line,reason", [
     ("Based on the research brief, here are the key findings:", "not a claim"),
     ("Sure! Here's a summary of the report:", "not a claim"),

@@ -202,7 +202,16 @@ def claim_units(text: str, quotes: list[Span]) -> list[ClaimUnit]:
             continue
         plain = strip_markup(line, sent.start)
         words = _words_span(plain)
-        if words is None or not is_claim_sentence(text, sent) or not is_claim_sentence(text, words):
+        if words is None or not is_claim_sentence(text, sent):
+            continue
+        if plain.label_span and not (is_claim_sentence(text, words) and plain.text[0].isupper()):
+            # "**Sample size:** 2,340 students", "Cost: about $1,100": the words after the label do not
+            # begin a sentence of their own; the label is their subject, so it is checked with them.
+            start = plain.label_span[0]
+            units.append(ClaimUnit(start, words.end, _clean(f"{plain.label}: {plain.text}"), Span(start, words.end),
+                                   None, None))
+            continue
+        if not is_claim_sentence(text, words):
             continue
         for clause in _clauses(text, words, quotes):
             units.extend(_plain_words(text, u, plain) for u in _units_of_clause(text, words, clause, quotes))
