@@ -17,7 +17,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Attribution", "Checker", "ClaimResult", "DiffOp", "Document", "Evidence", "InputError",
-    "OnrecordError", "QuoteResult", "Report", "SourceInfo", "check", "from_text", "load",
+    "OnrecordError", "QuoteResult", "Report", "SourceInfo", "check", "check_many", "from_text", "load",
 ]
 
 
@@ -27,6 +27,10 @@ def __getattr__(name: str):
         from onrecord import pipeline
 
         return getattr(pipeline, name)
+    if name == "check_many":  # onrecord/batch/api.py
+        from onrecord.batch.api import check_many
+
+        return check_many
     if name == "load":
         from onrecord.documents import load
 

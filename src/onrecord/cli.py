@@ -14,12 +14,15 @@ from pathlib import Path
 
 import typer
 
+from onrecord.batch.cli import FAIL_ON_HELP
+from onrecord.batch.cli import batch as batch_command
 from onrecord.errors import InputError, OnrecordError, UsageError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Check what a text says about its sources against the sources themselves.")
 bench_app = typer.Typer(no_args_is_help=True, help="Accuracy and speed benchmarks of the grounding model.")
 app.add_typer(bench_app, name="bench")
+app.command("batch")(batch_command)  # onrecord batch: see onrecord/batch/cli.py
 
 
 class Format(StrEnum):
@@ -78,9 +81,13 @@ def check(
     output: Path | None = typer.Option(None, "--output", "-o", help="Write the report here instead of stdout."),
     device: str = typer.Option("auto", help="auto (GPU when there is one), cpu or gpu."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress on stderr."),
+    fail_on: str | None = typer.Option(None, "--fail-on", help=FAIL_ON_HELP),
 ) -> None:
     """Check every claim and quotation of TEXT against the --source documents."""
     try:
+        from onrecord.findings import count_findings, parse_fail_on
+
+        fail_labels = parse_fail_on(fail_on)
         from onrecord.documents import from_text, load
 
         if text == "-":
@@ -108,7 +115,7 @@ def check(
         _write_output(content, output)
     except OnrecordError as err:
         _fail(err)
-    raise typer.Exit(1 if report.findings else 0)
+    raise typer.Exit(1 if count_findings(report, fail_labels) else 0)
 
 
 def _run_check(doc, docs, device: str, quiet: bool):
@@ -137,13 +144,19 @@ def serve(
     max_request_mb: float = typer.Option(20.0, min=0.001, help="Largest request body, in MiB (413 above it)."),
     max_document_chars: int = typer.Option(1_000_000, min=1, help="Largest text or source, in characters (413)."),
     time_budget: float = typer.Option(120.0, min=0.1, help="Seconds a check may take before a 503."),
+    device: str = typer.Option("auto", help="auto (GPU when there is one), cpu or gpu."),
 ) -> None:
     """Start the HTTP API and the web page (http://HOST:PORT/)."""
     from onrecord.service.app import serve as run_server
 
     try:
+        if device not in ("auto", "cpu", "gpu"):
+            raise UsageError(f"--device {device!r}: use auto, cpu or gpu")
+        from onrecord.runtime.model import onnx_providers
+
+        onnx_providers(device)  # --device gpu without CUDA: exit 2 before the server starts
         run_server(host=host, port=port, max_request_bytes=int(max_request_mb * 1024 * 1024),
-                   max_document_chars=max_document_chars, time_budget_s=time_budget)
+                   max_document_chars=max_document_chars, time_budget_s=time_budget, device=device)
     except OnrecordError as err:
         _fail(err)
 

@@ -34,9 +34,10 @@ class Embedder:
         self.tokenizer.enable_truncation(self.max_length)
         opts = ort.SessionOptions()
         opts.intra_op_num_threads = threads or int(os.environ.get("ONRECORD_THREADS", "0")) or 0
-        from onrecord.runtime.model import onnx_providers
+        from onrecord.runtime.model import onnx_providers, require_providers
 
         self.session = ort.InferenceSession(str(self.model_dir / "model.onnx"), opts, providers=onnx_providers(device))
+        require_providers(self.session, device)
         self._cache: dict[str, np.ndarray] = {}
         self._lock = threading.Lock()
 

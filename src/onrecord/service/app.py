@@ -662,8 +662,10 @@ def serve(
     time_budget_s: float = DEFAULT_TIME_BUDGET_S,
     workers: int | None = None,
     log_level: str = "info",
+    device: str = "auto",
 ) -> None:
-    """Run the service with uvicorn until interrupted. Loads the model before accepting requests."""
+    """Run the service with uvicorn until interrupted. Loads the model (on ``device``) before accepting
+    requests."""
     import uvicorn
 
     if not _is_loopback(host):
@@ -677,8 +679,18 @@ def serve(
         time_budget_s=time_budget_s,
         workers=workers,
         preload=True,
+        checker_factory=_checker_on(device),
     )
     uvicorn.run(app, host=host, port=port, log_level=log_level, timeout_graceful_shutdown=5)
+
+
+def _checker_on(device: str) -> Callable[[], Checker]:
+    def make() -> Checker:
+        from onrecord.pipeline import Checker
+
+        return Checker(device=device)
+
+    return make
 
 
 @contextlib.contextmanager
