@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 import resource
 import signal
+import threading
+import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -76,6 +78,9 @@ def check_row(checker: Checker, row: InputRow, base_dir: Path) -> RowResult:
     """Check one row; every failure becomes the row's error, never an exception."""
     try:
         text, sources = documents(row, base_dir)
+        # Each row's report depends on that row alone, not on the rows this process checked before:
+        # the same labels with 1 or N workers, local or Ray, in one run or resumed.
+        checker.embedder.clear_cache()
         report = checker.check(text, sources)
         return RowResult(row.id, report, None, os.getpid(), peak_rss_mb())
     except RowProblem as p:
@@ -92,15 +97,27 @@ def check_row(checker: Checker, row: InputRow, base_dir: Path) -> RowResult:
 _worker_checker: Checker | None = None
 
 
-def _init_worker(device: str, threads: int) -> None:
+ORPHAN_CHECK_S = 1.0
+"""How often a worker checks that its parent is alive: after a ``kill -9`` of the parent nobody
+would stop the workers, and they would hold memory and cores until they finished."""
+
+
+def _init_worker(device: str, threads: int, parent: int) -> None:
     global _worker_checker
     # Ctrl-C goes to the whole process group: the parent handles it, workers just finish or get stopped.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True, name="onrecord-orphan").start()
     os.environ["ONRECORD_THREADS"] = str(threads)
     from onrecord.pipeline import Checker
 
     _worker_checker = Checker(device=device)
     _ = _worker_checker.model, _worker_checker.embedder  # load once, before the first row
+
+
+def _exit_when_orphaned(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(ORPHAN_CHECK_S)
+    os._exit(1)
 
 
 def _work(row: InputRow, base_dir: Path) -> RowResult:
@@ -123,7 +140,7 @@ def run_local(rows: Iterable[InputRow], base_dir: Path, workers: int, device: st
 
 def _run_pool(rows: Iterable[InputRow], base_dir: Path, workers: int, device: str) -> Iterator[RowResult]:
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"),
-                               initializer=_init_worker, initargs=(device, threads_per_worker(workers)))
+                               initializer=_init_worker, initargs=(device, threads_per_worker(workers), os.getpid()))
     pending: set[Future] = set()
     todo = iter(rows)
     try:

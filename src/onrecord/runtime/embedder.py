@@ -56,6 +56,13 @@ class Embedder:
         with self._lock:
             return np.stack([self._cache[t] for t in texts]) if texts else np.zeros((0, 384), dtype=np.float32)
 
+    def clear_cache(self) -> None:
+        """Forget every cached vector. A vector depends slightly on the batch it was computed in
+        (int8 quantisation scales per batch), so a batch row that must not depend on earlier rows
+        starts from an empty cache."""
+        with self._lock:
+            self._cache.clear()
+
     def _run(self, batch: list[str]) -> np.ndarray:
         encs = self.tokenizer.encode_batch(batch)
         width = max(len(e.ids) for e in encs)
