@@ -65,15 +65,17 @@ def _decode(item: dict[str, Any]) -> InputRow:
     return InputRow(int(item["number"]), str(item["id"]), data, error)
 
 
-def _connect(quiet: bool) -> Any:
+def _connect() -> Any:
     try:
         import ray
         import ray.data  # noqa: F401 - the [data] part of the extra
     except ImportError:
         raise UsageError("--engine ray needs Ray Data: pip install 'onrecord[ray]'") from None
+    for name in ("ray", "ray.data"):  # Ray's info lines would bury our progress bar and summary
+        logging.getLogger(name).setLevel(logging.ERROR)
     if not ray.is_initialized():
         # RAY_ADDRESS (read by ray.init) names a running cluster; without it a local one starts.
-        ray.init(address=os.environ.get("RAY_ADDRESS") or None, logging_level=logging.WARNING,
+        ray.init(address=os.environ.get("RAY_ADDRESS") or None, logging_level=logging.ERROR,
                  log_to_driver=False, include_dashboard=False, configure_logging=True)
     ctx = ray.data.DataContext.get_current()
     ctx.enable_progress_bars = False  # ours is on the driver's stderr
@@ -93,12 +95,11 @@ def pool_shape(cpus: float, gpus: float, workers: int | None, device: str) -> tu
     return size, {"num_cpus": round(per_actor, 3)}, max(1, int(per_actor))
 
 
-def run_ray(rows: list[InputRow], base_dir: Path, workers: int | None, device: str,
-            quiet: bool = True) -> Iterator[tuple[str, str, int, float]]:
+def run_ray(rows: list[InputRow], base_dir: Path, workers: int | None, device: str) -> Iterator[tuple[str, str, int, float]]:
     """Check ``rows`` on Ray; yield ``(id, output line, pid, peak MiB)`` as rows arrive at the driver."""
     if not rows:
         return
-    ray = _connect(quiet)
+    ray = _connect()
     res = ray.cluster_resources()
     size, resources, threads = pool_shape(float(res.get("CPU", 1)), float(res.get("GPU", 0)), workers, device)
     size = min(size, len(rows))
