@@ -368,3 +368,18 @@ def test_ray_engine_gives_the_labels_of_the_local_engine(tmp_path):
     assert b["bad"]["error"]["code"] == "no_sources"
     assert {k: labels(v) for k, v in a.items() if "report" in v} == \
            {k: labels(v) for k, v in b.items() if "report" in v}
+
+
+def test_ray_pool_leaves_a_cpu_to_ray_data_and_never_asks_for_more_than_there_is():
+    from onrecord.batch.ray_engine import pool_shape
+
+    assert pool_shape(2, 0, None, "auto") == (2, {"num_cpus": 0.5}, 1)
+    size, res, threads = pool_shape(16, 0, None, "cpu")
+    assert size == 16 and size * res["num_cpus"] <= 15 and threads == 1
+    size, res, threads = pool_shape(16, 0, 3, "cpu")
+    assert size == 3 and threads == 5
+    size, res, _ = pool_shape(2, 0, 8, "cpu")
+    assert size * res["num_cpus"] <= 1
+    assert pool_shape(8, 2, None, "gpu")[1]["num_gpus"] == 1.0
+    with pytest.raises(Exception, match="no GPU"):
+        pool_shape(8, 0, None, "gpu")

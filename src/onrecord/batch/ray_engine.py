@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -90,9 +91,11 @@ def pool_shape(cpus: float, gpus: float, workers: int | None, device: str) -> tu
             raise UsageError("--device gpu: the Ray cluster has no GPU")
         size = workers or int(gpus)
         return size, {"num_cpus": MIN_CPUS_PER_ACTOR, "num_gpus": min(1.0, gpus / size)}, 1
-    size = workers or max(1, int(cpus))
+    # No more actors than fit beside the reserved CPU: an actor that cannot be placed stalls the pool.
+    size = min(workers or max(1, int(cpus)), max(1, int((cpus - RESERVED_CPUS) / MIN_CPUS_PER_ACTOR)))
     per_actor = max(MIN_CPUS_PER_ACTOR, (cpus - RESERVED_CPUS) / size)
-    return size, {"num_cpus": round(per_actor, 3)}, max(1, int(per_actor))
+    # Rounded down: rounding up could ask for a thousandth more than the cluster has.
+    return size, {"num_cpus": math.floor(per_actor * 1000) / 1000}, max(1, int(per_actor))
 
 
 def run_ray(rows: list[InputRow], base_dir: Path, workers: int | None, device: str) -> Iterator[tuple[str, str, int, float]]:
