@@ -114,7 +114,7 @@ def _jsonl_rows(path: Path) -> Iterator[InputRow]:
             if not raw.strip():
                 continue  # a blank line is no row (a trailing newline, a spacer)
             try:
-                data = json.loads(raw.decode("utf-8"))
+                data = json.loads(raw.decode("utf-8-sig"))  # tolerate a byte-order mark
             except (UnicodeDecodeError, json.JSONDecodeError) as e:
                 yield InputRow(number, str(number), None,
                                RowError("invalid_json", f"line {number}: not valid JSON ({_first_line(e)})"))
