@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
-CASES = ROOT.parent / "shared" / "cases"
+# The shared material (casebook and its tool) sits beside the checkout; ONRECORD_SHARED=DIR names it
+# where it is elsewhere (as for scripts/golden.py).
+CASES = Path(os.environ.get("ONRECORD_SHARED") or ROOT.parent / "shared") / "cases"
 
 
 @pytest.fixture(scope="session")

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from onrecord import check
 from onrecord.documents import from_text
 from onrecord.errors import UsageError
 
-from .conftest import CASES, claims_over, quotes_over
+from .conftest import CASES, EXAMPLES, claims_over, quotes_over
 
 
 def test_letter_case_flags_the_abductions_claim_and_keeps_who_made_it(letter_report, article):
@@ -46,13 +48,40 @@ def test_letter_case_claims_the_letter_cannot_speak_to_are_unsupported(letter_re
         assert all(c.label == "unsupported" for c in hits), (needle, [(c.text, c.label) for c in hits])
 
 
-def test_every_offset_indexes_the_right_text(letter_report, article, letter):
+def _in_file(path: Path, needle: str) -> int:
+    """The character offset of ``needle`` in a file, found in the file's own bytes (em dashes and curly
+    quotes make byte and character offsets differ), not in any text onrecord built."""
+    data = path.read_bytes()
+    return len(data[: data.index(needle.encode("utf-8"))].decode("utf-8"))
+
+
+def _line_in_file(path: Path, offset: int) -> int:
+    return path.read_text(encoding="utf-8")[:offset].count("\n") + 1
+
+
+# Quotations of the letter in the article, with where each file has them (counted by hand, and
+# checked against a search of the files' bytes below).
+KNOWN_QUOTES = {
+    "Mr. Putin, you can singlehandedly restore their melodic laughter": (1382, 928),
+    "each generation's descendants begin their lives with a purity—an innocence which stands above "
+    "geography, government, and ideology": (998, 606),
+}
+
+
+def test_offsets_are_where_the_files_have_the_words(letter_report):
+    article_path, letter_path = EXAMPLES / "article.txt", EXAMPLES / "letter.txt"
+    for needle, (in_article, in_letter) in KNOWN_QUOTES.items():
+        assert (_in_file(article_path, needle), _in_file(letter_path, needle)) == (in_article, in_letter)
+        [q] = [q for q in letter_report.quotes if q.start <= in_article < q.end]
+        assert (q.start, q.end) == (in_article, in_article + len(needle)), needle
+        assert (q.source_start, q.source_end) == (in_letter, in_letter + len(needle)), needle
+    invented = _in_file(article_path, "mentioned the abductions of children")
+    assert any(c.start <= invented < c.end and c.label != "supported" for c in letter_report.claims)
+    article_len = len(article_path.read_text(encoding="utf-8"))
     for c in letter_report.claims:
-        assert 0 <= c.start < c.end <= len(article)
-        for e in c.evidence:
-            assert letter[e.start : e.end] == e.text
-    for q in letter_report.quotes:
-        assert article[q.start : q.end] == q.text
+        assert 0 <= c.start < c.end <= article_len
+        for e in c.evidence:  # the line onrecord names is the line the file has there
+            assert e.line == _line_in_file(letter_path, e.start), (c.id, e.start)
 
 
 def test_json_keeps_the_contract(letter_report):

@@ -1,6 +1,6 @@
 """The shipped grounding model: loads, behaves sensibly on obvious pairs, fits the size budget.
 
-Also the exact JSON shape of ``bench_pairs``.
+Also the metrics of ``onrecord.bench`` on hand-computed cases, and ``bench_pairs`` on a tiny pairs file.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from onrecord.bench import PairsBench, balanced_accuracy, bench_pairs, roc_auc
+from onrecord.bench import PairsBench, balanced_accuracy, bench_pairs, expected_calibration_error, roc_auc
 from onrecord.runtime.model import DEFAULT_MODEL_DIR, LABELS, GroundingModel
 
 EVIDENCE = (
@@ -62,18 +62,43 @@ def test_contradicted_beats_unrelated_on_contradiction(model: GroundingModel) ->
     assert p[0, 1] > p[1, 1]
 
 
-def test_metrics_by_hand() -> None:
-    assert roc_auc([1, 0, 1, 0], [0.9, 0.1, 0.5, 0.5]) == pytest.approx(0.875)
-    assert balanced_accuracy([1, 1, 0, 0], [1, 0, 0, 0]) == pytest.approx(0.75)
+def test_roc_auc_by_hand() -> None:
+    # Every (positive, negative) pair: 1 when the positive scores higher, 1/2 on a tie.
+    assert roc_auc([1, 0, 1, 0], [0.9, 0.1, 0.5, 0.5]) == pytest.approx(3.5 / 4)
+    assert roc_auc([0, 0, 1], [0.2, 0.8, 0.5]) == pytest.approx(1 / 2)
+    assert roc_auc([1, 0], [0.1, 0.9]) == 0.0
+    assert roc_auc([1, 1, 0, 0, 0], [0.6, 0.6, 0.6, 0.1, 0.2]) == pytest.approx((0.5 + 1 + 1) * 2 / 6)
+    assert np.isnan(roc_auc([1, 1], [0.2, 0.9]))  # undefined with one class
 
 
-def test_bench_pairs_shape(model: GroundingModel, tmp_path: Path) -> None:
+def test_balanced_accuracy_by_hand() -> None:
+    assert balanced_accuracy([1, 1, 0, 0], [1, 0, 0, 0]) == pytest.approx((1 / 2 + 1) / 2)
+    # Imbalanced: plain accuracy would be 4/5; the mean of the recalls is (1 + 3/4) / 2.
+    assert balanced_accuracy([1, 0, 0, 0, 0], [1, 1, 0, 0, 0]) == pytest.approx(0.875)
+    assert balanced_accuracy([1, 1], [1, 0]) == pytest.approx(0.5)  # only the classes present
+
+
+def test_expected_calibration_error_by_hand() -> None:
+    # Two bins of half the pairs each: |0.9 - 1/2| and |0.2 - 0|, weighted 1/2 each.
+    assert expected_calibration_error([0.9, 0.9, 0.2, 0.2], [1, 0, 0, 0], bins=10) == pytest.approx(0.3)
+    assert expected_calibration_error([0.25] * 4, [1, 0, 0, 0], bins=10) == pytest.approx(0.0)
+    # One bin (0.7-0.8) holding both: |0.71 - 1|.
+    assert expected_calibration_error([0.7, 0.72], [1, 1], bins=10) == pytest.approx(0.29)
+
+
+def test_bench_pairs_values(model: GroundingModel, tmp_path: Path) -> None:
+    from onrecord.retrieve.evidence import score_document
+
+    bridges = "Work on the bridges is expected to begin in March."
+    nine = "The budget sets aside 9 million euros for the bridges."
     rows = [
         {"dataset": "tiny", "doc": EVIDENCE, "claim": SUPPORTED, "label": 1, "label3": "supported"},
         {"dataset": "tiny", "doc": EVIDENCE, "claim": CONTRADICTED, "label": 0, "label3": "contradicted"},
         {"dataset": "tiny", "doc": EVIDENCE, "claim": UNRELATED, "label": 0, "label3": "unsupported"},
         {"dataset": "bin", "doc": EVIDENCE, "claim": SUPPORTED, "label": 1},
+        {"dataset": "bin", "doc": EVIDENCE, "claim": bridges, "label": 1},
         {"dataset": "bin", "doc": EVIDENCE, "claim": UNRELATED, "label": 0},
+        {"dataset": "bin", "doc": EVIDENCE, "claim": nine, "label": 0},
     ]
     path = tmp_path / "pairs.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
@@ -81,11 +106,18 @@ def test_bench_pairs_shape(model: GroundingModel, tmp_path: Path) -> None:
     assert isinstance(res, PairsBench)
     d = json.loads(json.dumps(res.to_dict()))
     assert set(d) == {"datasets", "mean_balanced_accuracy"}
-    assert set(d["datasets"]) == {"tiny", "bin"}
-    assert set(d["datasets"]["tiny"]) == {"n", "balanced_accuracy", "roc_auc", "accuracy3"}
-    assert set(d["datasets"]["bin"]) == {"n", "balanced_accuracy", "roc_auc"}
-    assert d["datasets"]["tiny"]["n"] == 3
-    for v in d["datasets"].values():
-        assert 0.0 <= v["balanced_accuracy"] <= 1.0
-        assert 0.0 <= v["roc_auc"] <= 1.0
-    assert 0.0 <= d["mean_balanced_accuracy"] <= 1.0
+    tiny, binary = d["datasets"]["tiny"], d["datasets"]["bin"]
+    assert (tiny["n"], binary["n"]) == (3, 4)
+    # The obvious pairs: the supported claim above the threshold, the other two below it.
+    assert (tiny["balanced_accuracy"], tiny["roc_auc"]) == (1.0, 1.0)
+    assert tiny.get("accuracy3") is None or 0.0 <= tiny["accuracy3"] <= 1.0
+
+    # The other dataset by hand, from the score a check gives each pair.
+    p = [score_document(model, EVIDENCE, c).p_supported for c in (SUPPORTED, bridges, UNRELATED, nine)]
+    pos, neg = p[:2], p[2:]
+    auc = sum(1.0 if a > b else 0.5 if a == b else 0.0 for a in pos for b in neg) / 4
+    recall_pos = sum(x >= res.threshold for x in pos) / 2
+    recall_neg = sum(x < res.threshold for x in neg) / 2
+    assert binary["roc_auc"] == pytest.approx(auc, abs=1e-4)
+    assert binary["balanced_accuracy"] == pytest.approx((recall_pos + recall_neg) / 2, abs=1e-4)
+    assert d["mean_balanced_accuracy"] == pytest.approx((1.0 + binary["balanced_accuracy"]) / 2, abs=1e-4)

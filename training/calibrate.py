@@ -1,9 +1,9 @@
 """Fit the temperature and the supported threshold on the dev pool; write them into config.json.
 
 Scores every dev pair with the INSTALLED int8 ONNX model through ``onrecord.runtime.model.GroundingModel``, on the
-windows ``onrecord.retrieve.evidence.score_document`` looks at (every window of the document plus the assembled
-best-covering windows; a pair's probabilities are those of its window with the highest P(supported)), so
-the figures equal what ``onrecord bench pairs`` reports with the written temperature and threshold.
+passages a check reads for a claim (``onrecord.retrieve.evidence.CANDIDATES``: the best assembled passage and
+the best BM25 window, ranked with the sentence embedder; the same as ``score_document`` and so ``onrecord bench
+pairs``); a pair's probabilities are those of the passage that speaks for the claim, chosen as a check chooses.
 
 - temperature T: one scalar dividing all three logits, chosen on a grid to minimise the negative
   log-likelihood of the binary label (supported vs not) under the pair's P(supported);
@@ -14,8 +14,8 @@ the figures equal what ``onrecord bench pairs`` reports with the written tempera
 The same scores give the dev metrics written to config.json and printed (these are in-sample for the
 threshold: it was tuned on them).
 
-    python training/calibrate.py                              # every window (slow: the reporting run)
-    python training/calibrate.py --scorer judge --limit 150   # quick look (product path, 150 pairs a set)
+    python training/calibrate.py                              # the product's passages, every dev pair
+    python training/calibrate.py --scorer judge --limit 150   # quick look (150 pairs a set)
 """
 
 from __future__ import annotations
@@ -37,23 +37,20 @@ from onrecord.runtime.model import LABELS, GroundingModel  # noqa: E402
 from windows import window_pairs  # noqa: E402
 
 
-def candidate_texts(doc: str, claim: str, scorer: str, max_windows: int | None, model) -> list[str]:
-    """The evidence windows a scorer looks at for one pair.
+def candidate_texts(doc: str, claim: str, scorer: str, max_windows: int | None, model, embedder=None) -> list[str]:
+    """The evidence passages a scorer looks at for one pair.
 
-    document: what ``onrecord.retrieve.evidence.score_document`` scores (every window + the assembled windows), i.e.
-              what ``onrecord bench pairs`` reports; judge: the product's claim path (top BM25 windows +
-              assembled); fallback: ``training/windows.py``.
+    judge: the passages a check reads for a claim (``onrecord.retrieve.evidence.CANDIDATES``, ranked with the
+           sentence embedder), which ``score_document`` and so ``onrecord bench pairs`` read too;
+    fallback: ``training/windows.py`` (experiments only).
     """
-    if scorer in ("document", "judge"):
+    if scorer == "judge":
         from onrecord.documents import Document
         from onrecord.retrieve.evidence import Candidate, SourceIndex, candidates_for
         from onrecord.text.segment import Span
 
-        idx = SourceIndex.build(Document(id="doc", text=doc))
-        if scorer == "document":
-            cands, _ = candidates_for(claim, [idx], top_windows=len(idx.windows))
-        else:
-            cands, _ = candidates_for(claim, [idx])
+        idx = SourceIndex.build(Document(id="doc", text=doc), embedder)
+        cands, _ = candidates_for(claim, [idx], embedder)
         if not cands:
             cands = [Candidate("doc", Span(0, len(doc)), doc, ())]
         return [c.text for c in cands]
@@ -63,8 +60,13 @@ def candidate_texts(doc: str, claim: str, scorer: str, max_windows: int | None, 
 def pair_logits(model, rows: list[dict], scorer: str, max_windows: int | None = None) -> list[np.ndarray]:
     """Raw logits (k, 3) of every candidate window of every pair, in one batched pass."""
     flat, owner = [], []
+    embedder = None
+    if scorer == "judge":
+        from onrecord.runtime.embedder import shared_embedder
+
+        embedder = shared_embedder()
     for n, r in enumerate(rows):
-        for t in candidate_texts(r["doc"], r["claim"], scorer, max_windows, model):
+        for t in candidate_texts(r["doc"], r["claim"], scorer, max_windows, model, embedder):
             flat.append((t, r["claim"]))
             owner.append(n)
     z = model.logits(flat)
@@ -73,7 +75,10 @@ def pair_logits(model, rows: list[dict], scorer: str, max_windows: int | None = 
 
 
 def doc_probs(logits: list[np.ndarray], t: float) -> np.ndarray:
-    """Per pair: the probabilities of the window with the highest P(supported) (as score_document)."""
+    """Per pair: the probabilities of the passage that speaks for the claim, chosen as a check chooses
+    (``CandidatePolicy.speaking``)."""
+    from onrecord.retrieve.evidence import CandidatePolicy
+
     out = np.zeros((len(logits), 3))
     for n, z in enumerate(logits):
         if len(z) == 0:
@@ -83,7 +88,7 @@ def doc_probs(logits: list[np.ndarray], t: float) -> np.ndarray:
         z = z - z.max(axis=1, keepdims=True)
         p = np.exp(z)
         p /= p.sum(axis=1, keepdims=True)
-        out[n] = p[int(np.argmax(p[:, 0]))]
+        out[n] = p[CandidatePolicy.speaking(p)]
     return out
 
 
@@ -116,7 +121,7 @@ def main() -> None:
     pkg = HERE.parent / "src" / "onrecord" / "models" / "grounding"
     ap.add_argument("--model-dir", type=Path, default=pkg)
     ap.add_argument("--dev", type=Path, nargs="*", default=sorted((HERE / "work" / "dev").glob("*.jsonl")))
-    ap.add_argument("--scorer", choices=["document", "judge", "fallback"], default="document")
+    ap.add_argument("--scorer", choices=["judge", "fallback"], default="judge")
     ap.add_argument("--max-windows", type=int, default=None, help="fallback scorer only")
     ap.add_argument("--limit", type=int, default=0, help="first N pairs of each dev set (quick looks)")
     ap.add_argument("--cache", type=Path, default=None, help="npz of window logits to reuse / write")

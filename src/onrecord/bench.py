@@ -114,8 +114,8 @@ class PairsBench:
     datasets: dict[str, DatasetScore]
     mean_balanced_accuracy: float
     threshold: float = field(default=0.5, compare=False)
-    scorer: str = field(default="fallback", compare=False)
-    """"evidence.score_document" or "fallback" (bench's own windows over all the text)."""
+    scorer: str = field(default="evidence.score_document", compare=False)
+    """What scored the pairs: ``onrecord.retrieve.evidence.score_document``, the check's own path."""
 
     def to_dict(self) -> dict[str, Any]:
         return {

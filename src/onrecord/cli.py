@@ -85,10 +85,10 @@ def check(
 ) -> None:
     """Check every claim and quotation of TEXT against the --source documents."""
     try:
+        from onrecord.documents import from_text, load
         from onrecord.findings import count_findings, parse_fail_on
 
         fail_labels = parse_fail_on(fail_on)
-        from onrecord.documents import from_text, load
 
         if text == "-":
             data = sys.stdin.read()

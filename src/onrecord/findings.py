@@ -3,8 +3,7 @@ the report's ``findings`` count and :func:`onrecord.testing.assert_grounded`.
 
 Every claim and quote carries labels. A claim has one: ``supported``, ``contradicted``,
 ``unsupported``, or ``unchecked`` when it could not be judged. A quote has ``exact``, ``altered`` or
-``not_found`` (or ``unchecked``), plus ``misattributed`` when the source gives the words to someone
-else. An item is a finding when one of its labels is in the fail-on set.
+``not_found``, plus ``misattributed`` when the source gives the words to someone else. An item is a finding when one of its labels is in the fail-on set.
 """
 
 from __future__ import annotations
@@ -15,7 +14,7 @@ from typing import Any
 from onrecord.errors import UsageError
 
 CLAIM_LABELS = ("supported", "contradicted", "unsupported", "unchecked")
-QUOTE_LABELS = ("exact", "altered", "not_found", "misattributed", "unchecked")
+QUOTE_LABELS = ("exact", "altered", "not_found", "misattributed")
 ROW_LABELS = ("error",)
 """``error``: a batch row that could not be checked (batch only; a failed check exits 2)."""
 ALL_LABELS = tuple(dict.fromkeys(CLAIM_LABELS + QUOTE_LABELS + ROW_LABELS))
@@ -23,7 +22,7 @@ ALL_LABELS = tuple(dict.fromkeys(CLAIM_LABELS + QUOTE_LABELS + ROW_LABELS))
 DEFAULT_FAIL_ON: frozenset[str] = frozenset({"contradicted", "unsupported", "altered", "not_found",
                                              "misattributed"})
 """Today's meaning of a finding: a judged claim that is not supported, a quote that is not exact or
-is given to someone else. Unchecked items are said out loud in the report but fail nothing."""
+is given to someone else. Unchecked claims are said out loud in the report but fail nothing."""
 
 
 def parse_fail_on(spec: str | Iterable[str] | None) -> frozenset[str]:
@@ -53,8 +52,6 @@ def claim_label(claim: Any) -> str:
 
 def quote_labels(quote: Any) -> tuple[str, ...]:
     """A quote's labels (a ``QuoteResult`` or its JSON dict): its match, and ``misattributed``."""
-    if _get(quote, "unchecked"):
-        return ("unchecked",)
     label = str(_get(quote, "label"))
     return (label, "misattributed") if _get(quote, "misattributed") else (label,)
 

@@ -1,6 +1,6 @@
 """The report types: the one thing every interface (CLI, API, HTTP, web page) renders.
 
-The JSON shape is the contract in DESIGN.md (``"onrecord": "1"``). Fields may be added; none may
+The JSON shape is the report contract in docs/report.md (``"onrecord": "1"``). Fields may be added; none may
 be renamed without bumping ``REPORT_VERSION``.
 """
 
@@ -88,7 +88,6 @@ class QuoteResult:
     misattributed: bool = False
     similarity: float = 0.0
     cue: str | None = None
-    unchecked: str | None = None
     context_negated: bool = False
     """The source negates the quoted words: a negation right before the match or inside a cut."""
     note: str | None = None

@@ -1,4 +1,4 @@
-"""Word .docx: paragraphs and table cells in document order, joined with blank lines."""
+"""Word .docx: paragraphs and tables (a pipe-table line per row) in document order, joined with blank lines."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from io import BytesIO
 from ..errors import InputError
 from .common import normalise_newlines, require_text, short_reason
 from .document import Document
+from .tables import docx_table_lines
 
 
 def _docx_blocks(container, seen: set) -> list[str]:
@@ -15,13 +16,8 @@ def _docx_blocks(container, seen: set) -> list[str]:
 
     blocks: list[str] = []
     for item in container.iter_inner_content():
-        if isinstance(item, Table):
-            for row in item.rows:
-                for cell in row.cells:
-                    if cell._tc in seen:  # a merged cell repeats across the rows/columns it spans
-                        continue
-                    seen.add(cell._tc)  # held in the set, so lxml keeps handing back the same proxy
-                    blocks.extend(_docx_blocks(cell, seen))
+        if isinstance(item, Table):  # one line per row, so a row is read as one unit (documents/tables.py)
+            blocks.append("\n".join(docx_table_lines(item)))
         else:
             t = normalise_newlines(item.text).strip()
             if t:

@@ -7,6 +7,7 @@ import re
 from ..errors import EmptyDocumentError, InputError, UnsupportedFormatError
 from .common import looks_binary, normalise_newlines, require_text, short_reason
 from .document import Document
+from .tables import flatten_html_tables
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
@@ -71,6 +72,7 @@ def _html_body_text(root) -> str:
     for el in list(body.iter(etree.Comment, etree.ProcessingInstruction, *_HTML_SKIP)):
         if el is not body:
             el.drop_tree()
+    flatten_html_tables(body)  # a table row on one line, as trafilatura gives it (documents/tables.py)
     parts: list[str] = []
     for event, el in etree.iterwalk(body, events=("start", "end")):
         tag = el.tag if isinstance(el.tag, str) else ""

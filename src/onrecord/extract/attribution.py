@@ -539,12 +539,8 @@ def reported_frame(text: str, start: int, end: int) -> Frame | None:
         if pe <= ps:
             return None
         speaker, s, e = _speaker_text(text, toks, a, b)
-        if b - a == 1 and toks[a].low in PRONOUNS:
-            res = _resolve_pronoun(an, si, toks[a].low, s)
-            if res is not None:
-                return Frame(res[0], cue, res[1], res[2], ps, pe, pronoun=speaker)
-            return Frame(speaker, cue, s, e, ps, pe, pronoun=speaker)
-        return Frame(speaker, cue, s, e, ps, pe)
+        pronoun = toks[a].low if b - a == 1 and toks[a].low in PRONOUNS else None
+        return _framed(an, si, pronoun, speaker, cue, s, e, ps, pe)
 
     # According to X, P
     if len(toks) > 3 and toks[0].low == "according" and toks[1].low == "to":
@@ -601,13 +597,20 @@ def reported_frame(text: str, start: int, end: int) -> Frame | None:
             pe -= 1
         if pe <= ps:
             return None
-        if f.b - f.a == 1 and speaker_toks[f.a].low in PRONOUNS:
-            res = _resolve_pronoun(an, si, speaker_toks[f.a].low, s)
-            if res is not None:
-                return Frame(res[0], f.cue, res[1], res[2], ps, pe, pronoun=speaker)
-            return Frame(speaker, f.cue, s, e, ps, pe, pronoun=speaker)
-        return Frame(speaker, f.cue, s, e, ps, pe)
+        pronoun = speaker_toks[f.a].low if f.b - f.a == 1 and speaker_toks[f.a].low in PRONOUNS else None
+        return _framed(an, si, pronoun, speaker, f.cue, s, e, ps, pe)
     return None
+
+
+def _framed(an: _Analysis, si: int, pronoun: str | None, speaker: str, cue: str, s: int, e: int, ps: int,
+            pe: int) -> Frame:
+    """The frame, its speaker a pronoun resolved to the person it stands for where it can be."""
+    if pronoun is None:
+        return Frame(speaker, cue, s, e, ps, pe)
+    res = _resolve_pronoun(an, si, pronoun, s)
+    if res is not None:
+        return Frame(res[0], cue, res[1], res[2], ps, pe, pronoun=speaker)
+    return Frame(speaker, cue, s, e, ps, pe, pronoun=speaker)
 
 
 def _after_verb(toks: list[_Tok], v: int) -> int | None:

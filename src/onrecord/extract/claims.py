@@ -11,15 +11,12 @@ document by :mod:`onrecord.judge.documents`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
+from onrecord.extract.attribution import attribute, reported_frame
 from onrecord.report import Attribution
 from onrecord.text.segment import Span, sentences
-
-if TYPE_CHECKING:
-    from onrecord.extract.attribution import Frame
 
 DocClaimKind = Literal["mentions", "omits", "begins", "ends", "about"]
 
@@ -179,35 +176,28 @@ def split_relative(text: str, clause: Span, quotes: list[Span]) -> tuple[Span | 
     return rel_span, main, rel_text
 
 
-FrameFinder = Callable[[str, int, int], "Frame | None"]
-SpeakerFinder = Callable[[str, int, int], Attribution | None]
-
-
-def claim_units(text: str, quotes: list[Span], frame_of: FrameFinder | None = None,
-                attribute: SpeakerFinder | None = None) -> list[ClaimUnit]:
+def claim_units(text: str, quotes: list[Span]) -> list[ClaimUnit]:
     """Every claim unit of ``text`` in order. ``quotes`` are quotation spans (not split inside).
 
-    ``frame_of(text, start, end)`` finds reported speech (speaker + proposition span) and
-    ``attribute(text, start, end)`` a speaker for a span; both come from :mod:`onrecord.extract.attribution`.
+    Reported speech (speaker + proposition span) and the speaker of a span come from
+    :mod:`onrecord.extract.attribution`.
     """
     units: list[ClaimUnit] = []
     for sent in sentences(text, protected=quotes):
         if not is_claim_sentence(text, sent):
             continue
         for clause in _clauses(text, sent, quotes):
-            units.extend(_units_of_clause(text, sent, clause, quotes, frame_of, attribute))
+            units.extend(_units_of_clause(text, sent, clause, quotes))
     return units
 
 
-def _units_of_clause(text: str, sent: Span, clause: Span, quotes: list[Span], frame_of: FrameFinder | None,
-                     attribute: SpeakerFinder | None) -> list[ClaimUnit]:
-    attribution = None
+def _units_of_clause(text: str, sent: Span, clause: Span, quotes: list[Span]) -> list[ClaimUnit]:
     prop = clause
-    frame = frame_of(text, clause.start, clause.end) if frame_of else None
+    frame = reported_frame(text, clause.start, clause.end)
     if frame is not None and frame.prop_end > frame.prop_start:
-        attribution = Attribution(frame.speaker, frame.cue, frame.speaker_start, frame.speaker_end)
+        attribution: Attribution | None = Attribution(frame.speaker, frame.cue, frame.speaker_start, frame.speaker_end)
         prop = Span(frame.prop_start, frame.prop_end)
-    elif attribute is not None:
+    else:
         attribution = attribute(text, clause.start, clause.end)
     out: list[ClaimUnit] = []
     rel_span, main_text, rel_text = split_relative(text, prop, quotes)

@@ -8,31 +8,32 @@ Three steps, each a small pure function:
 * ``fold(text)`` builds a matching key (case, whitespace, quote marks, dashes, ellipses unified) and
   an index map back to the original, so everything reported is the source's own words.
 * ``align_quote(quote, sources)`` says ``exact`` / ``altered`` / ``not_found`` with the source span
-  and a word diff; ``check_quotes(text, sources)`` does all of it, with attribution, for a text.
+  and a word diff. Who said each quotation is ``onrecord.extract.attribution``'s; both together are
+  ``onrecord.judge.quotes.check_quotes``.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from onrecord.documents import Document
-from onrecord.report import DiffOp, QuoteLabel, QuoteResult
+from onrecord.report import DiffOp, QuoteLabel
 
 __all__ = [
     "Folded",
-    "QuoteCheck",
     "QuoteMatch",
     "QuoteScan",
     "QuoteSpan",
     "align_quote",
-    "check_quotes",
     "find_quotes",
     "fold",
+    "prepare_sources",
 ]
 
 # --------------------------------------------------------------------------------------------
@@ -110,28 +111,7 @@ def find_quotes(text: str) -> QuoteScan:
     while i < n:
         ch = text[i]
         if ch == "\n":
-            # Find the end of this paragraph break (if it is one) and the next paragraph's start.
-            j = i + 1
-            while j < n and text[j].isspace():
-                j += 1
-            is_break = (not blank_line_mode) or ("\n" in text[i + 1 : j])
-            if is_break and stack:
-                nxt = text[j] if j < n else ""
-                outer = stack[0]
-                if nxt and nxt in _ALL_MARKS and _family(nxt) == outer.family and _can_open(text, j):
-                    # Classic convention: the next paragraph reopens the same quotation.
-                    continuation.add(j)
-                    # inner (nested) quotes cannot run across a paragraph: drop them
-                    for o in stack[1:]:
-                        warn(f"unmatched opening mark {o.mark}", o.pos)
-                    del stack[1:]
-                    i = j + 1
-                    continue
-                for o in stack:
-                    if not _apostrophe_like(text, o.pos):
-                        warn(f"unmatched opening mark {o.mark}", o.pos)
-                stack.clear()
-            i = j if j > i + 1 else i + 1
+            i = _newline(text, i, blank_line_mode, stack, continuation, warn)
             continue
         if ch not in _ALL_MARKS:
             i += 1
@@ -184,15 +164,48 @@ def find_quotes(text: str) -> QuoteScan:
         if not _apostrophe_like(text, o.pos):
             warn(f"unmatched opening mark {o.mark}", o.pos)
 
-    found.sort()
-    for op, cl, om, cm, depth in found:
+    scan.quotes.extend(_spans(text, found))
+    return scan
+
+
+def _newline(text: str, i: int, blank_line_mode: bool, stack: list[_Open], continuation: set[int],
+             warn: Callable[[str, int], None]) -> int:
+    """At a newline: where scanning goes on, closing or continuing the open quotations at a paragraph break."""
+    n = len(text)
+    # Find the end of this paragraph break (if it is one) and the next paragraph's start.
+    j = i + 1
+    while j < n and text[j].isspace():
+        j += 1
+    is_break = (not blank_line_mode) or ("\n" in text[i + 1 : j])
+    if is_break and stack:
+        nxt = text[j] if j < n else ""
+        outer = stack[0]
+        if nxt and nxt in _ALL_MARKS and _family(nxt) == outer.family and _can_open(text, j):
+            # Classic convention: the next paragraph reopens the same quotation.
+            continuation.add(j)
+            # inner (nested) quotes cannot run across a paragraph: drop them
+            for o in stack[1:]:
+                warn(f"unmatched opening mark {o.mark}", o.pos)
+            del stack[1:]
+            return j + 1
+        for o in stack:
+            if not _apostrophe_like(text, o.pos):
+                warn(f"unmatched opening mark {o.mark}", o.pos)
+        stack.clear()
+    return j if j > i + 1 else i + 1
+
+
+def _spans(text: str, found: list[tuple[int, int, str, str, int]]) -> list[QuoteSpan]:
+    """The quotations found (open, close, marks, depth) as spans of their words, in text order."""
+    out = []
+    for op, cl, om, cm, depth in sorted(found):
         s, e = op + 1, cl
         while s < e and text[s].isspace():  # « bonjour »: the words, not the spacing
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
-        scan.quotes.append(QuoteSpan(s, e, text[s:e], om, cm, depth, op, cl + 1))
-    return scan
+        out.append(QuoteSpan(s, e, text[s:e], om, cm, depth, op, cl + 1))
+    return out
 
 
 def _closers_for(ch: str) -> str:
@@ -393,14 +406,14 @@ def _negated_before(fs: Folded, kstart: int) -> bool:
 
 
 class _Source:
-    """A source prepared once: its folded key (and speaker turns, filled by ``check_quotes``)."""
+    """A source prepared once: its folded key (``onrecord.judge.quotes.check_quotes`` prepares each source once)."""
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.folded = fold(doc.text)
 
 
-def _prepare(sources: list[Document] | list[_Source]) -> list[_Source]:
+def prepare_sources(sources: list[Document] | list[_Source]) -> list[_Source]:
     return [s if isinstance(s, _Source) else _Source(s) for s in sources]
 
 
@@ -412,10 +425,10 @@ def align_quote(
     """Align ``quote`` (the words inside the marks) to the best place in any of ``sources``.
 
     ``prefer`` is an optional callable ``(source_id, source_start) -> bool``: among several exact
-    occurrences, the first it accepts wins (``check_quotes`` uses it to prefer the occurrence
+    occurrences, the first it accepts wins (``onrecord.judge.quotes.check_quotes`` uses it to prefer the occurrence
     spoken by the speaker the text names).
     """
-    prepared = _prepare(sources)
+    prepared = prepare_sources(sources)
     qf = fold(quote)
     qkey = _strip_edges(qf.key)
     qorig = _QuoteText(quote, qf)
@@ -618,71 +631,3 @@ def _diff_ops(triples, qorig: _QuoteText, stext: str, f: Folded, sw) -> list[Dif
         else:
             merged.append(DiffOp(op, t, s))  # type: ignore[arg-type]
     return merged
-
-
-# --------------------------------------------------------------------------------------------
-# Checking a text
-# --------------------------------------------------------------------------------------------
-
-
-@dataclass
-class QuoteCheck:
-    results: list[QuoteResult] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-
-
-def check_quotes(text: str, sources: list[Document]) -> QuoteCheck:
-    """Find every top-level quotation in ``text``, align it, and check who said it.
-
-    Quotations nested inside another quotation are not checked on their own: their words are
-    checked as part of the outer one (a quote-within-a-quote is what the outer speaker said).
-    """
-    from onrecord.extract import attribution as attr  # late: attribution imports this module
-
-    scan = find_quotes(text)
-    out = QuoteCheck(warnings=list(scan.warnings))
-    prepared = _prepare(sources)
-    turns = {s.doc.id: attr.source_turns(s.doc) for s in prepared}
-    n = 0
-    for q in scan.quotes:
-        if q.depth > 0:
-            continue
-        n += 1
-        a = attr.attribute(text, q.start, q.end)
-        speaker = a.speaker if a else None
-        checkable = speaker is not None and attr.is_checkable_speaker(a)
-
-        def prefer(source_id: str, start: int, _sp: str | None = speaker, _ok: bool = checkable) -> bool:
-            if not _ok or _sp is None:
-                return False
-            who = attr.speaker_at(turns.get(source_id, []), start)
-            return who is not None and attr.same_person(_sp, who)
-
-        m = align_quote(q.text, prepared, prefer=prefer)  # type: ignore[arg-type]
-        source_speaker = None
-        if m.source is not None and m.source_start is not None:
-            source_speaker = attr.speaker_at(turns.get(m.source, []), m.source_start)
-        misattributed = bool(
-            checkable and speaker and source_speaker and not attr.same_person(speaker, source_speaker)
-        )
-        out.results.append(
-            QuoteResult(
-                id=f"q{n}",
-                start=q.start,
-                end=q.end,
-                text=q.text,
-                label=m.label,
-                source=m.source,
-                source_start=m.source_start,
-                source_end=m.source_end,
-                diff=m.diff,
-                speaker=speaker,
-                source_speaker=source_speaker,
-                misattributed=misattributed,
-                similarity=m.similarity,
-                cue=a.cue if a else None,
-                context_negated=m.context_negated,
-                note=m.note,
-            )
-        )
-    return out

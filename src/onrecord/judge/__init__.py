@@ -1,1 +1,11 @@
-"""Verdicts: rules over figures, contrast and document claims, with their thresholds."""
+"""Verdicts on claims, by ordered rules over what the earlier stages found.
+
+- ``thresholds``: ``Thresholds`` (every cut-off and stated confidence, with its reason) and ``FigureTolerances``.
+- ``finding``: ``ClaimCase`` (what a rule receives), ``Finding`` (what it returns), the ``Rule`` signature.
+- ``rules``: the ordered rule lists (``FACTUAL_RULES``, ``PASSAGE_RULES``, ``DOCUMENT_RULES``) and ``judge_claim``.
+- ``factual``: the rules for claims about the world; ``sentences``: what the closest source sentences say
+  against a claim (polarity, opposed verbs, swapped modifiers and names).
+- ``documents``: claims about what a document says (search of the whole document, its opening and close).
+- ``quotes``: quotations checked (alignment and who said it, misattribution).
+- ``figures``: figures extracted and compared; ``contrast``: opposed verbs and modifier classes.
+"""

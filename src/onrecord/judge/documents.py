@@ -9,14 +9,18 @@ document was searched, and the reason says so.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from onrecord.documents import Document
 from onrecord.extract.claims import DocClaim
-from onrecord.report import ClaimLabel, Evidence, QuoteResult
-from onrecord.retrieve.evidence import evidence_at
-from onrecord.text.lexical import STOPWORDS, content_stems, stem, tokens
+from onrecord.judge.factual import figures_note
+from onrecord.judge.figures import check_quantities
+from onrecord.judge.finding import Cited, ClaimCase, EdgeReading, Finding, probability_dict
+from onrecord.judge.thresholds import FigureTolerances, Thresholds
+from onrecord.report import QuoteResult
+from onrecord.runtime.model import GroundingModel
+from onrecord.text.lexical import STOPWORDS, content_stems, coverage, stem, tokens
 from onrecord.text.segment import Span, sentences
 
 # Generic words of a "mentions" target that say nothing about the topic ("specific reference").
@@ -24,14 +28,13 @@ _WEAK = {"specific", "specifical", "particular", "direct", "explicit", "issue", 
          "follow", "includ", "regard", "concern"}
 
 
-@dataclass
-class DocVerdict:
-    label: ClaimLabel
-    score: float
-    reason: str
-    evidence: list[Evidence] = field(default_factory=list)
-    share: float = 1.0
-    """For mentions: the share of the target's key words found in the document."""
+@dataclass(frozen=True)
+class Mentions:
+    """What a search of the documents found of a "mentions" target."""
+
+    finding: Finding
+    share: float
+    """The share of the target's key words found in the best document."""
 
 
 def documents_meant(dc: DocClaim, docs: list[Document]) -> list[Document]:
@@ -57,18 +60,21 @@ def _key_terms(target: str) -> list[str]:
     return [t for t in dict.fromkeys(terms) if t not in _WEAK and t not in STOPWORDS]
 
 
-def _evidence(doc: Document, span: Span, score: float) -> Evidence:
-    return evidence_at(doc, span.start, span.end, score)
+def _cited(doc: Document, span: Span, score: float) -> Cited:
+    return Cited(doc.id, span.start, span.end, score)
 
 
 def _searched(docs: list[Document]) -> str:
     return ", ".join(f"{d.id} ({len(d.text):,} chars)" for d in docs)
 
 
-def judge_mentions(dc: DocClaim, docs: list[Document]) -> DocVerdict:
+def search_mentions(dc: DocClaim, docs: list[Document], t: Thresholds) -> Mentions:
+    """"The letter mentioned X": how much of X's key words the best of ``docs`` has, and the verdict."""
     terms = _key_terms(dc.target)
     if not terms:
-        return DocVerdict("unsupported", 0.5, "nothing checkable in what is said to be mentioned")
+        # Nothing to search for counts as all of it found (share 1.0): "focused on" then reads as supported.
+        return Mentions(Finding("unsupported", t.nothing_checkable, "nothing checkable in what is said to be mentioned"),
+                        1.0)
     best: tuple[float, Document, list[str], list[Span]] | None = None
     for doc in docs:
         sents = _stems_by_sentence(doc)
@@ -81,32 +87,34 @@ def judge_mentions(dc: DocClaim, docs: list[Document]) -> DocVerdict:
     assert best is not None
     frac, doc, present, hits = best
     missing = [t for t in terms if t not in present]
-    ev = [_evidence(doc, sp, frac) for sp in hits[:3]]
-    if frac >= 0.75:
-        return DocVerdict("supported", 0.6 + 0.4 * frac, f"{doc.id} contains {', '.join(present)}", ev, frac)
+    ev = tuple(_cited(doc, sp, frac) for sp in hits[:3])
+    floor, span = t.mention_confidence_floor, t.mention_confidence_span
+    if frac >= t.mentions_supported:
+        return Mentions(Finding("supported", floor + span * frac, f"{doc.id} contains {', '.join(present)}", ev), frac)
     why = f"searched all of {_searched(docs)}: no {', '.join(repr(m) for m in missing)}"
-    if frac <= 0.5:
-        return DocVerdict("contradicted", 0.6 + 0.4 * (1 - frac), why, ev, frac)
-    return DocVerdict("unsupported", 0.6, why, ev, frac)
+    if frac <= t.mentions_contradicted:
+        return Mentions(Finding("contradicted", floor + span * (1 - frac), why, ev), frac)
+    return Mentions(Finding("unsupported", t.mention_undecided, why, ev), frac)
 
 
 _ITEM_SPLIT = re.compile(r",\s*(?:or|and|nor)?\s*|\s+(?:or|and|nor)\s+")
 
 
-def judge_omits(dc: DocClaim, docs: list[Document]) -> DocVerdict:
+def search_omits(dc: DocClaim, docs: list[Document], t: Thresholds) -> Finding:
+    """"Makes no reference to Y or Z": supported only when neither is anywhere in the documents."""
     items = [i for i in (_ITEM_SPLIT.split(dc.target)) if i and _key_terms(i)]
     if not items:
-        return DocVerdict("unsupported", 0.5, "nothing checkable in what is said to be missing")
+        return Finding("unsupported", t.nothing_checkable, "nothing checkable in what is said to be missing")
     for doc in docs:
         sents = _stems_by_sentence(doc)
         for item in items:
             terms = set(_key_terms(item))
             for sp, st in sents:
                 if terms <= st:
-                    return DocVerdict("contradicted", 0.9, f"{doc.id} does mention {item.strip()!r}",
-                                      [_evidence(doc, sp, 0.9)])
+                    return Finding("contradicted", t.omission, f"{doc.id} does mention {item.strip()!r}",
+                                   (_cited(doc, sp, t.omission),))
     listed = "; ".join(repr(i.strip()) for i in items)
-    return DocVerdict("supported", 0.9, f"searched all of {_searched(docs)}: none of {listed}")
+    return Finding("supported", t.omission, f"searched all of {_searched(docs)}: none of {listed}")
 
 
 _SIGNOFF = re.compile(r"^\s*(sincerely|regards|best regards|yours( truly| sincerely)?|respectfully|cordially|"
@@ -128,7 +136,7 @@ def body_edges(doc: Document) -> tuple[int, int]:
     return start, end
 
 
-def judge_position(dc: DocClaim, docs: list[Document], quotes: list[QuoteResult]) -> DocVerdict | None:
+def quote_position(dc: DocClaim, docs: list[Document], quotes: list[QuoteResult], t: Thresholds) -> Finding | None:
     """``begins``/``ends`` with a quotation: is the quote at that end of the document?
 
     Returns None when the claim has no located quotation (the caller judges the words on the
@@ -142,13 +150,13 @@ def judge_position(dc: DocClaim, docs: list[Document], quotes: list[QuoteResult]
     if doc is None or q.source_start is None or q.source_end is None:
         return None
     start, end = body_edges(doc)
-    slack = max(40, int(0.05 * (end - start)))
+    slack = max(t.edge_slack_chars, int(t.edge_slack_share * (end - start)))
     at_edge = (q.source_start - start <= slack) if dc.kind == "begins" else (end - q.source_end <= slack)
-    ev = [_evidence(doc, Span(q.source_start, q.source_end), 0.95)]
+    ev = (Cited(doc.id, q.source_start, q.source_end, t.quote_at_edge),)
     where = "start" if dc.kind == "begins" else "end"
     if at_edge:
-        return DocVerdict("supported", 0.95, f"the quoted words are at the {where} of {doc.id}", ev)
-    return DocVerdict("contradicted", 0.8, f"the quoted words are in {doc.id} but not at its {where}", ev)
+        return Finding("supported", t.quote_at_edge, f"the quoted words are at the {where} of {doc.id}", ev)
+    return Finding("contradicted", t.quote_not_at_edge, f"the quoted words are in {doc.id} but not at its {where}", ev)
 
 
 def edge_passage(doc: Document, kind: str, n_sentences: int = 2) -> Span:
@@ -164,3 +172,72 @@ def edge_passage(doc: Document, kind: str, n_sentences: int = 2) -> Span:
         return Span(sents[0].start, chosen[-1].end)
     chosen = sents[-n_sentences:]
     return Span(chosen[0].start, chosen[-1].end)
+
+
+def read_edge(text: str, kind: str, docs: list[Document], model: GroundingModel, tol: FigureTolerances) -> EdgeReading:
+    """The stage for "it ends by noting that ...": the model reads the claim against each document's
+    opening or closing passage; the best reading, with the passage's figures compared, is kept."""
+    passages = [(d, edge_passage(d, kind)) for d in docs]
+    probs = model.predict([(d.text[s.start : s.end], text) for d, s in passages])
+    best = int(probs[:, 0].argmax())
+    d, s = passages[best]
+    passage = d.text[s.start : s.end]
+    return EdgeReading(d, s, probs[best], coverage(text, passage), tuple(check_quantities(text, {d.id: passage}, tol)))
+
+
+# -- the rules for claims about a document (each ``(case, t) -> Finding | None``) ----------------------
+
+
+def _meant(case: ClaimCase) -> list[Document]:
+    return documents_meant(case.doc_claim, list(case.sources))  # type: ignore[arg-type]
+
+
+def _kind(case: ClaimCase) -> str | None:
+    return case.doc_claim.kind if case.doc_claim is not None else None
+
+
+def mentioned(case: ClaimCase, t: Thresholds) -> Finding | None:
+    """"The letter mentioned X": X's key words searched for in all of the letter."""
+    return search_mentions(case.doc_claim, _meant(case), t).finding if _kind(case) == "mentions" else None  # type: ignore[arg-type]
+
+
+def omitted(case: ClaimCase, t: Thresholds) -> Finding | None:
+    """"The letter makes no reference to Y": supported only when Y is nowhere in it."""
+    return search_omits(case.doc_claim, _meant(case), t) if _kind(case) == "omits" else None  # type: ignore[arg-type]
+
+
+def quote_at_edge(case: ClaimCase, t: Thresholds) -> Finding | None:
+    """"It began: '...'": is the located quotation at that end of the document?"""
+    if _kind(case) not in ("begins", "ends"):
+        return None
+    return quote_position(case.doc_claim, _meant(case), list(case.quotes), t)  # type: ignore[arg-type]
+
+
+def edge_passage_says(case: ClaimCase, t: Thresholds) -> Finding | None:
+    """"It ends by noting that ...": the model's reading of the closing (or opening) passage."""
+    r = case.edge
+    if _kind(case) not in ("begins", "ends") or r is None:
+        return None
+    ev = (Cited(r.source.id, r.span.start, r.span.end, float(r.probs[0])),)
+    where = "opening" if _kind(case) == "begins" else "closing"
+    qty = list(r.figures)
+    if any(q.status == "mismatch" for q in qty):
+        return Finding("contradicted", t.passage_figures, f"the {where} passage gives other figures: {figures_note(qty)}",
+                       ev)
+    probs = probability_dict(r.probs)
+    figures_agree = bool(qty) and all(q.status == "match" for q in qty) and r.coverage >= t.passage_coverage
+    if r.probs[0] >= t.model_support or figures_agree:  # type: ignore[operator]
+        return Finding("supported", float(max(r.probs[0], t.rule_support)), f"the {where} passage says so", ev, probs)
+    if r.probs[1] >= t.passage_contradiction:
+        return Finding("contradicted", float(r.probs[1]), f"the {where} passage says otherwise", ev, probs)
+    return Finding("unsupported", float(r.probs[2]), f"the {where} passage does not say so", ev, probs)
+
+
+def focus_in_words(case: ClaimCase, t: Thresholds) -> Finding | None:
+    """"The letter focused on X", the model unconvinced: the document's own words for X."""
+    if _kind(case) != "about":
+        return None
+    m = search_mentions(case.doc_claim, _meant(case), t)  # type: ignore[arg-type]
+    if m.share >= t.focus_share:
+        return Finding("supported", t.focus, f"{m.finding.reason} (the document's own words for it)", m.finding.evidence)
+    return Finding("unsupported", t.focus, m.finding.reason, m.finding.evidence)

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from onrecord.judge.thresholds import DEFAULT_TOLERANCES, FigureTolerances
 from onrecord.text.lexical import STOPWORDS, content_stems
 
 Unit = Literal["money", "percent", "degree", "count", "ordinal", "date", "year"]
@@ -286,18 +287,18 @@ def _merge(a: dict[str, int], b: dict[str, int]) -> dict[str, int]:
     return {w: min(a.get(w, 99), b.get(w, 99)) for w in a.keys() | b.keys()}
 
 
-def _compatible(c: Quantity, s: Quantity) -> bool:
+def _compatible(c: Quantity, s: Quantity, tol_: FigureTolerances) -> bool:
     if c.unit in ("date", "year") or s.unit in ("date", "year"):
         return _dates_agree(c, s)
     v, w = c.value, s.value
-    tol = 0.005 * max(abs(v), 1e-9)
+    tol = tol_.same_value * max(abs(v), 1e-9)
     if c.qualifier == s.qualifier and abs(v - w) <= tol:
         return True  # "above 105 degrees" against "exceed 105°F"
     if c.qualifier == "exact":
         # A round figure in the text ("84,000") stands for nearby precise ones ("84,120").
         return abs(v - w) <= max(tol, _rounding(v))
     if c.qualifier == "about":
-        return abs(v - w) <= 0.1 * abs(v) + _rounding(v)
+        return abs(v - w) <= tol_.about * abs(v) + _rounding(v)
     if c.qualifier == "more":
         return w > v
     if c.qualifier == "at_least":
@@ -307,7 +308,7 @@ def _compatible(c: Quantity, s: Quantity) -> bool:
     if c.qualifier == "at_most":
         return w <= v + tol
     if c.qualifier == "nearly":
-        return 0.85 * v <= w <= v + tol
+        return tol_.nearly * v <= w <= v + tol
     return False
 
 
@@ -356,7 +357,8 @@ def source_pool(sources: dict[str, str]) -> Pool:
     return pool
 
 
-def check_quantities(claim: str, sources: dict[str, str] | Pool) -> list[QuantityCheck]:
+def check_quantities(claim: str, sources: dict[str, str] | Pool,
+                     tol: FigureTolerances = DEFAULT_TOLERANCES) -> list[QuantityCheck]:
     """Compare every quantity of ``claim`` with the best-matching quantity of the sources.
 
     ``sources`` is a mapping of id to text, or a pool from :func:`source_pool` built once for many claims.
@@ -365,33 +367,33 @@ def check_quantities(claim: str, sources: dict[str, str] | Pool) -> list[Quantit
     if not claim_q:
         return []
     pool = source_pool(sources) if isinstance(sources, dict) else sources
-    return [_check_one(q, pool) for q in claim_q]
+    return [_check_one(q, pool, tol) for q in claim_q]
 
 
-def _check_one(c: Quantity, pool: Pool) -> QuantityCheck:
+def _check_one(c: Quantity, pool: Pool, tol: FigureTolerances) -> QuantityCheck:
     scored = []
     for sid, s in pool:
         if not _same_kind(c, s) or (s.derived and not c.change):
             continue
         nouns = _nouns_agree(c, s)
         affinity = _affinity(c.context, s.context)
-        scored.append((affinity + (1.0 if nouns and c.noun else 0.0), sid, s, nouns, affinity))
+        scored.append((affinity + (tol.counted_noun_bonus if nouns and c.noun else 0.0), sid, s, nouns, affinity))
     if not scored:
         return QuantityCheck(c, "unmatched", None, None)
     scored.sort(key=lambda t: -t[0])
     best_score = scored[0][0]
     for score, sid, s, nouns, _ in scored:
-        placed = score >= max(0.15, 0.7 * best_score)
+        placed = score >= max(tol.placed_floor, tol.placed_share * best_score)
         # A large, specific figure that agrees ("more than 18,000" vs "Attendance: 18,412") needs no context.
-        telling = (c.value >= 100 and abs(s.value - c.value) <= 0.1 * c.value
+        telling = (c.value >= tol.telling_value and abs(s.value - c.value) <= tol.telling_share * c.value
                    and (nouns or not s.noun or not c.noun))
-        if (placed or telling) and _compatible(c, s):
+        if (placed or telling) and _compatible(c, s, tol):
             return QuantityCheck(c, "match", s, sid)
     # The best-placed source quantity disagrees: a contradiction only when it is clearly about the
     # same thing: words close to both figures, beyond a shared unit ("six weeks" vs an unrelated
     # "two weeks ago" share only the unit), and for counts the same counted noun too.
     score, sid, s, nouns, affinity = scored[0]
-    if (c.unit in ("count", "ordinal") and not nouns) or affinity < 0.3:
+    if (c.unit in ("count", "ordinal") and not nouns) or affinity < tol.same_thing_affinity:
         return QuantityCheck(c, "unmatched", None, None)
     if c.names and s.names and not (c.names & s.names):
         return QuantityCheck(c, "unmatched", None, None)  # someone else's figure: "Falcao's 37" vs "Muto's three"

@@ -1,8 +1,9 @@
 """Evidence for a claim across all sources: every window of every source is a candidate.
 
 BM25 ranks all windows (that is the examination of every part of every source); the model then
-scores the best windows plus one window assembled from the sentences that best cover the claim's
-words (DESIGN.md: this lifted WiCE dev by 4 points over windows alone). Evidence anywhere counts.
+scores, by one ``CandidatePolicy``, the best window plus one passage assembled from the sentences that
+best cover the claim's words (assembling lifted WiCE dev by 4 points over windows alone). Evidence
+anywhere counts.
 """
 
 from __future__ import annotations
@@ -19,10 +20,10 @@ from onrecord.text.lexical import BM25, content_stems, coverage
 from onrecord.text.segment import Span, sentences, windows
 
 WINDOW_TOKENS = 180
-TOP_WINDOWS = 2
 COVER_SENTENCES = 3
-# The support combiner's inputs when its config names none (the first fitted combiner).
-FEATURES = ("similarity", "coverage", "p_supported", "p_contradicted")
+BM25_WEIGHT = 0.3
+"""A sentence's rank for assembling a passage: its cosine similarity to the claim plus this weight times
+its BM25 score (normalised to the source's best): meaning first, shared words as a tie-breaker."""
 
 
 @dataclass
@@ -117,7 +118,7 @@ def _rank(claim: str, claim_vec: np.ndarray | None, indexes: list[SourceIndex]) 
         if not idx.sentences:
             continue
         bm = np.asarray(idx.sentence_bm25.scores(query), dtype=np.float32)
-        hybrid = bm / (bm.max() or 1.0) * 0.3
+        hybrid = bm / (bm.max() or 1.0) * BM25_WEIGHT
         if claim_vec is not None and idx.sentence_vecs is not None:
             cos = idx.sentence_vecs @ claim_vec
             # A fact told across two sentences: the mean of neighbours' vectors stands for the pair.
@@ -144,21 +145,46 @@ def _rank(claim: str, claim_vec: np.ndarray | None, indexes: list[SourceIndex]) 
     return _Ranked(assembled, plain, hits[:5], best_sim, examined)
 
 
-def _pick(r: _Ranked, assembled: int, windows: int) -> list[Candidate]:
-    """The passages to score: the best assembled windows, then the best BM25 windows that share a word."""
-    return [c for _, c in r.assembled[:assembled]] + [c for sc, c in r.windows[:windows] if sc > 0 or not r.assembled]
+@dataclass(frozen=True)
+class CandidatePolicy:
+    """Which of the ranked passages the model reads for a claim. One policy serves checks,
+    ``bench pairs`` (``score_document``) and calibration (``training/calibrate.py``), so that what is
+    calibrated and benchmarked is what a check does."""
+
+    assembled: int = 1
+    """The best assembled passages (the sentences that best cover the claim's words, joined)."""
+    windows: int = 1
+    """The best BM25 windows that share a word with the claim (any, when nothing could be assembled)."""
+
+    @staticmethod
+    def speaking(probs: np.ndarray) -> int:
+        """Which of the candidates' (k, 3) probabilities speaks for the claim: the most supporting one,
+        unless another contradicts it more strongly (union semantics: support anywhere wins)."""
+        i_sup, i_con = int(np.argmax(probs[:, 0])), int(np.argmax(probs[:, 1]))
+        return i_sup if probs[i_sup, 0] >= probs[i_con, 1] else i_con
+
+    def pick(self, r: _Ranked) -> list[Candidate]:
+        return ([c for _, c in r.assembled[: self.assembled]]
+                + [c for sc, c in r.windows[: self.windows] if sc > 0 or not r.assembled])
 
 
-def candidates_for(claim: str, indexes: list[SourceIndex], top_windows: int = TOP_WINDOWS,
-                   claim_vec: np.ndarray | None = None) -> tuple[list[Candidate], int]:
-    """The passages worth scoring for ``claim`` (for calibration runs), and how many windows were examined."""
-    r = _rank(claim, claim_vec, indexes)
-    return _pick(r, 2, top_windows), r.examined
+CANDIDATES = CandidatePolicy()
+"""The policy onrecord ships."""
+
+
+def candidates_for(claim: str, indexes: list[SourceIndex], embedder: Embedder | None,
+                   policy: CandidatePolicy = CANDIDATES) -> tuple[list[Candidate], int]:
+    """The passages the model reads for ``claim`` under ``policy`` (ranked with the sentence embedder, as
+    a check ranks them), and how many windows were examined."""
+    vec = embedder.encode([claim])[0] if embedder is not None else None
+    r = _rank(claim, vec, indexes)
+    return policy.pick(r), r.examined
 
 
 def judge_many(model: GroundingModel, claims: list[str], indexes: list[SourceIndex],
                embedder: Embedder | None = None, needs_model: list[bool] | None = None,
-               min_similarity: float = 0.0, min_coverage: float = 0.0) -> list[ModelJudgement]:
+               min_similarity: float = 0.0, min_coverage: float = 0.0,
+               policy: CandidatePolicy = CANDIDATES) -> list[ModelJudgement]:
     """Rank every source passage for every claim, then score the claims that need the model in one batch.
 
     A claim skips the model when ``needs_model`` says so (a rule already decides it) or when no
@@ -171,7 +197,7 @@ def judge_many(model: GroundingModel, claims: list[str], indexes: list[SourceInd
     per_claim: list[list[Candidate]] = []
     covs: list[float] = []
     for i, (claim, r) in enumerate(zip(claims, ranked, strict=True)):
-        cands = _pick(r, 1, 1)
+        cands = policy.pick(r)
         cov = max((coverage(claim, c.text) for c in cands), default=0.0)
         covs.append(cov)
         wanted = (needs_model is None or needs_model[i]) and (r.similarity >= min_similarity or cov >= min_coverage)
@@ -187,8 +213,7 @@ def judge_many(model: GroundingModel, claims: list[str], indexes: list[SourceInd
             continue
         p = probs[k : k + len(cands)]
         k += len(cands)
-        i_sup, i_con = int(np.argmax(p[:, 0])), int(np.argmax(p[:, 1]))
-        chosen = i_sup if p[i_sup, 0] >= p[i_con, 1] else i_con
+        chosen = CANDIDATES.speaking(p)
         out.append(ModelJudgement(p[chosen].copy(), best_guess or cands[chosen], covs[i], r.examined,
                                   list(zip(cands, p, strict=True)), r.similarity, r.sentences))
     return out
@@ -198,24 +223,6 @@ def evidence_at(doc: Document, start: int, end: int, score: float) -> Evidence:
     """Evidence for ``doc.text[start:end]``, with the page and line it sits on in the original."""
     loc = doc.locate(start)
     return Evidence(doc.id, start, end, doc.text[start:end], round(float(score), 4), loc.page, loc.line)
-
-
-def evidence_from(candidate: Candidate, claim: str, score: float, doc: Document, limit: int = 3) -> list[Evidence]:
-    """The sentences of ``candidate`` that bear on ``claim`` (most overlapping first), as Evidence."""
-    want = set(content_stems(claim))
-    scored = []
-    for s in candidate.sentence_spans or (candidate.span,):
-        st = s.text_of(doc.text)
-        overlap = len(want & set(content_stems(st)))
-        scored.append((overlap, s))
-    scored.sort(key=lambda t: (-t[0], t[1].start))
-    top = scored[0][0]
-    # Strongest first; a sentence sharing a word or two with the claim is no evidence.
-    keep = [s for o, s in scored[:limit] if o > 0 and o >= top / 2] or [scored[0][1]]
-    out = []
-    for s in keep:
-        out.append(evidence_at(doc, s.start, s.end, score))
-    return out
 
 
 @dataclass(frozen=True)
@@ -246,41 +253,32 @@ class SupportFeatures:
             "log_windows": float(np.log1p(self.windows)),
         }
 
-    def vector(self, names: list[str] | tuple[str, ...] = FEATURES) -> np.ndarray:
+    def vector(self, names: list[str] | tuple[str, ...]) -> np.ndarray:
         d = self.named()
         return np.array([d[n] for n in names], dtype=np.float64)
 
 
 def _logistic(f: SupportFeatures, fit: dict) -> float:
     w = np.asarray(fit["weights"], dtype=np.float64)
-    z = float(f.vector(fit.get("features", FEATURES)) @ w + float(fit["bias"]))
+    z = float(f.vector(fit["features"]) @ w + float(fit["bias"]))
     return float(1.0 / (1.0 + np.exp(-z)))
 
 
-def support_probability(f: SupportFeatures, combiner: dict | None) -> float:
-    """P(supported) from similarity, word coverage and the model, by the logistic combiner fitted on dev data.
-
-    Without a fitted combiner (``config.json`` ``combiner``), the model's own P(supported).
-    """
-    if not combiner:
-        return f.p_supported
+def support_probability(f: SupportFeatures, combiner: dict) -> float:
+    """P(supported) from similarity, word coverage and the model, by the logistic combiner fitted on dev
+    data (``config.json`` ``combiner``, written by ``training/fit_combiner.py``)."""
     return _logistic(f, combiner)
 
 
-def three_way(f: SupportFeatures, combiner: dict | None) -> np.ndarray:
+def three_way(f: SupportFeatures, combiner: dict) -> np.ndarray:
     """Calibrated (supported, contradicted, unsupported) probabilities.
 
     P(supported) is the combiner's; the rest is split by a second logistic fitted on the dev pairs that
     are not supported (``combiner.contradiction``): contradicted when a source says otherwise,
-    unsupported when none speaks to it. Without that fit, the rest is split as the model splits it.
+    unsupported when none speaks to it.
     """
     p_sup = support_probability(f, combiner)
-    split = (combiner or {}).get("contradiction")
-    if split:
-        q = _logistic(f, split)
-    else:
-        p_uns = max(0.0, 1.0 - f.p_supported - f.p_contradicted)
-        q = f.p_contradicted / (f.p_contradicted + p_uns) if f.p_contradicted + p_uns > 0 else 0.0
+    q = _logistic(f, combiner["contradiction"])
     return np.array([p_sup, (1 - p_sup) * q, (1 - p_sup) * (1 - q)], dtype=np.float64)
 
 
@@ -298,7 +296,8 @@ class DocScore:
     windows: int
     features: SupportFeatures | None = None
     probs3: np.ndarray | None = None
-    """The product's calibrated three-way probabilities (``three_way``); None without a combiner."""
+    """The product's calibrated three-way probabilities (``three_way``); None for a model exported but
+    not yet given its combiner (``training/fit_combiner.py`` scores such a model for its features)."""
 
     @property
     def p_supported(self) -> float:
@@ -332,5 +331,5 @@ def score_document(model: GroundingModel, doc: str, claim: str, embedder: Embedd
     return DocScore(mj.probs, len(mj.candidates), f, three_way(f, combiner))
 
 
-__all__ = ["LABELS", "Candidate", "DocScore", "ModelJudgement", "SourceIndex", "SupportFeatures", "evidence_at", "evidence_from",
+__all__ = ["CANDIDATES", "LABELS", "Candidate", "CandidatePolicy", "DocScore", "ModelJudgement", "SourceIndex", "SupportFeatures", "candidates_for", "evidence_at",
            "features_of", "judge_many", "score_document", "support_probability", "three_way"]

@@ -36,6 +36,15 @@ class ModelConfig:
     name: str
     raw: dict[str, Any]
 
+    @property
+    def combiner(self) -> dict[str, Any]:
+        """The fitted support combiner and its contradiction split (``training/fit_combiner.py``)."""
+        fit = self.raw.get("combiner")
+        if not fit or "contradiction" not in fit:
+            raise ModelError(f"the grounding model {self.name!r} has no fitted combiner in its config.json; "
+                             "run training/fit_combiner.py --write")
+        return fit
+
 
 def onnx_providers(device: str) -> list[str]:
     """ONNX Runtime providers for ``device``: auto takes CUDA when ONNX Runtime has it, else the CPU."""

@@ -388,6 +388,13 @@ def create_app(
 
     # ---- checking
 
+    progress: dict[str, dict[str, Any]] = {}  # progress id -> the running check's latest stage and counts
+
+    @app.get("/v1/progress/{pid}", tags=["check"])
+    async def check_progress(pid: str) -> dict[str, Any]:
+        """How far the check sent with header ``X-Onrecord-Progress: pid`` has got (empty when none runs)."""
+        return progress.get(pid, {})
+
     def _check_size(doc_text: str, what: str) -> None:
         if len(doc_text) > max_document_chars:
             raise ApiError(
@@ -547,9 +554,17 @@ def create_app(
         remaining = max(0.0, time_budget_s - spent)
         loop = asyncio.get_running_loop()
         started = time.perf_counter()
+        # A page that sends X-Onrecord-Progress: ID can read GET /v1/progress/ID while this runs.
+        pid = request.headers.get("x-onrecord-progress", "")[:64]
+        progress[pid] = {}
+
+        def say(stage: str, done: int, total: int) -> None:
+            if pid in progress:  # a check left running past its budget stops reporting
+                progress[pid] = {"stage": stage, "done": done, "total": total}
+
         try:
             report = await asyncio.wait_for(
-                loop.run_in_executor(executor, checker.check, text, docs), remaining
+                loop.run_in_executor(executor, checker.check, text, docs, say), remaining
             )
         except TimeoutError:
             raise ApiError(
@@ -565,6 +580,8 @@ def create_app(
             raise ApiError(503, "model_unavailable", e.message) from None
         except OnrecordError as e:
             raise ApiError(422, "check_failed", str(e), onrecord_code=e.code) from None
+        finally:
+            progress.pop(pid, None)
         took = time.perf_counter() - started
         return JSONResponse(
             report.to_dict(include_texts=include_texts),

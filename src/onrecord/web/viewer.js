@@ -1,6 +1,6 @@
 /* onrecord viewer.
  *
- * One renderer for a report (the JSON contract of DESIGN.md, with "text" and each source's "text"),
+ * One renderer for a report (the JSON contract of docs/report.md, with "text" and each source's "text"),
  * used in two places:
  *   - the app page (GET /): a form that posts to the app's own API, then shows the report;
  *   - the self-contained HTML report (onrecord.render_html): the report is embedded in
@@ -34,10 +34,17 @@
     misattributed: "Misattributed",
   };
   var FINDING_CATS = ["contradicted", "unsupported", "altered", "not_found", "misattributed"];
+  /* Most serious first: the list's order, and the order j/k step through. */
+  var SEVERITY = ["contradicted", "misattributed", "altered", "not_found", "unsupported", "unchecked", "supported", "exact"];
+  /* What is right is left plain until asked for: painting every supported sentence hides the findings. */
+  var PLAIN_CATS = ["supported", "exact"];
+  function severity(cat) { var i = SEVERITY.indexOf(cat); return i < 0 ? SEVERITY.length : i; }
 
   function claimCat(c) { return c.unchecked ? "unchecked" : c.label; }
   function quoteCat(q) { return q.misattributed ? "misattributed" : q.label; }
   function annKey(kind, id) { return kind + ":" + id; }
+
+  var activeView = null; // the report on screen: the one j/k step through
 
   var reducedMotion = !!(window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches);
 
@@ -137,10 +144,18 @@
     }
   }
 
-  function whoChip(speaker, cue) {
-    return h("span", { class: "who", "aria-hidden": "true", title: (cue ? cue + " — " : "") + speaker },
-      speaker);
+  /* Line breaks that only wrap a sentence (a PDF's or a hard-wrapped letter's) read as spaces. The
+     result has the same length as `s`, so every offset into it still holds: a wrapped line becomes a
+     space, or a zero-width space after a hyphen ("well-\nknown" reads "well-known"). A break after
+     a sentence's end, before a list item or a speaker's label ("ORTEGA:"), or a blank line stays. */
+  var WRAP = /([\p{L}\p{N},;(\u2013\u2014-])(\r?\n)(?=[ \t]*[\p{L}\p{N}(\u201c"'])(?![ \t]*(?:[\p{Lu}][\p{Lu} .'-]*:|\d+[.)] ))/gu;
+  function unwrapLines(s) {
+    return String(s || "").replace(WRAP, function (m, before, brk) {
+      return before + (before === "-" ? "\u200b" : " ") + (brk.length > 1 ? "\u200b" : "");
+    });
   }
+  /* Evidence quoted in the detail card: wrapped lines joined, spaces collapsed. */
+  function evidenceText(s) { return unwrapLines(s).replace(/\u200b/g, "").replace(/\s+/g, " ").trim(); }
 
   function diffNode(ops) {
     var out = h("span", { class: "diff" });
@@ -166,7 +181,8 @@
     this.sources = Array.isArray(report.sources) ? report.sources : [];
     this.claims = Array.isArray(report.claims) ? report.claims : [];
     this.quotes = Array.isArray(report.quotes) ? report.quotes : [];
-    this.visible = new Set(CLAIM_CATS.concat(QUOTE_CATS).map(function (c) { return c[0]; }));
+    this.visible = new Set(CLAIM_CATS.concat(QUOTE_CATS).map(function (c) { return c[0]; })
+      .filter(function (c) { return PLAIN_CATS.indexOf(c) < 0; }));
     this.selected = null;
     var items = [];
     this.claims.forEach(function (c) {
@@ -177,6 +193,8 @@
     });
     items.sort(function (a, b) { return a.start - b.start || b.end - a.end; });
     this.items = items;
+    this.ordered = items.slice().sort(function (a, b) { return severity(a.cat) - severity(b.cat) || a.start - b.start; });
+    activeView = this;
     this.byKey = new Map(items.map(function (it) { return [it.key, it]; }));
     this.render();
   }
@@ -202,18 +220,21 @@
         chips.push(h("button", {
           type: "button", class: ["chip", "cat-" + c[0], n ? "" : "zero"], "aria-pressed": "true",
           dataset: { cat: c[0] }, title: "Show or hide " + c[1].toLowerCase() + (label === "Quotes" ? " quotes" : " claims"),
-          onclick: function (ev) { self.toggle(c[0], ev.currentTarget); },
+          onclick: function () { self.toggle(c[0]); },
         }, h("span", { class: "swatch", "aria-hidden": "true" }), c[1] + " ", h("b", null, String(n))));
       });
     }
     group("Claims", CLAIM_CATS);
     group("Quotes", QUOTE_CATS);
 
+    var unchecked = counts.unchecked || 0;
     var actions = [
       h("span", { class: ["findings-count", findings ? "" : "none"], "data-findings": String(findings) },
         findings + " " + plural(findings, "finding", "findings")),
+      unchecked ? h("span", { class: "unchecked-count", "data-unchecked": String(unchecked) },
+        unchecked + " not checked") : null,
       h("button", { type: "button", class: "linkish", onclick: function () { self.showOnly(null); } }, "Show all"),
-      h("button", { type: "button", class: "linkish", onclick: function () { self.showOnly(FINDING_CATS); } },
+      h("button", { type: "button", class: "linkish", onclick: function () { self.showOnly(FINDING_CATS.concat(["unchecked"])); } },
         "Findings only"),
       h("button", { type: "button", class: "dl-json", onclick: function () { self.downloadJSON(); } }, "Download JSON"),
     ];
@@ -246,7 +267,13 @@
     var panes = h("div", { class: "panes" },
       h("section", { class: "pane text-pane", "aria-labelledby": "onrecord-text-h" },
         h("div", { class: "pane-head" }, h("h2", { id: "onrecord-text-h" }, "Text"),
-          h("span", { class: "hint" }, "Click a claim or quote, or Tab to it and press Enter")),
+          this.plainToggle = h("input", { type: "checkbox", id: "show-supported",
+            onchange: function (ev) { self.showPlain(ev.currentTarget.checked); } }),
+          h("label", { for: "show-supported", class: "toggle", title: "Mark the supported claims and exact quotes too" },
+            "Show supported text"),
+          h("span", { class: "spacer" }),
+          h("span", { class: "keys hint" }, h("kbd", null, "j"), "/", h("kbd", null, "k"), " next/previous finding · ",
+            h("kbd", null, "Enter"), " on a marked passage · ", h("kbd", null, "Esc"), " close")),
         this.textBody),
       h("section", { class: "pane source-pane", "aria-labelledby": "onrecord-src-h" },
         h("div", { class: "pane-head" }, h("h2", { id: "onrecord-src-h" },
@@ -257,7 +284,7 @@
     this.listEl = h("ol", { class: "item-list" });
     this.listCount = h("span", { class: "hint" });
     var list = h("section", { class: "items", "aria-labelledby": "onrecord-items-h" },
-      h("div", { class: "pane-head" }, h("h2", { id: "onrecord-items-h" }, "All claims and quotes"), this.listCount),
+      h("div", { class: "pane-head" }, h("h2", { id: "onrecord-items-h" }, "Claims and quotes, most serious first"), this.listCount),
       this.listEl);
 
     var model = this.report.model || {};
@@ -296,7 +323,6 @@
       if (!self.visible.has(it.cat)) return;
       var o = it.obj;
       var speaker = it.kind === "claim" ? (o.attribution && o.attribution.speaker) : o.speaker;
-      var cue = it.kind === "claim" ? (o.attribution && o.attribution.cue) : o.cue;
       var label = LABEL_TEXT[it.cat] || it.cat;
       spans.push({
         start: it.start, end: it.end, rank: it.kind === "claim" ? 0 : 1,
@@ -308,14 +334,13 @@
           if (self.selected === it.key) cls.push("selected");
           var el = h("span", {
             class: cls, dataset: { ann: it.key, label: it.cat, kind: it.kind },
-            title: label + (speaker ? " · " + speaker : "") + (it.kind === "claim" ? " · score " + fmtScore(o.score) : ""),
+            title: label + (speaker ? " · said by " + speaker : "") + (it.kind === "claim" ? " · score " + fmtScore(o.score) : ""),
           });
           if (first) {
             el.setAttribute("tabindex", "0");
             el.setAttribute("role", "button");
             el.setAttribute("aria-label", (it.kind === "claim" ? "Claim, " : "Quote, ") + label +
               (speaker ? ", attributed to " + speaker : "") + ": " + clip(o.text, 160));
-            if (speaker && (it.kind === "claim" || o.misattributed || o.source_speaker)) el.appendChild(whoChip(speaker, cue));
           }
           return el;
         },
@@ -361,7 +386,7 @@
           return h("mark", { class: ["hl", m.cls, first ? "flash" : ""], dataset: { hl: String(m.i) }, title: m.title });
         } });
       });
-      annotate(body, typeof src.text === "string" ? src.text : "", spans);
+      annotate(body, unwrapLines(typeof src.text === "string" ? src.text : ""), spans);
     });
     if (!this.sources.length) this.docsEl.appendChild(h("p", { class: "empty-list" }, "No sources in this report."));
   };
@@ -384,6 +409,7 @@
       it.kind === "claim" ? h("span", { class: "score" }, "score " + fmtScore(o.score)) : null,
       it.kind === "quote" && typeof o.similarity === "number" ? h("span", { class: "score" }, "similarity " + fmtScore(o.similarity)) : null,
       h("span", { class: "spacer" }),
+      this.navButtons(it.key),
       h("button", { type: "button", class: "linkish", onclick: function () { self.showInText(it.key); } }, "Show in text"),
       h("button", { type: "button", class: "linkish", "aria-label": "Clear selection", onclick: function () { self.select(null); } }, "Close"));
     d.appendChild(head);
@@ -417,7 +443,7 @@
             typeof e.line === "number" ? "line " + e.line : null, "score " + fmtScore(e.score)].filter(Boolean).join(" · ");
           return h("li", null,
             h("button", { type: "button", onclick: function () { self.scrollToHighlight(e.source, i); } }, where),
-            h("q", null, clip(e.text, 600)));
+            h("q", null, clip(evidenceText(e.text), 600)));
         })));
       }
     } else {
@@ -451,7 +477,7 @@
     var self = this;
     this.listEl.textContent = "";
     var shown = 0;
-    this.items.forEach(function (it) {
+    this.ordered.forEach(function (it) {
       if (!self.visible.has(it.cat)) return;
       shown++;
       var o = it.obj;
@@ -459,15 +485,16 @@
       var cue = it.kind === "claim" ? (o.attribution && o.attribution.cue) : o.cue;
       var badgeCat = it.kind === "quote" ? o.label : it.cat;
       var body = h("span", { class: "body" },
-        speaker ? h("span", { class: "speaker" }, (cue ? cue + " " : "") + speaker + (o.misattributed && o.source_speaker ? " (source: " + o.source_speaker + ")" : "") + ":") : null,
+        speaker ? h("span", { class: "speaker" }, (it.kind === "claim" ? "Said by " : "Attributed to ") + speaker +
+          (o.misattributed && o.source_speaker ? " · the source has " + o.source_speaker : "")) : null,
         it.kind === "quote" ? "“" + clip(o.text, 300) + "”" : clip(o.text, 300),
         it.kind === "quote" && o.label === "altered" && (o.diff || []).length ? diffNode(o.diff) : null);
       var meta = h("span", { class: "meta" },
-        h("span", { class: ["badge", "cat-" + badgeCat] }, LABEL_TEXT[badgeCat]),
         it.kind === "quote" && o.misattributed ? h("span", { class: "badge cat-misattributed" }, "Misattributed") : null,
+        h("span", { class: ["badge", "cat-" + badgeCat] }, LABEL_TEXT[badgeCat]),
         h("small", null, it.kind === "claim" ? "claim · score " + fmtScore(o.score) : "quote" + (o.source ? " · " + o.source : "")));
       self.listEl.appendChild(h("li", null, h("button", {
-        type: "button", class: ["item-row", self.selected === it.key ? "selected" : ""], dataset: { ann: it.key },
+        type: "button", class: ["item-row", self.selected === it.key ? "selected" : ""], dataset: { ann: it.key, label: it.cat },
         onclick: function () { self.select(it.key, "list"); },
       }, meta, body)));
     });
@@ -487,6 +514,11 @@
     if (!sel) return;
     var hl = this.docsEl.querySelector("mark.hl");
     if (from === "list") this.showInText(sel, true);
+    if (from === "nav") {
+      this.showInText(sel);
+      var row = this.listEl.querySelector('[data-ann="' + CSS.escape(sel) + '"]');
+      if (row && !this.textBody.querySelector('[data-ann="' + CSS.escape(sel) + '"]')) row.focus();
+    }
     scrollIntoPane(this.sourceBody, hl || this.detailEl);
   };
 
@@ -510,17 +542,57 @@
     scrollIntoPane(this.sourceBody, el);
   };
 
-  ReportView.prototype.toggle = function (cat, btn) {
+  /* The items shown (filters applied), most serious first: what the list shows and j/k visit. */
+  ReportView.prototype.shownItems = function () {
+    var vis = this.visible;
+    return this.ordered.filter(function (it) { return vis.has(it.cat); });
+  };
+
+  ReportView.prototype.navButtons = function (key) {
+    var self = this;
+    var shown = this.shownItems();
+    var i = shown.findIndex(function (it) { return it.key === key; });
+    if (i < 0) return null;
+    return h("span", { class: "nav" },
+      h("button", { type: "button", class: "nav-prev", "aria-label": "Previous (k)", title: "Previous (k or p)",
+        disabled: i === 0, onclick: function () { self.step(-1); } }, "‹"),
+      h("span", { class: "position" }, (i + 1) + " of " + shown.length),
+      h("button", { type: "button", class: "nav-next", "aria-label": "Next (j)", title: "Next (j or n)",
+        disabled: i === shown.length - 1, onclick: function () { self.step(1); } }, "›"));
+  };
+
+  /* Select the next (+1) or previous (-1) item shown, from the selection or from the start. */
+  ReportView.prototype.step = function (delta) {
+    var shown = this.shownItems();
+    if (!shown.length) return;
+    var i = shown.findIndex(function (it) { return it.key === this.selected; }, this);
+    var j = i < 0 ? (delta > 0 ? 0 : shown.length - 1) : Math.min(shown.length - 1, Math.max(0, i + delta));
+    this.select(shown[j].key, "nav");
+  };
+
+  ReportView.prototype.syncFilters = function () {
+    var vis = this.visible;
+    this.summaryEl.querySelectorAll(".chip").forEach(function (b) { b.setAttribute("aria-pressed", String(vis.has(b.dataset.cat))); });
+    this.plainToggle.checked = PLAIN_CATS.every(function (c) { return vis.has(c); });
+  };
+
+  ReportView.prototype.toggle = function (cat) {
     if (this.visible.has(cat)) this.visible.delete(cat); else this.visible.add(cat);
-    if (btn) btn.setAttribute("aria-pressed", String(this.visible.has(cat)));
+    this.syncFilters();
+    this.refilter();
+  };
+
+  ReportView.prototype.showPlain = function (on) {
+    var vis = this.visible;
+    PLAIN_CATS.forEach(function (c) { if (on) vis.add(c); else vis.delete(c); });
+    this.syncFilters();
     this.refilter();
   };
 
   ReportView.prototype.showOnly = function (cats) {
     var all = CLAIM_CATS.concat(QUOTE_CATS).map(function (c) { return c[0]; });
     this.visible = new Set(cats || all);
-    var vis = this.visible;
-    this.summaryEl.querySelectorAll(".chip").forEach(function (b) { b.setAttribute("aria-pressed", String(vis.has(b.dataset.cat))); });
+    this.syncFilters();
     this.refilter();
   };
 
@@ -568,6 +640,7 @@
   /* ------------------------------------------------------------------ the app page */
 
   var ACCEPT = ".txt,.md,.markdown,.html,.htm,.pdf,.docx";
+  var PROGRESS_POLL_MS = 300; // often enough that a count shows on a check of a few seconds
 
   function App(doc) {
     this.form = doc.getElementById("check-form");
@@ -747,6 +820,9 @@
     try { req = this.buildRequest(this.collect()); } catch (e) { this.showError(e.message); return; }
     this.abort = new AbortController();
     req.signal = this.abort.signal;
+    /* The service reports how far the check has got under this id (GET v1/progress/<id>). */
+    var pid = "p" + Date.now().toString(36) + Math.random().toString(36).slice(2, 10);
+    req.headers = Object.assign({}, req.headers || {}, { "X-Onrecord-Progress": pid });
     var t0 = performance.now();
     var budget = this.limits && this.limits.time_budget_s;
     this.button.disabled = true;
@@ -754,16 +830,30 @@
     this.progress.hidden = false;
     this.progressNote.textContent = "Reading the sources and checking each claim…";
     this.status.textContent = "Checking…";
+    var counted = false;
+    this.setProgress(null);
     var tick = function () {
       var s = (performance.now() - t0) / 1000;
       self.elapsed.textContent = s.toFixed(1) + " s";
-      if (s > 15) {
+      if (s > 15 && !counted) {
         self.progressNote.textContent = "Still working: long texts and many sources take longer" +
           (budget ? " (the service stops after " + Math.round(budget) + " s)." : ".");
       }
     };
     tick();
     var timer = setInterval(tick, 100);
+    var polling = true;
+    var poll = function () {
+      if (!polling) return;
+      fetch("v1/progress/" + pid).then(function (r) { return r.ok ? r.json() : null; }).then(function (p) {
+        if (!polling || !p || !p.stage) return;
+        counted = p.stage === "claims" && p.total > 0;
+        self.setProgress(p);
+      }).catch(function () { /* the check's own request reports failures */ }).finally(function () {
+        if (polling) setTimeout(poll, PROGRESS_POLL_MS);
+      });
+    };
+    poll();
     fetch("v1/check", req).then(function (resp) {
       if (!resp.ok) return errorMessage(resp).then(function (m) { throw new Error(m); });
       return resp.json();
@@ -775,12 +865,38 @@
       if (err && err.name === "AbortError") self.showError("Check cancelled.");
       else self.showError("The check failed: " + (err && err.message ? err.message : String(err)));
     }).finally(function () {
+      polling = false;
       clearInterval(timer);
       self.abort = null;
       self.button.disabled = false;
       self.button.textContent = "Check";
       self.progress.hidden = true;
     });
+  };
+
+  /* "Checking claim 12 of 38" and a bar that fills, from the service's report of the check's stage.
+     The claims are judged in one batch before each gets its verdict, so "0 done" reads as the
+     number of claims being checked, with the bar still sweeping. */
+  App.prototype.setProgress = function (p) {
+    var bar = this.progress.querySelector(".bar");
+    var claims = !!(p && p.stage === "claims" && p.total > 0);
+    var filling = claims && p.done > 0;
+    bar.classList.toggle("determinate", filling);
+    if (!filling) {
+      bar.removeAttribute("aria-valuenow");
+      bar.style.removeProperty("--done");
+    }
+    if (p && p.stage === "quotes") this.progressNote.textContent = "Finding the quotations…";
+    if (!claims) return;
+    if (!filling) {
+      this.progressNote.textContent = "Checking " + p.total + " " + plural(p.total, "claim", "claims") + "…";
+      return;
+    }
+    bar.setAttribute("aria-valuemin", "0");
+    bar.setAttribute("aria-valuemax", String(p.total));
+    bar.setAttribute("aria-valuenow", String(p.done));
+    bar.style.setProperty("--done", (100 * p.done / p.total).toFixed(1) + "%");
+    this.progressNote.textContent = "Checking claim " + p.done + " of " + p.total;
   };
 
   App.prototype.show = function (report) {
@@ -814,7 +930,21 @@
     if (document.getElementById("check-form")) window.onrecordApp = new App(document);
   }
 
-  window.OnRecordViewer = { ReportView: ReportView, annotate: annotate };
+  /* j / n: next finding, k / p: previous, Esc: close the detail. Not while typing in a field. */
+  function onKey(ev) {
+    if (!activeView || ev.defaultPrevented || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    var t = ev.target;
+    if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+    var k = ev.key;
+    if (k === "j" || k === "n") activeView.step(1);
+    else if (k === "k" || k === "p") activeView.step(-1);
+    else if (k === "Escape" && activeView.selected) activeView.select(null);
+    else return;
+    ev.preventDefault();
+  }
+  document.addEventListener("keydown", onKey);
+
+  window.OnRecordViewer = { ReportView: ReportView, annotate: annotate, unwrapLines: unwrapLines };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();

@@ -1,0 +1,283 @@
+"""The rules for a claim about the world ("the council approved the budget"), each ``(case, t) -> Finding | None``.
+
+Their order (in ``onrecord.judge.rules``) is their precedence: what a quotation settles, then other
+figures, a quotation carrying the claim, then what the closest source sentences and the calibrated
+model say. ``unsupported_by_passages`` always decides, so a list ending with it always finds.
+"""
+
+from __future__ import annotations
+
+import re
+
+from onrecord.judge.figures import QuantityCheck
+from onrecord.judge.finding import Cited, ClaimCase, Finding, cite_sentences
+from onrecord.judge.sentences import (
+    NEGATION,
+    names_absent,
+    opposed_sentence,
+    opposite_polarity,
+    swapped_modifier_near,
+    swapped_name,
+)
+from onrecord.judge.thresholds import Thresholds
+from onrecord.report import QuoteResult
+from onrecord.retrieve.evidence import SentenceHit
+from onrecord.text.lexical import coverage
+
+_QUALIFIER_AFTER = re.compile(r"^[\s,;:—–-]*(unless|except|only if|if|until|provided|as long as|but only)\b",
+                              re.I)
+_QUALIFIER_WINDOW = 60
+"""How far past a quotation's end in the source a dropped condition is looked for (characters)."""
+
+
+# -- quotations ------------------------------------------------------------------------------------
+
+
+def _quote_cited(case: ClaimCase, q: QuoteResult, t: Thresholds) -> tuple[Cited, ...]:
+    return (Cited(q.source, q.source_start, q.source_end, t.quote_evidence),)  # type: ignore[arg-type]
+
+
+def misattributed_quote(case: ClaimCase, q: QuoteResult, t: Thresholds) -> Finding | None:
+    if not q.misattributed:
+        return None
+    return Finding("contradicted", t.misattributed_quote,
+                   f"the source gives these words to {q.source_speaker}, not {q.speaker}", _quote_cited(case, q, t))
+
+
+def negated_quote(case: ClaimCase, q: QuoteResult, t: Thresholds) -> Finding | None:
+    """The source's words follow a negation the claim does not carry."""
+    claim_negated = bool(NEGATION.search(case.text[: max(0, q.start - case.unit.start)]))
+    if not q.context_negated or claim_negated:
+        return None
+    return Finding("contradicted", t.negated_quote,
+                   "the source says the opposite: the quoted words follow a negation", _quote_cited(case, q, t))
+
+
+def dropped_condition(case: ClaimCase, q: QuoteResult, t: Thresholds) -> Finding | None:
+    """The source goes on "... unless ...", "... provided ..." where the quotation stops."""
+    after = case.source(q.source).text[q.source_end : q.source_end + _QUALIFIER_WINDOW]  # type: ignore[arg-type]
+    m = _QUALIFIER_AFTER.match(after)
+    if not m:
+        return None
+    end = after.find(".", m.end())
+    cond = after[: end if end > 0 else len(after)].strip(" ,;")
+    return Finding("unsupported", t.dropped_condition,
+                   f"the source goes on with a condition the text leaves out: {cond!r}", _quote_cited(case, q, t))
+
+
+QUOTE_RULES = (misattributed_quote, negated_quote, dropped_condition)
+"""What one located quotation settles on its own, in order."""
+
+
+def quotation(case: ClaimCase, t: Thresholds) -> Finding | None:
+    """Each located quotation in the claim, in order, against ``QUOTE_RULES``."""
+    for q in case.quotes:
+        if q.label == "not_found" or q.source is None or q.source_start is None:
+            continue
+        for rule in QUOTE_RULES:
+            found = rule(case, q, t)
+            if found is not None:
+                return found
+    return None
+
+
+def verbatim_quote(case: ClaimCase, t: Thresholds) -> Finding | None:
+    """The claim is mostly an exact quotation of what its speaker said."""
+    share = sum(q.end - q.start for q in case.quotes) / max(1, len(case.text))
+    exact = [q for q in case.quotes if q.label == "exact" and not q.misattributed]
+    if not exact or share < t.quote_share:
+        return None
+    q = exact[0]
+    return Finding("supported", t.verbatim_quote, "the quoted words are in the source verbatim",
+                   (Cited(q.source, q.source_start, q.source_end, t.verbatim_evidence),))  # type: ignore[arg-type]
+
+
+# -- figures ---------------------------------------------------------------------------------------
+
+
+def figures_note(checks: list[QuantityCheck]) -> str:
+    parts = []
+    for q in checks:
+        if q.source is None:
+            parts.append(f"{q.claim.text!r} not found")
+        elif q.status == "mismatch":
+            parts.append(f"{q.claim.text!r} vs {q.source.derived or q.source.text!r} in {q.source_id}")
+        else:
+            parts.append(f"{q.claim.text!r} ~ {q.source.derived or q.source.text!r}")
+    return "; ".join(parts)
+
+
+def _figure_sentence(case: ClaimCase, q: QuantityCheck, score: float) -> Cited:
+    """The source sentence around a figure, so the reader sees what the figure is about."""
+    text = case.source(q.source_id).text  # type: ignore[arg-type]
+    s, e = q.source.start, q.source.end  # type: ignore[union-attr]
+    a = max(text.rfind(". ", 0, s) + 2, text.rfind("\n", 0, s) + 1, 0)
+    ends = [i for i in (text.find(". ", e), text.find("\n", e)) if i >= 0]
+    b = min(ends) + 1 if ends else len(text)
+    return Cited(q.source_id, a, b, score)  # type: ignore[arg-type]
+
+
+def other_figures(case: ClaimCase, t: Thresholds) -> Finding | None:
+    """The sources give other figures for what the claim counts, and they speak to the claim."""
+    mismatch = [q for q in case.figures if q.status == "mismatch"]
+    mj = case.judgement
+    if not mismatch or not (mj is None or t.figures_on_topic(mj.similarity, mj.coverage)):
+        return None
+    known = {d.id for d in case.sources}
+    ev = tuple(_figure_sentence(case, q, t.other_figures) for q in mismatch
+               if q.source is not None and q.source_id in known)
+    return Finding("contradicted", t.other_figures, f"the sources give other figures: {figures_note(mismatch)}", ev)
+
+
+# -- the closest passages and sentences --------------------------------------------------------------
+
+
+def no_passage(case: ClaimCase, t: Thresholds) -> Finding | None:
+    mj = case.judgement
+    if mj is None or mj.best is None:
+        return Finding("unsupported", t.no_passage, "no passage of any source shares its words")
+    return None
+
+
+def _at_hit(hit: SentenceHit) -> tuple[Cited, ...]:
+    return (Cited(hit.source, hit.span.start, hit.span.end, hit.similarity),)
+
+
+def _hits(case: ClaimCase) -> list[SentenceHit]:
+    return case.judgement.top_sentences if case.judgement is not None else []
+
+
+def _speaks_to(case: ClaimCase, t: Thresholds) -> bool:
+    mj = case.judgement
+    return mj is not None and t.speaks_to(mj.similarity, mj.coverage)
+
+
+def swapped_modifier(case: ClaimCase, t: Thresholds) -> Finding | None:
+    """Another modifier of the same thing ("minor burns" for "serious burns"), telling even off topic."""
+    found = swapped_modifier_near(case.text, _hits(case), t)
+    if found is None:
+        return None
+    hit, opp = found
+    return Finding("contradicted", t.swapped_modifier,
+                   f"a source sentence says {opp.source_word!r} where the text says {opp.claim_word!r}",
+                   _at_hit(hit), case.probability_dict())
+
+
+def polarity(case: ClaimCase, t: Thresholds) -> Finding | None:
+    """The closest sentence is negated where the claim is not, or back."""
+    hit = opposite_polarity(case.text, _hits(case), t) if _speaks_to(case, t) else None
+    if hit is None:
+        return None
+    return Finding("contradicted", t.polarity_confidence(hit.similarity),
+                   "the closest source sentence says the opposite (one is negated, the other is not)",
+                   _at_hit(hit), case.probability_dict())
+
+
+def opposed_verb(case: ClaimCase, t: Thresholds) -> Finding | None:
+    found = opposed_sentence(case.text, _hits(case), t) if _speaks_to(case, t) else None
+    if found is None:
+        return None
+    hit, opp = found
+    return Finding("contradicted", t.opposed_verb,
+                   f"the closest source sentence says {opp.source_word!r} where the text says {opp.claim_word!r}",
+                   _at_hit(hit), case.probability_dict())
+
+
+def other_person(case: ClaimCase, t: Thresholds) -> Finding | None:
+    """The closest sentence tells the same event with another person in one role."""
+    found = swapped_name(case.text, _hits(case), t) if _speaks_to(case, t) else None
+    if found is None:
+        return None
+    hit, said, source_says = found
+    return Finding("contradicted", t.swapped_name, f"the closest source sentence names {source_says}, not {said}",
+                   _at_hit(hit), case.probability_dict())
+
+
+def _not_found_note(case: ClaimCase, head: str) -> str:
+    mj = case.judgement
+    return (f"{head}: examined {mj.examined_windows} passage(s) in {len(case.sources)} source(s); "  # type: ignore[union-attr]
+            f"closest similarity {mj.similarity:.2f}, word coverage {mj.coverage:.0%}")  # type: ignore[union-attr]
+
+
+def off_topic(case: ClaimCase, t: Thresholds) -> Finding | None:
+    """Nothing in the sources speaks to the claim: every passage was ranked, none is close."""
+    if _speaks_to(case, t):
+        return None
+    p_support = float(case.probabilities[0])  # type: ignore[index]
+    return Finding("unsupported", 1 - p_support, _not_found_note(case, "nothing in the sources speaks to it"), (),
+                   case.probability_dict())
+
+
+def _best_cited(case: ClaimCase, score: float) -> tuple[Cited, ...]:
+    best = case.judgement.best  # type: ignore[union-attr]
+    return cite_sentences(best, case.text, score, case.source(best.source).text) if best else ()
+
+
+def _coverage_beyond_figures(claim: str, passage: str, figures: list[QuantityCheck]) -> float:
+    """Word coverage of the claim once its figures (already compared on value) are taken out."""
+    rest = claim
+    for q in sorted(figures, key=lambda q: -q.claim.start):
+        rest = rest[: q.claim.start] + " " + rest[q.claim.end :]
+    rest = re.sub(r"\d[\d,.]*", " ", rest)
+    return coverage(rest, passage)
+
+
+def _support_reason(case: ClaimCase, t: Thresholds) -> str | None:
+    """Why the sources support the claim, by the first ground that holds; None when none does."""
+    mj = case.judgement
+    sim, cov = mj.similarity, mj.coverage  # type: ignore[union-attr]
+    p_support = float(case.probabilities[0])  # type: ignore[index]
+    matched = [q for q in case.figures if q.status == "match"]
+    if (sim >= t.topic_similarity and cov >= t.support_coverage
+            and sim + t.strength_coverage_weight * cov >= t.support_strength):
+        return f"a source sentence says the same (similarity {sim:.2f}, word coverage {cov:.0%})"
+    if p_support >= t.combined_support and cov >= t.min_support_coverage:
+        return f"similarity, word coverage and the grounding model together (p={p_support:.2f})"
+    if mj.p_supported >= t.model_support and sim >= t.topic_similarity and cov >= t.min_support_coverage:  # type: ignore[operator,union-attr]
+        if case.doc_claim is not None:
+            return "the model reads the document as saying so"
+        return f"the grounding model reads a source passage as supporting it (p={mj.p_supported:.2f})"  # type: ignore[union-attr]
+    best = mj.best  # type: ignore[union-attr]
+    if matched and (sim >= t.figures_similarity
+                    or _coverage_beyond_figures(case.text, best.text, matched) >= t.figures_coverage):
+        return f"figures agree with the source: {figures_note(matched)}"
+    return None
+
+
+def _unmatched_figures(case: ClaimCase) -> list[QuantityCheck]:
+    # A year used as a label ("the 2025 policy") is no figure the claim stands on.
+    return [q for q in case.figures if q.status == "unmatched" and q.claim.unit != "year"]
+
+
+def supported(case: ClaimCase, t: Thresholds) -> Finding | None:
+    """A ground for support holds, every figure of the claim is in the sources, and every name."""
+    why = _support_reason(case, t)
+    if why is None or _unmatched_figures(case) or names_absent(case.text, case.sources):
+        return None
+    # A rule (a sentence saying the same, agreeing figures) can support a claim the combiner doubts;
+    # its verdict then carries the rules' stated confidence, never a score below one half.
+    score = max(float(case.probabilities[0]), t.rule_support)  # type: ignore[index]
+    return Finding("supported", score, why, _best_cited(case, score), case.probability_dict())
+
+
+def model_contradiction(case: ClaimCase, t: Thresholds) -> Finding | None:
+    """The grounding model is sure a close passage says otherwise."""
+    mj = case.judgement
+    if (mj is None or mj.p_contradicted < t.model_contradiction or mj.similarity < t.close_similarity
+            or mj.coverage < t.contradiction_coverage):
+        return None
+    return Finding("contradicted", mj.p_contradicted, "the grounding model reads a source passage as saying otherwise",
+                   _best_cited(case, mj.p_contradicted), case.probability_dict())
+
+
+def unsupported_by_passages(case: ClaimCase, t: Thresholds) -> Finding:
+    """No rule decided: no passage supports the claim, and the reason says what was examined."""
+    p_support = float(case.probabilities[0])  # type: ignore[index]
+    note = _not_found_note(case, "no source passage supports it")
+    unmatched = _unmatched_figures(case)
+    if unmatched:
+        note += f"; no source gives {', '.join(repr(q.claim.text) for q in unmatched)}"
+    strangers = names_absent(case.text, case.sources)
+    if strangers:
+        note += f"; no source names {', '.join(repr(n) for n in strangers)}"
+    return Finding("unsupported", 1 - p_support, note, _best_cited(case, p_support), case.probability_dict())

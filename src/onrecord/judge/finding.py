@@ -1,0 +1,124 @@
+"""What a rule receives (``ClaimCase``: one claim and what the earlier stages found for it) and what it
+returns (``Finding``: a verdict with its confidence, evidence and reason), and how a list of rules is run.
+
+Every rule has one signature, ``Rule``: ``(case, thresholds) -> Finding | None``; None means "not mine,
+ask the next rule". Rules compute nothing from the sources themselves beyond comparing what the case
+holds: retrieval, figures, quotations and passage readings are done once, by their stages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from onrecord.documents import Document
+from onrecord.extract.claims import ClaimUnit, DocClaim
+from onrecord.judge.figures import QuantityCheck
+from onrecord.judge.thresholds import Thresholds
+from onrecord.report import ClaimLabel, QuoteResult
+from onrecord.retrieve.evidence import Candidate, ModelJudgement
+from onrecord.text.lexical import content_stems
+from onrecord.text.segment import Span
+
+
+@dataclass(frozen=True)
+class Cited:
+    """A passage of a source a finding rests on (turned into report ``Evidence`` with its page and line
+    by the report stage)."""
+
+    source: str
+    start: int
+    end: int
+    score: float
+
+
+@dataclass(frozen=True)
+class Finding:
+    label: ClaimLabel
+    score: float
+    """The confidence stated for ``label``."""
+    reason: str
+    evidence: tuple[Cited, ...] = ()
+    probabilities: Mapping[str, float] | None = None
+    """The calibrated three-way probabilities, where the combiner was consulted."""
+    rule: str = ""
+    """The name of the rule that decided (set by ``first_finding``)."""
+
+
+@dataclass(frozen=True)
+class EdgeReading:
+    """The model's reading of a claim against a document's opening or closing passage (begins/ends
+    claims without a located quotation)."""
+
+    source: Document
+    span: Span
+    probs: np.ndarray
+    """(supported, contradicted, unsupported) for the best passage."""
+    coverage: float
+    figures: tuple[QuantityCheck, ...]
+
+
+@dataclass(frozen=True)
+class ClaimCase:
+    """One claim and everything the earlier stages computed for it."""
+
+    unit: ClaimUnit
+    sources: Sequence[Document]
+    quotes: Sequence[QuoteResult]
+    """The quotations inside the claim, checked (alignment, speaker) by the quote stage."""
+    judgement: ModelJudgement | None
+    """Retrieval over every passage of every source and, where it was needed, the model's reading."""
+    figures: Sequence[QuantityCheck] = ()
+    """The claim's figures compared with every figure of the sources (factual claims)."""
+    probabilities: np.ndarray | None = None
+    """The combiner's calibrated (supported, contradicted, unsupported), where there is a judgement."""
+    edge: EdgeReading | None = None
+    """For begins/ends claims: the model's reading of the opening or closing passage."""
+
+    @property
+    def text(self) -> str:
+        return self.unit.text
+
+    @property
+    def doc_claim(self) -> DocClaim | None:
+        return self.unit.doc_claim
+
+    def source(self, source_id: str) -> Document:
+        return next(d for d in self.sources if d.id == source_id)
+
+    def probability_dict(self) -> dict[str, float] | None:
+        return None if self.probabilities is None else probability_dict(self.probabilities)
+
+
+def probability_dict(p: np.ndarray) -> dict[str, float]:
+    """(supported, contradicted, unsupported) as the report states them."""
+    return {"supported": round(float(p[0]), 4), "contradicted": round(float(p[1]), 4),
+            "unsupported": round(float(p[2]), 4)}
+
+
+Rule = Callable[[ClaimCase, Thresholds], "Finding | None"]
+
+
+def first_finding(case: ClaimCase, rules: Sequence[tuple[str, Rule]], t: Thresholds) -> Finding | None:
+    """The finding of the first rule, in order, that decides the claim."""
+    for name, rule in rules:
+        found = rule(case, t)
+        if found is not None:
+            return replace(found, rule=name)
+    return None
+
+
+def cite_sentences(candidate: Candidate, claim: str, score: float, source_text: str, limit: int = 3) -> tuple[Cited, ...]:
+    """The sentences of ``candidate`` that bear on ``claim`` (most overlapping first)."""
+    want = set(content_stems(claim))
+    scored = []
+    for s in candidate.sentence_spans or (candidate.span,):
+        overlap = len(want & set(content_stems(s.text_of(source_text))))
+        scored.append((overlap, s))
+    scored.sort(key=lambda t: (-t[0], t[1].start))
+    top = scored[0][0]
+    # Strongest first; a sentence sharing a word or two with the claim is no evidence.
+    keep = [s for o, s in scored[:limit] if o > 0 and o >= top / 2] or [scored[0][1]]
+    return tuple(Cited(candidate.source, s.start, s.end, score) for s in keep)

@@ -1,0 +1,139 @@
+"""What the source sentences closest to a claim say against it: the opposite polarity, an opposed verb,
+another modifier of the same thing, another person in one role; and names no source has.
+
+Each function takes the claim, the closest sentences (``SentenceHit``, best first, from retrieval) and
+the thresholds, and returns what it found or None.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from onrecord.documents import Document
+from onrecord.judge.contrast import Opposition, opposed, swapped_modifier
+from onrecord.judge.thresholds import Thresholds
+from onrecord.retrieve.evidence import SentenceHit
+from onrecord.text.lexical import coverage
+from onrecord.text.segment import Span
+
+NEGATION = re.compile(r"\b(not|no|never|none|neither|nor|without|nobody|nothing|cannot)\b|n't\b", re.I)
+_ANSWER_NO = re.compile(r"^\s*(?:A\s*[:.]\s*)?no\b", re.I)
+_ANSWER_YES = re.compile(r"^\s*(?:A\s*[:.]\s*)?yes\b", re.I)
+_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
+_LEADING_NAME_WORDS = {"The", "A", "An", "It", "In", "On", "At", "But", "And", "However", "Meanwhile", "After", "When"}
+
+
+def negated(s: str) -> bool:
+    return bool(NEGATION.search(s))
+
+
+def _is_question(hit: SentenceHit) -> bool:
+    return hit.text.rstrip().endswith("?")
+
+
+def stated_polarity(hit: SentenceHit) -> bool | None:
+    """Whether the sentence asserts its content negated; a question takes its answer's yes or no."""
+    if _is_question(hit):
+        if _ANSWER_NO.match(hit.answer):
+            return not negated(hit.text)
+        if _ANSWER_YES.match(hit.answer):
+            return negated(hit.text)
+        return None  # a question with no plain answer asserts nothing
+    return negated(hit.text)
+
+
+def opposite_polarity(claim: str, hits: Sequence[SentenceHit], t: Thresholds) -> SentenceHit | None:
+    """The best-matching source sentence, when it is close and negated where the claim is not (or back)."""
+    if not hits or hits[0].similarity < t.polarity_similarity:
+        return None
+    top = hits[0]
+    stated = stated_polarity(top)
+    if stated is None or stated == negated(claim):
+        return None
+    # The sentence must carry most of the claim: a neighbour that shares its topic but not its
+    # negated part ("… although he has not yet decided") proves nothing.
+    if coverage(claim, top.text) < t.polarity_coverage:
+        return None
+    if top.answer:
+        return SentenceHit(top.source, Span(top.span.start, top.span.end), top.text, top.similarity, top.answer)
+    return top
+
+
+def opposed_sentence(claim: str, hits: Sequence[SentenceHit], t: Thresholds) -> tuple[SentenceHit, Opposition] | None:
+    """The closest sentence tells the same thing with the opposite verb ("postponed" vs "approved")."""
+    if not hits or hits[0].similarity < t.polarity_similarity:
+        return None
+    top = hits[0]
+    if _is_question(top) or top.similarity < t.topic_similarity:
+        return None
+    opp = opposed(claim, top.text)
+    if opp is None:
+        return None
+    rest = re.sub(re.escape(opp.claim_word), " ", claim, flags=re.I)
+    if opp.claim_word.split()[-1] in top.text.lower() or coverage(rest, top.text) >= t.opposed_rest_coverage:
+        return top, opp
+    return None
+
+
+def swapped_modifier_near(claim: str, hits: Sequence[SentenceHit], t: Thresholds) -> tuple[SentenceHit, Opposition] | None:
+    """Among the closest sentences, one that gives the claim's thing another modifier of its class."""
+    for hit in hits[: t.modifier_hits]:
+        if hit.similarity < t.modifier_similarity or _is_question(hit):
+            continue
+        opp = swapped_modifier(claim, hit.text)
+        if opp is not None:
+            return hit, opp
+    return None
+
+
+def names(s: str) -> set[str]:
+    """Multi-word capitalised names in ``s``, without a sentence-initial "The", "However" ..."""
+    out = set()
+    for m in _NAME.finditer(s):
+        words = m.group(0).split()
+        while words and words[0] in _LEADING_NAME_WORDS:
+            words = words[1:]
+        if len(words) >= 2:
+            out.add(" ".join(words))
+    return out
+
+
+def swapped_name(claim: str, hits: Sequence[SentenceHit], t: Thresholds) -> tuple[SentenceHit, str, str] | None:
+    """The claim's closest sentence tells the same event with another person in one role.
+
+    "Reed's winner came in the 81st minute from a cross by Sam Kelly" against "Reed scored again in
+    the 81st minute, finishing a low cross from substitute Ade Bakare": the event is anchored by what
+    they share (81st minute, cross), and the claim's name is not in the sentence while another is.
+    Returns the sentence, the claim's name and the sentence's.
+    """
+    if not hits or hits[0].similarity < t.close_similarity:
+        return None
+    top = hits[0]
+    c_names, s_names = names(claim), names(top.text)
+
+    def surname(n: str) -> str:
+        return n.split()[-1].lower()
+
+    c_last, s_last = {surname(n) for n in c_names}, {surname(n) for n in s_names}
+    missing = [n for n in c_names if surname(n) not in s_last and surname(n) not in top.text.lower()]
+    extra = [n for n in s_names if surname(n) not in c_last and surname(n) not in claim.lower()]
+    if len(missing) != 1 or len(extra) != 1:
+        return None
+    rest = claim.replace(missing[0], " ")
+    if coverage(rest, top.text) < t.name_swap_coverage:
+        return None  # the claim is not about that one sentence's fact
+    return top, missing[0], extra[0]
+
+
+def names_absent(claim: str, sources: Sequence[Document]) -> list[str]:
+    """Multi-word names in the claim that no source has (first and last word both present counts)."""
+    lows = [d.text.lower() for d in sources]
+    out = []
+    for n in names(claim):
+        words = n.lower().split()
+        if any(n.lower() in low or (re.search(rf"\b{re.escape(words[0])}\b", low)
+                                    and re.search(rf"\b{re.escape(words[-1])}\b", low)) for low in lows):
+            continue
+        out.append(n)
+    return out

@@ -1,0 +1,166 @@
+"""Every cut-off the judge decides by, and every confidence a rule states, named once with its reason.
+
+Similarities are cosine similarities of the shipped sentence embedder (all-MiniLM-L6-v2) between a
+claim and a source sentence; coverages are the share of the claim's content words found in a source
+passage (``onrecord.text.lexical.coverage``). Confidences are the scores a rule reports when it
+decides a claim on its own (the calibrated combiner speaks for the rest).
+
+A ``Checker`` takes a ``Thresholds``; ``DEFAULT_THRESHOLDS`` is what onrecord ships.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+
+@dataclass(frozen=True)
+class FigureTolerances:
+    """When a figure of the claim matches one of the sources (``onrecord.judge.figures``)."""
+
+    same_value: float = 0.005
+    """Relative difference within which two figures are the same number (last-digit rounding)."""
+    about: float = 0.1
+    """"About 100" covers 90 to 110 (plus the figure's own rounding)."""
+    nearly: float = 0.85
+    """"Nearly 100" covers 85 to 100."""
+    placed_floor: float = 0.15
+    placed_share: float = 0.7
+    """A source figure is "placed" near the claim's (shares its context) at this affinity, and within this
+    share of the best-placed figure's."""
+    counted_noun_bonus: float = 1.0
+    """Affinity added when both figures count the same noun ("40 teachers", "25 teachers")."""
+    telling_value: float = 100.0
+    telling_share: float = 0.1
+    """A figure this large that agrees within this share needs no shared context ("more than 18,000" vs
+    "Attendance: 18,412")."""
+    same_thing_affinity: float = 0.3
+    """The best-placed figure contradicts only at this affinity: words close to both figures beyond a
+    shared unit ("six weeks" vs an unrelated "two weeks ago")."""
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    # -- is a source about the claim at all? ---------------------------------------------------------
+    topic_similarity: float = 0.45
+    """Below this similarity (and ``topic_coverage``) nothing in the sources is about the claim: the
+    model is not run and the claim is unsupported, the ranking over every passage being the proof."""
+    topic_coverage: float = 0.6
+    """A claim sharing this share of its words with the best passage is on topic whatever the similarity."""
+    figures_topic_coverage: float = 0.5
+    """A figure contradicts only where the sources speak to the claim; for figures half the claim's words
+    suffice (a figure-bearing claim is short on other words). Differs from ``topic_coverage`` on purpose."""
+
+    # -- what a close source sentence says ---------------------------------------------------------
+    close_similarity: float = 0.62
+    """A sentence this similar tells the same event: another name in one role there is a swap, and the
+    model's contradiction there is trusted."""
+    polarity_similarity: float = 0.5
+    """The closest sentence must be this similar before its negation (or opposed verb) says anything."""
+    polarity_coverage: float = 0.5
+    """...and carry this share of the claim's words: a neighbour that shares the topic but not the
+    negated part ("... although he has not yet decided") proves nothing."""
+    opposed_rest_coverage: float = 0.5
+    """An opposed verb counts when the rest of the claim (without its verb) is this covered by the sentence."""
+    modifier_similarity: float = 0.3
+    """A same-thing-other-modifier swap ("serious burns" vs "minor burns") is telling even at low similarity."""
+    modifier_hits: int = 3
+    """How many of the closest sentences are searched for a swapped modifier."""
+    name_swap_coverage: float = 0.6
+    """With the claim's name taken out, the sentence must carry this share of the rest (the same fact)."""
+
+    # -- support ------------------------------------------------------------------------------------
+    support_coverage: float = 0.5
+    """A sentence saying the same: at least this coverage, ``topic_similarity`` and ``support_strength``."""
+    support_strength: float = 0.8
+    """similarity + ``strength_coverage_weight`` x coverage at or above this: a source sentence says it."""
+    strength_coverage_weight: float = 0.5
+    combined_support: float = 0.7
+    """The calibrated P(supported) at which a claim counts as supported on the combiner alone. Set above
+    the combiner's own dev threshold (``config.json`` ``combiner.threshold``, used by ``bench pairs`` to
+    score balanced accuracy): a false "supported" costs a reader more than a missed one."""
+    min_support_coverage: float = 0.4
+    """Neither the combiner nor the model supports a claim whose words are mostly absent from the passage."""
+    model_support: float | None = None
+    """The grounding model's P(supported) cut-off; None takes the shipped model's calibrated threshold
+    (``config.json`` ``threshold``, fitted by ``training/calibrate.py``). See ``for_model``."""
+    figures_similarity: float = 0.5
+    figures_coverage: float = 0.5
+    """Agreeing figures support a claim when the sentence is this similar, or covers this share of the
+    claim's words beyond the figures."""
+    quote_share: float = 0.55
+    """A quotation this much of a claim carries it: the claim is mostly "X said <words>"."""
+    figures: FigureTolerances = field(default_factory=FigureTolerances)
+
+    # -- the model on its own -------------------------------------------------------------------------
+    model_contradiction: float = 0.9
+    """The grounding model alone calls a contradiction only when this sure, on a passage at
+    ``close_similarity`` that covers ``contradiction_coverage`` of the claim."""
+    contradiction_coverage: float = 0.6
+
+    # -- claims about a document ------------------------------------------------------------------------
+    mentions_supported: float = 0.75
+    """"The letter mentioned X": supported when this share of X's key words is in the letter ..."""
+    mentions_contradicted: float = 0.5
+    """... contradicted at or below this share; unsupported in between."""
+    focus_share: float = 0.5
+    """"The letter focused on X", the model unconvinced: X's words in the letter at this share support it."""
+    passage_coverage: float = 0.5
+    """"It ends by noting ...": agreeing figures support the claim when the passage covers this share."""
+    passage_contradiction: float = 0.5
+    """The model's P(contradicted) on the opening/closing passage at which the claim is contradicted."""
+    edge_slack_chars: int = 40
+    edge_slack_share: float = 0.05
+    """A quotation is "at the start/end" within max(``edge_slack_chars``, this share of the body)."""
+
+    # -- stated confidences -----------------------------------------------------------------------------
+    rule_support: float = 0.6
+    """A rule that finds support the calibrated combiner doubts states this (never below one half)."""
+    verbatim_quote: float = 0.95
+    verbatim_evidence: float = 1.0
+    """The score on the source passage of a quotation found verbatim."""
+    misattributed_quote: float = 0.9
+    negated_quote: float = 0.85
+    dropped_condition: float = 0.8
+    quote_evidence: float = 0.9
+    """The score on the source passage of a quotation a quote rule decides on."""
+    other_figures: float = 0.85
+    """Other figures on topic; also the score of the figures' evidence."""
+    swapped_modifier: float = 0.7
+    opposed_verb: float = 0.75
+    swapped_name: float = 0.8
+    polarity_floor: float = 0.5
+    polarity_cap: float = 0.95
+    """Opposite polarity states ``polarity_floor`` + similarity/2, at most ``polarity_cap``."""
+    no_passage: float = 0.9
+    """No passage of any source shares a word with the claim."""
+    mention_confidence_floor: float = 0.6
+    mention_confidence_span: float = 0.4
+    """"Mentions" states floor + span x share found when supported, floor + span x share missing when
+    contradicted."""
+    mention_undecided: float = 0.6
+    nothing_checkable: float = 0.5
+    omission: float = 0.9
+    quote_at_edge: float = 0.95
+    quote_not_at_edge: float = 0.8
+    passage_figures: float = 0.8
+    focus: float = 0.6
+
+    def speaks_to(self, similarity: float, coverage: float) -> bool:
+        """Whether the sources speak to a claim at all (else it is unsupported with nothing to weigh)."""
+        return similarity >= self.topic_similarity or coverage >= self.topic_coverage
+
+    def figures_on_topic(self, similarity: float, coverage: float) -> bool:
+        """Whether other figures in the sources may contradict the claim (in a long source some figure
+        always sits near some shared word)."""
+        return similarity >= self.topic_similarity or coverage >= self.figures_topic_coverage
+
+    def polarity_confidence(self, similarity: float) -> float:
+        return min(self.polarity_cap, self.polarity_floor + similarity / 2)
+
+    def for_model(self, model_threshold: float) -> Thresholds:
+        """These thresholds with ``model_support`` filled from the loaded model's calibrated threshold."""
+        return self if self.model_support is not None else replace(self, model_support=model_threshold)
+
+
+DEFAULT_THRESHOLDS = Thresholds()
+DEFAULT_TOLERANCES = DEFAULT_THRESHOLDS.figures

@@ -1,0 +1,297 @@
+"""The judge's rules, one by one: each rule's verdict, its stated confidence and its cut-offs.
+
+Every rule is exercised through the whole check with the real shipped model (several phrasings each)
+and, where it has a cut-off, at both sides of that cut-off on hand-built sentence hits.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.documents import from_text
+from onrecord.judge import sentences
+from onrecord.judge.thresholds import DEFAULT_THRESHOLDS as T
+from onrecord.retrieve.evidence import SentenceHit
+from onrecord.text.segment import Span
+
+
+def _one(checker, claim: str, source: str):
+    report = checker.check(claim, [from_text(source, id="s")])
+    assert len(report.claims) == 1, [c.text for c in report.claims]
+    return report.claims[0]
+
+
+def _hit(text: str, similarity: float, answer: str = "") -> SentenceHit:
+    return SentenceHit("s", Span(0, len(text)), text, similarity, answer)
+
+
+# -- polarity -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("claim", "source", "score"), [
+    ("The council approved the budget on Monday.", "The council did not approve the budget on Monday.", 0.8601),
+    ("The bridge will not reopen before March.", "The bridge will reopen before March.", 0.95),
+    ("The company did not pay a dividend this year.", "The company paid a dividend this year.", 0.898),
+])
+def test_opposite_polarity_contradicts_with_confidence_from_similarity(checker, claim, source, score):
+    c = _one(checker, claim, source)
+    assert c.label == "contradicted"
+    assert c.score == pytest.approx(score, abs=1e-4)
+    assert "says the opposite" in c.reason
+    assert c.evidence and c.evidence[0].text == source
+
+
+def test_polarity_needs_a_close_sentence_that_carries_the_claim():
+    claim = "The council approved the budget on Monday."
+    negated = "The council did not approve the budget on Monday."
+    assert sentences.opposite_polarity(claim, [_hit(negated, 0.5)], T) is not None  # polarity_similarity is inclusive
+    assert sentences.opposite_polarity(claim, [_hit(negated, 0.4999)], T) is None
+    # Same polarity: nothing to say.
+    assert sentences.opposite_polarity(claim, [_hit("The council approved the budget on Monday.", 0.9)], T) is None
+    # Close but carrying less than half the claim's words.
+    assert sentences.opposite_polarity(claim, [_hit("Nobody has decided yet.", 0.9)], T) is None
+
+
+def test_a_question_takes_the_polarity_of_its_answer():
+    claim = "Pets are allowed in the rooms."
+    q = "Are pets allowed in the rooms?"
+    assert sentences.opposite_polarity(claim, [_hit(q, 0.9, "No, pets are not permitted.")], T) is not None
+    assert sentences.opposite_polarity(claim, [_hit(q, 0.9, "Yes, in ground-floor rooms.")], T) is None
+    assert sentences.opposite_polarity(claim, [_hit(q, 0.9, "Please ask at reception.")], T) is None
+
+
+# -- opposed verbs ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("claim", "source", "words"), [
+    ("The committee approved the zoning plan on Tuesday.", "The committee postponed the zoning plan on Tuesday.",
+     ("postponed", "approved")),
+    ("Sales of electric cars rose sharply in the second quarter.",
+     "Sales of electric cars fell sharply in the second quarter.", ("fell", "rose")),
+    ("The museum will open its new wing in June.", "The museum will close its new wing in June.", ("close", "open")),
+])
+def test_an_opposed_verb_contradicts_at_075(checker, claim, source, words):
+    c = _one(checker, claim, source)
+    assert (c.label, c.score) == ("contradicted", 0.75)
+    assert f"says {words[0]!r} where the text says {words[1]!r}" in c.reason
+
+
+def test_opposed_verb_cut_offs():
+    claim = "The committee approved the zoning plan on Tuesday."
+    source = "The committee postponed the zoning plan on Tuesday."
+    assert sentences.opposed_sentence(claim, [_hit(source, 0.5)], T) is not None
+    assert sentences.opposed_sentence(claim, [_hit(source, 0.4999)], T) is None
+    # A question asserts nothing.
+    assert sentences.opposed_sentence(claim, [_hit("Was the zoning plan postponed on Tuesday?", 0.9)], T) is None
+
+
+# -- swapped modifier ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("claim", "source", "said"), [
+    ("The driver suffered serious burns in the crash.", "The driver suffered minor burns in the crash.",
+     ("minor burn", "serious burn")),
+    ("He was sent off with a second yellow card.", "He was sent off with a straight red card.",
+     ("red card", "yellow card")),
+])
+def test_a_swapped_modifier_contradicts_at_07(checker, claim, source, said):
+    c = _one(checker, claim, source)
+    assert (c.label, c.score) == ("contradicted", 0.7)
+    assert f"says {said[0]!r} where the text says {said[1]!r}" in c.reason
+
+
+def test_swapped_modifier_is_telling_from_similarity_03_among_the_three_closest():
+    claim = "The driver suffered serious burns in the crash."
+    source = "The driver suffered minor burns in the crash."
+    other = _hit("The race was stopped.", 0.9)
+    assert sentences.swapped_modifier_near(claim, [other, other, _hit(source, 0.3)], T) is not None
+    assert sentences.swapped_modifier_near(claim, [_hit(source, 0.2999)], T) is None
+    assert sentences.swapped_modifier_near(claim, [other, other, other, _hit(source, 0.9)], T) is None
+
+
+# -- swapped and absent names -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("claim", "source", "names"), [
+    ("Reed's winner came in the 81st minute from a cross by Sam Kelly.",
+     "Reed scored again in the 81st minute, finishing a low cross from substitute Ade Bakare.",
+     ("Ade Bakare", "Sam Kelly")),
+    ("Mayor Ellen Park opened the new library on Saturday.",
+     "The mayor opened the new library on Saturday, with Ellen Voss cutting the ribbon.",
+     ("Ellen Voss", "Mayor Ellen Park")),
+])
+def test_another_person_in_one_role_contradicts_at_08(checker, claim, source, names):
+    c = _one(checker, claim, source)
+    assert (c.label, c.score) == ("contradicted", 0.8)
+    assert f"names {names[0]}, not {names[1]}" in c.reason
+
+
+def test_swapped_name_needs_similarity_062():
+    claim = "Reed's winner came in the 81st minute from a cross by Sam Kelly."
+    source = "Reed scored again in the 81st minute, finishing a low cross from substitute Ade Bakare."
+    assert sentences.swapped_name(claim, [_hit(source, 0.62)], T) is not None
+    assert sentences.swapped_name(claim, [_hit(source, 0.6199)], T) is None
+
+
+def test_a_name_no_source_has_keeps_an_otherwise_supported_claim_unsupported(checker):
+    c = _one(checker, "The library was opened on Saturday by the mayor, Ellen Park.",
+             "The mayor opened the new library on Saturday.")
+    assert c.label == "unsupported"
+    assert "no source names 'Ellen Park'" in c.reason
+
+
+def test_names_absent_counts_first_and_last_word_anywhere():
+    docs = [from_text("Ellen met the board. Later, Park spoke.", id="s")]
+    assert sentences.names_absent("Ellen Park spoke to the board.", docs) == []
+    assert sentences.names_absent("Ellen Voss spoke to the board.", docs) == ["Ellen Voss"]
+
+
+# -- support ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("claim", "source"), [
+    ("The mayor opened the new library on Saturday.", "The mayor opened the new library on Saturday morning."),
+    ("The new library opened on Saturday, the mayor said.", "On Saturday the mayor opened the new library."),
+])
+def test_a_sentence_saying_the_same_supports_at_least_at_the_rule_confidence(checker, claim, source):
+    c = _one(checker, claim, source)
+    assert c.label == "supported"
+    assert c.score >= 0.6
+    assert "a source sentence says the same" in c.reason
+
+
+def test_nothing_on_topic_is_unsupported_with_what_was_examined(checker):
+    c = _one(checker, "The stadium seats 60,000 people.", "The council approved the budget on Monday.")
+    assert c.label == "unsupported"
+    assert "nothing in the sources speaks to it: examined 1 passage(s) in 1 source(s)" in c.reason
+
+
+# -- figures ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("claim", "source", "note"), [
+    ("The levy will rise 3.5 percent next year.",
+     "The school levy will rise 2.9 percent next year, below the state cap of 3.5 percent.",
+     "'3.5 percent' vs '2.9 percent' in s"),
+    ("The city hired 40 new teachers this autumn.", "The city hired 25 new teachers this autumn.", "'40' vs '25' in s"),
+])
+def test_other_figures_on_topic_contradict_at_085(checker, claim, source, note):
+    c = _one(checker, claim, source)
+    assert (c.label, c.score) == ("contradicted", 0.85)
+    assert c.reason == f"the sources give other figures: {note}"
+    assert c.evidence and all(e.score == 0.85 for e in c.evidence)
+
+
+# -- quotations ---------------------------------------------------------------------------------
+
+
+def test_misattributed_quote_contradicts_at_09(checker):
+    c = _one(checker, 'Smith said: "We will rebuild the harbour by 2030."',
+             "JONES: We will rebuild the harbour by 2030.\nSMITH: I agree with the plan.")
+    assert (c.label, c.score) == ("contradicted", 0.9)
+    assert c.reason == "the source gives these words to JONES, not Smith"
+
+
+def test_quote_carrying_the_claim_verbatim_supports_at_095(checker):
+    c = _one(checker, 'Smith said "we will rebuild the harbour by 2030."', "SMITH: We will rebuild the harbour by 2030.")
+    assert (c.label, c.score) == ("supported", 0.95)
+    assert c.reason == "the quoted words are in the source verbatim"
+
+
+@pytest.mark.parametrize(("claim", "source"), [
+    ('The chief said the force was "ready for the summit".', 'The chief said: "We are not ready for the summit."'),
+    ('The coach said the team was "good enough to win the league".',
+     'The coach said: "We are not good enough to win the league."'),
+])
+def test_quoted_words_that_follow_a_negation_contradict_at_085(checker, claim, source):
+    c = _one(checker, claim, source)
+    assert (c.label, c.score) == ("contradicted", 0.85)
+    assert "the quoted words follow a negation" in c.reason
+
+
+@pytest.mark.parametrize(("claim", "source", "cond"), [
+    ('The minister said the plant "will close next year".',
+     'The minister said: "The plant will close next year unless a buyer is found."', "unless a buyer is found"),
+    ('The mayor said the pool "will reopen in May".',
+     'The mayor said: "The pool will reopen in May, provided the repairs are finished."',
+     "provided the repairs are finished"),
+])
+def test_a_dropped_condition_is_unsupported_at_08(checker, claim, source, cond):
+    c = _one(checker, claim, source)
+    assert (c.label, c.score) == ("unsupported", 0.8)
+    assert c.reason == f"the source goes on with a condition the text leaves out: {cond!r}"
+
+
+# -- claims about a document ----------------------------------------------------------------------
+
+LETTER = ("Dear Minister, we write about the harbour, the ferry timetable, the fishing quotas and the lighthouse "
+          "repairs. We ask for funds. Sincerely, the Harbour Board.")
+
+
+@pytest.mark.parametrize(("claim", "label", "score"), [
+    # 4 of 4 named things present: supported at 0.6 + 0.4 x share.
+    ("The letter mentioned the harbour, the ferry, the quotas and the lighthouse.", "supported", 1.0),
+    # 3 of 4 = 0.75: the cut-off for "mentions" is inclusive.
+    ("The letter mentioned the harbour, the ferry, the quotas and the airport.", "supported", 0.9),
+    # 2 of 3: between the cut-offs, unsupported at 0.6.
+    ("The letter mentioned the harbour, the ferry and the airport.", "unsupported", 0.6),
+    # 2 of 4 = 0.5: contradicted (inclusive) at 0.6 + 0.4 x missing share.
+    ("The letter mentioned the harbour, the ferry, the bakery and the airport.", "contradicted", 0.8),
+])
+def test_mentions_cut_offs(checker, claim, label, score):
+    c = _one(checker, claim, LETTER)
+    assert c.kind == "document"
+    assert (c.label, c.score) == (label, score)
+
+
+@pytest.mark.parametrize(("claim", "label"), [
+    ("The letter makes no mention of the airport.", "supported"),
+    ("The letter does not mention the bakery.", "supported"),
+    ("The letter makes no mention of the lighthouse.", "contradicted"),
+    ("The letter does not mention the fishing quotas.", "contradicted"),
+])
+def test_omits_is_decided_on_the_whole_document_at_09(checker, claim, label):
+    c = _one(checker, claim, LETTER)
+    assert c.kind == "document"
+    assert (c.label, c.score) == (label, 0.9)
+
+
+def test_begins_and_ends_with_a_quotation(checker):
+    c = _one(checker, 'The letter begins "Dear Minister, we write about the harbour".', LETTER)
+    assert (c.label, c.score) == ("supported", 0.95)
+    c = _one(checker, 'The letter ends "Dear Minister, we write about the harbour".', LETTER)
+    assert (c.label, c.score) == ("contradicted", 0.8)
+    assert c.reason == "the quoted words are in s but not at its end"
+
+
+@pytest.mark.parametrize(("claim", "label", "reason"), [
+    ("The letter focused on the harbour and the lighthouse repairs.", "supported", "a source sentence says the same"),
+    ("The letter centred on the fishing quotas.", "supported", "the model reads the document as saying so"),
+    ("The letter focused on the price of cheese in Paris.", "unsupported", "no 'price', 'cheese', 'pari'"),
+    ("The letter focuses on the budget of the army.", "unsupported", "no 'budget', 'army'"),
+])
+def test_focused_on_reads_the_model_then_the_documents_words(checker, claim, label, reason):
+    c = _one(checker, claim, LETTER)
+    assert c.kind == "document"
+    assert c.label == label and c.score >= 0.6
+    assert reason in c.reason
+
+
+def test_the_checker_decides_by_the_thresholds_it_is_given(checker):
+    from dataclasses import replace
+
+    from onrecord.pipeline import Checker
+
+    claim = "The letter mentioned the harbour, the ferry, the quotas and the airport."  # 3 of 4 key words
+    strict = Checker(model=checker.model, thresholds=replace(T, mentions_supported=0.8, mention_undecided=0.55))
+    c = strict.check(claim, [from_text(LETTER, id="s")]).claims[0]
+    assert (c.label, c.score) == ("unsupported", 0.55)
+    assert _one(checker, claim, LETTER).label == "supported"
+
+
+def test_each_kind_of_claim_has_a_rule_list_whose_last_rule_always_decides():
+    from onrecord.judge import factual, rules
+
+    assert [n for n, _ in rules.FACTUAL_RULES][:4] == ["quotation", "other_figures", "verbatim_quote", "no_passage"]
+    assert rules.FACTUAL_RULES[-1][1] is factual.unsupported_by_passages
+    assert [n for n, _ in rules.DOCUMENT_RULES][-1] == "focus_in_words"
