@@ -86,9 +86,10 @@ def run_batch(opts: BatchOptions, progress: Progress | None = None) -> Summary:
         say = progress or (lambda done, total: None)
         say(summary.rows, len(ids))
         todo = (r for r in read_rows(opts.input, opts.input_format) if r.id not in done)
+        left = len(ids) - len(done)
         t0 = time.perf_counter()
         try:
-            for record, pid, mb in _results(opts, todo):
+            for record, pid, mb in _results(opts, todo, left):
                 journal.append(record)
                 summary.add(record)
                 summary.note_worker(pid, mb)
@@ -100,7 +101,7 @@ def run_batch(opts: BatchOptions, progress: Progress | None = None) -> Summary:
     return summary
 
 
-def _results(opts: BatchOptions, todo: Iterator[InputRow]) -> Iterator[tuple[dict, int, float]]:
+def _results(opts: BatchOptions, todo: Iterator[InputRow], left: int) -> Iterator[tuple[dict, int, float]]:
     base_dir = opts.input.resolve().parent
     if opts.engine == "ray":
         from onrecord.batch.ray_engine import run_ray
@@ -110,5 +111,6 @@ def _results(opts: BatchOptions, todo: Iterator[InputRow]) -> Iterator[tuple[dic
         return
     from onrecord.batch.local import cores, run_local
 
-    for result in run_local(todo, base_dir, opts.workers or cores(), opts.device):
+    workers = max(1, min(opts.workers or cores(), left))  # no process loads a model for nothing
+    for result in run_local(todo, base_dir, workers, opts.device):
         yield result.record(), result.pid, result.peak_rss_mb
