@@ -130,6 +130,11 @@ def test_an_output_of_another_input_is_refused(tmp_path):
     p = run("batch", str(a), "-o", str(junk), "-q", "-w", "1")
     assert p.returncode == 2 and "not written by onrecord batch" in p.stderr
     assert junk.read_text() == "hello\nworld\n"
+    for content in ("one line of something else\n", "no newline at the end"):  # never truncated
+        junk.write_text(content, encoding="utf-8")
+        p = run("batch", str(a), "-o", str(junk), "-q", "-w", "1")
+        assert p.returncode == 2 and "line 1 is not a batch result" in p.stderr
+        assert junk.read_text() == content
 
 
 # --------------------------------------------------------------------------- resuming

@@ -3,9 +3,9 @@
 - Each line is written whole and flushed as its row completes; the file is fsync'd every
   ``FSYNC_EVERY_ROWS`` rows or ``FSYNC_EVERY_S`` seconds, and when the run ends.
 - On start, the lines already there are read back: their ids are skipped. A last line cut short
-  (no newline, or not JSON: the run was killed mid-write) is discarded by truncating the file to
-  the end of the last complete line, and its row is checked again. Any other unreadable line means
-  the file is not ours: we stop (exit 2) rather than guess.
+  (no newline: the run was killed mid-write) is discarded by truncating the file to the end of the
+  last complete line, and its row is checked again. Any other unreadable line means the file is not
+  ours: we stop (exit 2) rather than guess, and never truncate it.
 - One writer at a time: the file is locked (``flock``) while a run holds it.
 """
 
@@ -24,6 +24,11 @@ FSYNC_EVERY_ROWS = 50
 FSYNC_EVERY_S = 2.0
 """At most this much finished work is lost to a power cut (a killed process loses none: lines are
 flushed to the OS as they complete)."""
+
+
+TORN_PREFIX = b'{"id": '
+"""How every line we write begins; a last line cut short is discarded only if it begins so (a file of
+someone else's is never truncated)."""
 
 
 def is_record(obj: Any) -> bool:
@@ -65,29 +70,35 @@ class Journal:
         return done
 
     def _read_back(self, fd: int, on_record: Callable[[dict], None]) -> set[str]:
-        with open(fd, "rb", closefd=False) as f:
-            data = f.read()
-        lines = data.split(b"\n")
-        tail = lines.pop()  # b"" when the file ends with a newline
-        keep = len(data) - len(tail)
-        if lines and _parse(lines[-1]) is None:
-            tail = lines.pop()  # a complete-looking but unreadable last line: the same cut-short write
-            keep -= len(tail) + 1
+        """Read the file line by line (it may be large); truncate a cut-short last line."""
         done: set[str] = set()
-        for n, raw in enumerate(lines, start=1):
-            rec = _parse(raw)
-            if rec is None:
-                raise InputError(f"--output {self.path}: line {n} is not a batch result; this file was not "
-                                 "written by onrecord batch (pick another --output, or move it away)")
-            if rec["id"] in done:
-                raise InputError(f"--output {self.path}: the id {rec['id']!r} is there twice (line {n})")
-            done.add(rec["id"])
-            on_record(rec)
-        if keep < len(data):
+        keep = 0  # bytes of complete, readable lines
+        bad = 0  # the number of an unreadable line: only a cut-short last line of ours may be one
+        torn = False
+        with open(fd, "rb", closefd=False) as f:
+            for n, raw in enumerate(f, start=1):
+                if bad:
+                    raise self._not_ours(bad)
+                rec = _parse(raw) if raw.endswith(b"\n") else None
+                if rec is None:
+                    bad, torn = n, not raw.endswith(b"\n") and raw.startswith(TORN_PREFIX)
+                    continue
+                if rec["id"] in done:
+                    raise InputError(f"--output {self.path}: the id {rec['id']!r} is there twice (line {n})")
+                done.add(rec["id"])
+                on_record(rec)
+                keep += len(raw)
+        if bad and not torn:
+            raise self._not_ours(bad)
+        if torn:
             os.ftruncate(fd, keep)
             os.fsync(fd)
             self.torn = True
         return done
+
+    def _not_ours(self, line: int) -> InputError:
+        return InputError(f"--output {self.path}: line {line} is not a batch result; this file was not written "
+                          "by onrecord batch (pick another --output, or move it away)")
 
     def append(self, record: dict) -> None:
         """Write one record as one line, flushed to the OS at once (a crash loses no finished row)."""
