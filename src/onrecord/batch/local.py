@@ -95,6 +95,9 @@ def check_row(checker: Checker, row: InputRow, base_dir: Path) -> RowResult:
 # --------------------------------------------------------------------------- worker processes
 
 _worker_checker: Checker | None = None
+_worker_failure: OnrecordError | None = None
+"""Why this worker could not load the model (an installation problem): raised on its first row, so
+the parent stops with that message instead of a dead pool."""
 
 
 ORPHAN_CHECK_S = 1.0
@@ -103,15 +106,26 @@ would stop the workers, and they would hold memory and cores until they finished
 
 
 def _init_worker(device: str, threads: int, parent: int) -> None:
-    global _worker_checker
+    global _worker_checker, _worker_failure
     # Ctrl-C goes to the whole process group: the parent handles it, workers just finish or get stopped.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True, name="onrecord-orphan").start()
     os.environ["ONRECORD_THREADS"] = str(threads)
+
+    try:
+        _worker_checker = loaded_checker(device)
+    except OnrecordError as e:
+        _worker_failure = e
+
+
+def loaded_checker(device: str, checker: Checker | None = None) -> Checker:
+    """A checker with its model and embedder loaded, so that an installation problem (exit 3) or a
+    missing GPU (exit 2) stops the run before the first row instead of failing every row."""
     from onrecord.pipeline import Checker
 
-    _worker_checker = Checker(device=device)
-    _ = _worker_checker.model, _worker_checker.embedder  # load once, before the first row
+    checker = checker or Checker(device=device)
+    _ = checker.model, checker.embedder
+    return checker
 
 
 def _exit_when_orphaned(parent: int) -> None:
@@ -121,6 +135,8 @@ def _exit_when_orphaned(parent: int) -> None:
 
 
 def _work(row: InputRow, base_dir: Path) -> RowResult:
+    if _worker_failure is not None:
+        raise _worker_failure
     assert _worker_checker is not None
     return check_row(_worker_checker, row, base_dir)
 
@@ -129,9 +145,7 @@ def run_local(rows: Iterable[InputRow], base_dir: Path, workers: int, device: st
               checker: Checker | None = None) -> Iterator[RowResult]:
     """Check ``rows``; yield each result as it completes. ``workers`` 1 runs in this process."""
     if workers <= 1:
-        from onrecord.pipeline import Checker
-
-        checker = checker or Checker(device=device)
+        checker = loaded_checker(device, checker)
         for row in rows:
             yield check_row(checker, row, base_dir)
         return

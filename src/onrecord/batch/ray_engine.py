@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from onrecord.batch.rows import InputRow, RowError
-from onrecord.errors import UsageError
+from onrecord.errors import OnrecordError, UsageError
 
 RESERVED_CPUS = 1.0
 """CPUs left free of actors for Ray Data's own tasks. With every CPU held by an actor, the tasks
@@ -115,5 +115,21 @@ def run_ray(rows: list[InputRow], base_dir: Path, workers: int | None, device: s
         batch_format="pyarrow",
         **resources,
     )
-    for item in mapped.iter_rows():
-        yield str(item["id"]), str(item["line"]), int(item["pid"]), float(item["rss"])
+    try:
+        for item in mapped.iter_rows():
+            yield str(item["id"]), str(item["line"]), int(item["pid"]), float(item["rss"])
+    except ray.exceptions.RayError as e:
+        # An actor that cannot start (no model, no GPU on its node) or a lost node: stop with one line.
+        # Rows already written stay; a rerun resumes.
+        raise RayEngineError(f"the Ray engine failed: {_first_line(e)}; rows written so far are kept, "
+                             "run the same command again to resume") from None
+
+
+class RayEngineError(OnrecordError):
+    code = "E302"
+    exit_code = 3
+
+
+def _first_line(e: BaseException) -> str:
+    lines = [ln.strip() for ln in str(e).splitlines() if ln.strip()]
+    return lines[-1] if lines else type(e).__name__
