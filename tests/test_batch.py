@@ -388,3 +388,15 @@ def test_ray_pool_leaves_a_cpu_to_ray_data_and_never_asks_for_more_than_there_is
     assert pool_shape(8, 2, None, "gpu")[1]["num_gpus"] == 1.0
     with pytest.raises(Exception, match="no GPU"):
         pool_shape(8, 0, None, "gpu")
+
+
+def test_a_missing_model_stops_the_run_with_exit_3_not_an_error_per_row(tmp_path):
+    inp = write_jsonl(tmp_path / "in.jsonl", [{"id": "a", **SUPPORTED}, {"id": "b", **SUPPORTED}])
+    for workers in ("1", "2"):
+        out = tmp_path / f"out{workers}.jsonl"
+        p = subprocess.run([*ONRECORD, "batch", str(inp), "-o", str(out), "-w", workers, "-q"],
+                           capture_output=True, text=True, timeout=120,
+                           env={**os.environ, "ONRECORD_MODEL_DIR": str(tmp_path / "no-model")})
+        assert p.returncode == 3, p.stderr
+        assert p.stderr.strip().splitlines() == [p.stderr.strip()] and "missing" in p.stderr
+        assert read_out(out) == {}  # nothing half-done: a rerun with the model checks every row
