@@ -1,6 +1,7 @@
 """``onrecord batch INPUT --output OUT.jsonl``: check many (text, sources) rows, resumably.
 
-Registered on the main CLI by ``onrecord.cli``; this module holds the command itself.
+Registered on the main CLI by ``onrecord.cli``; this module holds the command itself. Errors
+(``OnrecordError``) reach ``onrecord.cli.main``, which prints the one line and exits with their status.
 Exit status: 0 no row has findings, 1 some do, 2 bad input or usage, 3 installation problem or a
 worker died, 130 interrupted (run the same command again to resume).
 """
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import typer
 
-from onrecord.errors import OnrecordError, UsageError
+from onrecord.errors import UsageError
 
 FAIL_ON_HELP = ("Labels that count as findings (exit 1), comma-separated: contradicted, unsupported, "
                 "unchecked, supported, altered, not_found, misattributed, exact"
@@ -53,9 +54,6 @@ def batch(
         typer.echo(summary.render())
         if summary_path is not None:
             _write_json(summary.to_dict(), summary_path)
-    except OnrecordError as err:
-        typer.echo(f"onrecord: error: {err}", err=True)
-        raise typer.Exit(err.exit_code) from None
     except KeyboardInterrupt:
         # Not click's "Aborted!" with exit 1: 1 means findings. Every finished row is already written.
         typer.echo("onrecord: interrupted; finished rows are saved: run the same command to resume", err=True)

@@ -22,7 +22,7 @@ from pathlib import Path
 from onrecord.batch.journal import Journal
 from onrecord.batch.rows import InputRow, read_rows
 from onrecord.batch.summary import Summary
-from onrecord.errors import InputError, UsageError
+from onrecord.errors import Errors, InputError, UsageError
 from onrecord.findings import DEFAULT_FAIL_ON
 
 ENGINES = ("local", "ray")
@@ -60,7 +60,7 @@ def validate(opts: BatchOptions) -> None:
     if opts.engine not in ENGINES:
         raise UsageError(f"--engine {opts.engine!r}: use local or ray")
     if opts.device not in DEVICES:
-        raise UsageError(f"--device {opts.device!r}: use auto, cpu or gpu")
+        raise Errors.E207.error(device=opts.device)
     if opts.workers is not None and opts.workers < 1:
         raise UsageError(f"--workers {opts.workers}: give 1 or more")
     if opts.output.resolve() == opts.input.resolve():
