@@ -3,7 +3,7 @@
 Registered on the main CLI by ``onrecord.cli``; this module holds the command itself. Errors
 (``OnrecordError``) reach ``onrecord.cli.main``, which prints the one line and exits with their status.
 Exit status: 0 no row has findings, 1 some do, 2 bad input or usage, 3 installation problem or a
-worker died, 130 interrupted (run the same command again to resume).
+worker died, 4 a bug, 130 interrupted (run the same command again to resume).
 """
 
 from __future__ import annotations
