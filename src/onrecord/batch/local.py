@@ -70,7 +70,14 @@ def threads_per_worker(workers: int) -> int:
 
 
 def peak_rss_mb() -> float:
-    """This process's peak resident memory in MiB (Linux reports KiB)."""
+    """This process's peak resident memory in MiB: the kernel's VmHWM, which starts afresh at exec
+    (getrusage's maxrss can carry the peak of the process that started this one)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:  # pragma: no cover - not Linux
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
