@@ -35,9 +35,10 @@ class Embedder:
         self.tokenizer.enable_truncation(self.max_length)
         opts = ort.SessionOptions()
         opts.intra_op_num_threads = threads or int(os.environ.get("ONRECORD_THREADS", "0")) or 0
-        from onrecord.runtime.model import onnx_providers
+        from onrecord.runtime.model import onnx_providers, require_providers
 
         self.session = ort.InferenceSession(str(self.model_dir / "model.onnx"), opts, providers=onnx_providers(device))
+        require_providers(self.session, device)
         self._cache: dict[str, np.ndarray] = {}
         self._lock = threading.Lock()
 
@@ -56,6 +57,13 @@ class Embedder:
                 self._cache.update(zip(batch, vecs, strict=True))
         with self._lock:
             return np.stack([self._cache[t] for t in texts]) if texts else np.zeros((0, 384), dtype=np.float32)
+
+    def clear_cache(self) -> None:
+        """Forget every cached vector. A vector depends slightly on the batch it was computed in
+        (int8 quantisation scales per batch), so a batch row that must not depend on earlier rows
+        starts from an empty cache."""
+        with self._lock:
+            self._cache.clear()
 
     def _run(self, batch: list[str]) -> np.ndarray:
         encs = self.tokenizer.encode_batch(batch)

@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 
 from onrecord.cancel import checkpoint
-from onrecord.errors import ModelError
+from onrecord.errors import ModelError, UsageError
 
 LABELS = ("supported", "contradicted", "unsupported")
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "grounding"
@@ -55,8 +55,18 @@ def onnx_providers(device: str) -> list[str]:
     if device in ("auto", "gpu") and "CUDAExecutionProvider" in available:
         return ["CUDAExecutionProvider", "CPUExecutionProvider"]
     if device == "gpu":
-        raise ModelError("a GPU was asked for but ONNX Runtime has no CUDA provider here")
+        raise UsageError(NO_GPU)
     return ["CPUExecutionProvider"]
+
+
+NO_GPU = ("device gpu: ONNX Runtime has no CUDA provider here; install onnxruntime-gpu in place of "
+          "onnxruntime (and a CUDA driver), or use device cpu")
+
+
+def require_providers(session: Any, device: str) -> None:
+    """Refuse a session that fell back to the CPU when a GPU was asked for (ONNX Runtime only logs it)."""
+    if device == "gpu" and "CUDAExecutionProvider" not in session.get_providers():
+        raise UsageError(NO_GPU.replace("has no CUDA provider here", "could not start its CUDA provider"))
 
 
 class GroundingModel:
@@ -90,6 +100,7 @@ class GroundingModel:
         opts.intra_op_num_threads = threads or int(os.environ.get("ONRECORD_THREADS", "0")) or 0
         opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         self.session = ort.InferenceSession(str(onnx_path), opts, providers=onnx_providers(device))
+        require_providers(self.session, device)
         self.input_names = {i.name for i in self.session.get_inputs()}
         self._order = [self.config.labels.index(lab) for lab in LABELS]
         self._lock = threading.Lock()
