@@ -12,6 +12,7 @@ import pytest
 from onrecord.documents import Document, from_text, load
 from onrecord.extract.attribution import source_turns, speaker_at
 from onrecord.extract.claims import claim_units
+from onrecord.findings import findings_of, parse_fail_on
 from onrecord.judge.figures import check_quantities, source_pool
 from onrecord.judge.quotes import check_quotes
 from onrecord.render.text import render_text
@@ -270,6 +271,8 @@ def test_a_markdown_answer_through_a_check(checker) -> None:
     # Visible in every format: JSON summary (what a gate on "unchecked" reads), the terminal text.
     summary = json.loads(report.to_json())["summary"]
     assert summary["unchecked"] == 1 and summary["not_a_claim"] == 3 and summary["findings"] == 0
+    # A gate on "unchecked" fails on the French claim only, never on the filler around the answer.
+    assert [c.text for c in findings_of(report, parse_fail_on("unchecked"))] == [french.text]
     shown = render_text(report)
     assert "Not claims (not checked)" in shown and "written in French" in shown and "1 unchecked" in shown
 

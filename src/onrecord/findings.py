@@ -2,7 +2,8 @@
 the report's ``findings`` count and :func:`onrecord.testing.assert_grounded`.
 
 Every claim and quote carries labels. A claim has one: ``supported``, ``contradicted``,
-``unsupported``, or ``unchecked`` when it could not be judged. A quote has ``exact``, ``altered`` or
+``unsupported``, or ``unchecked`` when it could not be judged; the filler and headings of a
+checked answer are listed too, as ``not_a_claim``, which no fail-on label selects. A quote has ``exact``, ``altered`` or
 ``not_found``, plus ``misattributed`` when the source gives the words to someone else. An item is a finding when one of its labels is in the fail-on set.
 """
 
@@ -18,6 +19,13 @@ QUOTE_LABELS = ("exact", "altered", "not_found", "misattributed")
 ROW_LABELS = ("error",)
 """``error``: a batch row that could not be checked (batch only; a failed check exits 2)."""
 ALL_LABELS = tuple(dict.fromkeys(CLAIM_LABELS + QUOTE_LABELS + ROW_LABELS))
+
+# Why a unit of a checked text is listed but is no claim (``ClaimResult.unchecked``): conversational
+# filler ("Let me know if you'd like more detail!") and headings. Counted apart from the claims that
+# could not be checked (another language), which a gate on "unchecked" must see.
+NOT_A_CLAIM = "not a claim"
+A_HEADING = "a heading"
+NOT_CLAIMS = (NOT_A_CLAIM, A_HEADING)
 
 DEFAULT_FAIL_ON: frozenset[str] = frozenset({"contradicted", "unsupported", "altered", "not_found",
                                              "misattributed"})
@@ -46,8 +54,13 @@ def _get(item: Any, key: str) -> Any:
 
 
 def claim_label(claim: Any) -> str:
-    """A claim's one label (a ``ClaimResult`` or its JSON dict)."""
-    return "unchecked" if _get(claim, "unchecked") else str(_get(claim, "label"))
+    """A claim's one label (a ``ClaimResult`` or its JSON dict). Filler and headings of a checked answer
+    ("Let me know if you'd like more detail!", "## Caveats") are ``not_a_claim``: listed as unchecked
+    in the report but no claim, so no fail-on label selects them."""
+    unchecked = _get(claim, "unchecked")
+    if unchecked:
+        return "not_a_claim" if unchecked in NOT_CLAIMS else "unchecked"
+    return str(_get(claim, "label"))
 
 
 def quote_labels(quote: Any) -> tuple[str, ...]:

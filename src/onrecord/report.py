@@ -10,18 +10,14 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from onrecord.findings import NOT_CLAIMS
+
 REPORT_VERSION = "1"
 
 ClaimLabel = Literal["supported", "contradicted", "unsupported"]
 QuoteLabel = Literal["exact", "altered", "not_found"]
 DiffOpName = Literal["equal", "replace", "insert", "delete"]
 
-# Why a unit of the text is listed but is no claim (``ClaimResult.unchecked``): conversational filler
-# ("Let me know if you'd like more detail!") and headings. Counted apart from claims that could not be
-# checked (another language), which a gate on "unchecked" must see.
-NOT_A_CLAIM = "not a claim"
-A_HEADING = "a heading"
-NOT_CLAIMS = (NOT_A_CLAIM, A_HEADING)
 
 
 @dataclass(frozen=True)

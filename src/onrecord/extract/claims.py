@@ -23,7 +23,8 @@ from typing import Literal
 
 from onrecord.extract.attribution import attribute, reported_frame
 from onrecord.extract.filler import filler
-from onrecord.report import A_HEADING, NOT_A_CLAIM, Attribution
+from onrecord.findings import A_HEADING, NOT_A_CLAIM
+from onrecord.report import Attribution
 from onrecord.text.markup import Plain, is_heading, strip_markup
 from onrecord.text.segment import Span, sentences
 

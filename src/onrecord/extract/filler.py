@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from onrecord.report import NOT_A_CLAIM  # the report's wording for a unit that is no claim
+from onrecord.findings import NOT_A_CLAIM  # the report's wording for a unit that is no claim
 
 FillerKind = Literal["opener", "sign_off", "offer", "interjection", "disclaimer", "heading"]
 # A line that only names what follows ("Key findings:") has at most this many words.
