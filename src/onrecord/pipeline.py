@@ -41,11 +41,11 @@ class Checker:
     """Holds the model (loaded once) and checks texts against sources. Safe to share across threads."""
 
     def __init__(self, model: GroundingModel | None = None, model_dir: str | None = None, device: str = "auto",
-                 thresholds: Thresholds = DEFAULT_THRESHOLDS):
+                 thresholds: Thresholds = DEFAULT_THRESHOLDS, embedder: Embedder | None = None):
         self._model = model
         self._model_dir = model_dir
         self._device = device
-        self._embedder: Embedder | None = None
+        self._embedder = embedder
         self._lock = threading.Lock()
         self.thresholds = thresholds
 

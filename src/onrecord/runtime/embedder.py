@@ -2,6 +2,8 @@
 
 Mean pooling over tokens and L2 normalisation, as sentence-transformers does, so a dot product is
 the cosine similarity. Loaded once per process (:func:`shared_embedder`).
+
+The cache is bounded (least recently used go first) and never read back for what one call computed.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import threading
+from collections import OrderedDict
 from pathlib import Path
 
 import numpy as np
@@ -16,10 +19,18 @@ import numpy as np
 from onrecord.errors import ModelError
 
 DEFAULT_EMBEDDER_DIR = Path(__file__).resolve().parent.parent / "models" / "embedder"
+DIMENSIONS = 384
+CACHE_SIZE = 50_000
+"""Sentence vectors kept per embedder (about 77 MB at 384 float32 each): the sources a server sees again
+are embedded once; the least recently used go first."""
 
 
 class Embedder:
-    def __init__(self, model_dir: str | Path | None = None, threads: int | None = None, device: str = "auto"):
+    """Unit sentence vectors. Thread-safe: the cache is read and written under a lock, and a call returns
+    what it found or computed itself, never a cache entry that may since have been evicted."""
+
+    def __init__(self, model_dir: str | Path | None = None, threads: int | None = None, device: str = "auto",
+                 cache_size: int = CACHE_SIZE):
         self.model_dir = Path(model_dir or DEFAULT_EMBEDDER_DIR)
         missing = [n for n in ("model.onnx", "tokenizer.json", "config.json") if not (self.model_dir / n).is_file()]
         if missing:
@@ -37,23 +48,33 @@ class Embedder:
         from onrecord.runtime.model import onnx_providers
 
         self.session = ort.InferenceSession(str(self.model_dir / "model.onnx"), opts, providers=onnx_providers(device))
-        self._cache: dict[str, np.ndarray] = {}
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._cache_size = cache_size
         self._lock = threading.Lock()
 
     def encode(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
         """Unit vectors (n, 384) for ``texts``; repeated texts are embedded once."""
+        found: dict[str, np.ndarray] = {}
         with self._lock:
-            todo = list(dict.fromkeys(t for t in texts if t not in self._cache))
-        order = sorted(range(len(todo)), key=lambda i: len(todo[i]))
-        for b in range(0, len(order), batch_size):
-            batch = [todo[i] for i in order[b : b + batch_size]]
-            vecs = self._run(batch)
-            with self._lock:
-                if len(self._cache) > 50_000:
-                    self._cache.clear()
-                self._cache.update(zip(batch, vecs, strict=True))
+            for t in dict.fromkeys(texts):
+                if t in self._cache:
+                    self._cache.move_to_end(t)
+                    found[t] = self._cache[t]
+        todo = sorted((t for t in dict.fromkeys(texts) if t not in found), key=len)
+        for b in range(0, len(todo), batch_size):
+            batch = todo[b : b + batch_size]
+            for t, vec in zip(batch, self._run(batch), strict=True):
+                found[t] = vec
+                self._keep(t, vec)
+        if not texts:
+            return np.zeros((0, DIMENSIONS), dtype=np.float32)
+        return np.stack([found[t] for t in texts])
+
+    def _keep(self, text: str, vec: np.ndarray) -> None:
         with self._lock:
-            return np.stack([self._cache[t] for t in texts]) if texts else np.zeros((0, 384), dtype=np.float32)
+            self._cache[text] = vec
+            while len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
 
     def _run(self, batch: list[str]) -> np.ndarray:
         encs = self.tokenizer.encode_batch(batch)
