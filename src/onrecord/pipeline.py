@@ -38,16 +38,22 @@ Progress = Callable[[str, int, int], None]
 
 
 class Checker:
-    """Holds the model (loaded once) and checks texts against sources. Safe to share across threads."""
+    """Holds the model (loaded once) and checks texts against sources. Safe to share across threads.
+
+    ``timings=True`` adds the check's wall time (``model.seconds``) to each report; off by default, so that
+    the same input gives the same report, byte for byte.
+    """
 
     def __init__(self, model: GroundingModel | None = None, model_dir: str | None = None, device: str = "auto",
-                 thresholds: Thresholds = DEFAULT_THRESHOLDS, embedder: Embedder | None = None):
+                 thresholds: Thresholds = DEFAULT_THRESHOLDS, embedder: Embedder | None = None,
+                 timings: bool = False):
         self._model = model
         self._model_dir = model_dir
         self._device = device
         self._embedder = embedder
         self._lock = threading.Lock()
         self.thresholds = thresholds
+        self.timings = timings
 
     @property
     def embedder(self) -> Embedder:
@@ -94,10 +100,15 @@ class Checker:
             source_texts={d.id: d.text for d in docs},
             warnings=warnings,
             not_examined=_not_examined(indexes, model),
-            model={"name": model.config.name, "threshold": model.config.threshold, "device": model.device,
-                   "windows_examined": sum(len(i.windows) for i in indexes),
-                   "seconds": round(time.perf_counter() - t0, 3)},
+            model=self._model_info(model, indexes, t0),
         )
+
+    def _model_info(self, model: GroundingModel, indexes: list[SourceIndex], t0: float) -> dict[str, object]:
+        info: dict[str, object] = {"name": model.config.name, "threshold": model.config.threshold,
+                                   "device": model.device, "windows_examined": sum(len(i.windows) for i in indexes)}
+        if self.timings:
+            info["seconds"] = round(time.perf_counter() - t0, 3)
+        return info
 
 
 def _as_sources(sources: Sequence[Document] | Mapping[str, str] | Document | str) -> list[Document]:
