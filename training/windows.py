@@ -107,7 +107,6 @@ def doc_scores(
     model: GroundingModel,
     pairs: list[tuple[str, str]],
     max_windows: int | None = None,
-    batch_size: int = 32,
     logits_out: list[np.ndarray] | None = None,
 ) -> np.ndarray:
     """(n, 3) document-level probabilities for (doc, claim) pairs with the fallback windowing.
@@ -122,7 +121,7 @@ def doc_scores(
         for w in window_pairs(model, doc, claim, max_windows):
             flat.append((w, claim))
             owner.append(n)
-    z = model.logits(flat, batch_size=batch_size)
+    z = model.logits(flat)
     zt = z / model.config.temperature
     zt = zt - zt.max(axis=1, keepdims=True)
     p = np.exp(zt)

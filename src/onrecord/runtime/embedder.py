@@ -3,7 +3,11 @@
 Mean pooling over tokens and L2 normalisation, as sentence-transformers does, so a dot product is
 the cosine similarity. Loaded once per process (:func:`shared_embedder`).
 
-The cache is bounded (least recently used go first) and never read back for what one call computed.
+Every text is embedded on its own, never in a batch: the int8 model quantizes its activations with one
+scale per batch (``DynamicQuantizeLinear``), so a sentence's vector moved with its batch-mates (cosine
+down to 0.983 against itself alone, even in a batch of equal lengths with no padding). Alone, a vector is a
+function of its text only, so caching it cannot make one check depend on what the process checked before;
+it costs no more time on a CPU (``docs/benchmarks.md``).
 """
 
 from __future__ import annotations
@@ -26,8 +30,8 @@ are embedded once; the least recently used go first."""
 
 
 class Embedder:
-    """Unit sentence vectors. Thread-safe: the cache is read and written under a lock, and a call returns
-    what it found or computed itself, never a cache entry that may since have been evicted."""
+    """Unit sentence vectors. Thread-safe: the cache is read and written under a lock, and what one call
+    returns never depends on the cache (a vector evicted mid-call is still returned)."""
 
     def __init__(self, model_dir: str | Path | None = None, threads: int | None = None, device: str = "auto",
                  cache_size: int = CACHE_SIZE):
@@ -52,7 +56,7 @@ class Embedder:
         self._cache_size = cache_size
         self._lock = threading.Lock()
 
-    def encode(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
+    def encode(self, texts: list[str]) -> np.ndarray:
         """Unit vectors (n, 384) for ``texts``; repeated texts are embedded once."""
         found: dict[str, np.ndarray] = {}
         with self._lock:
@@ -60,12 +64,10 @@ class Embedder:
                 if t in self._cache:
                     self._cache.move_to_end(t)
                     found[t] = self._cache[t]
-        todo = sorted((t for t in dict.fromkeys(texts) if t not in found), key=len)
-        for b in range(0, len(todo), batch_size):
-            batch = todo[b : b + batch_size]
-            for t, vec in zip(batch, self._run(batch), strict=True):
-                found[t] = vec
-                self._keep(t, vec)
+        for t in dict.fromkeys(texts):
+            if t not in found:
+                found[t] = self._run_one(t)
+                self._keep(t, found[t])
         if not texts:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
         return np.stack([found[t] for t in texts])
@@ -76,19 +78,14 @@ class Embedder:
             while len(self._cache) > self._cache_size:
                 self._cache.popitem(last=False)
 
-    def _run(self, batch: list[str]) -> np.ndarray:
-        encs = self.tokenizer.encode_batch(batch)
-        width = max(len(e.ids) for e in encs)
-        ids = np.zeros((len(encs), width), dtype=np.int64)
-        mask = np.zeros((len(encs), width), dtype=np.int64)
-        for r, e in enumerate(encs):
-            ids[r, : len(e.ids)] = e.ids
-            mask[r, : len(e.ids)] = 1
+    def _run_one(self, text: str) -> np.ndarray:
+        """The vector of one text, run alone: no batch-mate, no padding."""
+        ids = np.asarray([self.tokenizer.encode(text).ids], dtype=np.int64)
+        mask = np.ones_like(ids)
         hidden = self.session.run(None, {"input_ids": ids, "attention_mask": mask,
-                                         "token_type_ids": np.zeros_like(ids)})[0]
-        m = mask[..., None].astype(np.float32)
-        pooled = (hidden * m).sum(axis=1) / np.clip(m.sum(axis=1), 1e-9, None)
-        return pooled / np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-9, None)
+                                         "token_type_ids": np.zeros_like(ids)})[0][0]
+        pooled = hidden.mean(axis=0)
+        return pooled / max(float(np.linalg.norm(pooled)), 1e-9)
 
 
 _shared: dict[str, Embedder] = {}
