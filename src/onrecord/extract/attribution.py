@@ -299,7 +299,7 @@ def _speaker_text(text: str, toks: list[_Tok], a: int, b: int) -> tuple[str, int
     s, e = toks[a].start, toks[b - 1].end
     if text[e - 1] == "." and toks[b - 1].text[:-1].lower() not in _ABBREVIATIONS:
         e -= 1
-    return text[s:e], s, e
+    return " ".join(text[s:e].split()), s, e  # a name wrapped over a line ("Dana\nWhitfield") is one name
 
 
 def _is_named(words: list[_Tok]) -> bool:

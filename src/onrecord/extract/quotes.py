@@ -164,7 +164,7 @@ def find_quotes(text: str) -> QuoteScan:
         if not _apostrophe_like(text, o.pos):
             warn(f"unmatched opening mark {o.mark}", o.pos)
 
-    scan.quotes.extend(_spans(text, found))
+    scan.quotes.extend(_spans(text, found, warn))
     return scan
 
 
@@ -195,8 +195,10 @@ def _newline(text: str, i: int, blank_line_mode: bool, stack: list[_Open], conti
     return j if j > i + 1 else i + 1
 
 
-def _spans(text: str, found: list[tuple[int, int, str, str, int]]) -> list[QuoteSpan]:
-    """The quotations found (open, close, marks, depth) as spans of their words, in text order."""
+def _spans(text: str, found: list[tuple[int, int, str, str, int]],
+           warn: Callable[[str, int], None]) -> list[QuoteSpan]:
+    """The quotations found (open, close, marks, depth) as spans of their words, in text order; a pair of
+    marks with no words between them ("" or “ ”) quotes nothing and is skipped with a warning."""
     out = []
     for op, cl, om, cm, depth in sorted(found):
         s, e = op + 1, cl
@@ -204,6 +206,9 @@ def _spans(text: str, found: list[tuple[int, int, str, str, int]]) -> list[Quote
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
+        if s == e:
+            warn(f"empty quotation marks {om}{cm}", op)
+            continue
         out.append(QuoteSpan(s, e, text[s:e], om, cm, depth, op, cl + 1))
     return out
 
