@@ -22,6 +22,7 @@ from functools import lru_cache
 from onrecord.documents import Document
 from onrecord.extract.quotes import QuoteSpan, find_quotes
 from onrecord.report import Attribution
+from onrecord.text.vocab import ABBREVIATIONS, DOCUMENT_NOUNS
 
 __all__ = [
     "Frame",
@@ -116,11 +117,6 @@ _FEMALE_TITLES = r"First Lady|Mrs\.?|Ms\.?|Miss|Madam|Queen|Princess|Duchess|Dam
 _MALE_TITLES = r"Mr\.?|King|Prince|Duke|Sir|Lord"
 _FEMALE_RE = re.compile(rf"\b(?:{_FEMALE_TITLES})\s+((?:[A-Z][\w'’\-]+)(?:\s+[A-Z][\w'’\-]+){{0,2}})")
 _MALE_RE = re.compile(rf"\b(?:{_MALE_TITLES})\s+((?:[A-Z][\w'’\-]+)(?:\s+[A-Z][\w'’\-]+){{0,2}})")
-DOCUMENT_NOUNS = frozenset(
-    """letter statement report document text memo memorandum transcript filing complaint email
-    e-mail release notice guidance policy study paper article post tweet lawsuit order ruling
-    agreement bill note message summary record minutes survey faq website page book""".split()
-)
 _DOC_NP_RE = re.compile(
     r"\b(?:the|this|that|her|his|their|its)\s+(?:" + "|".join(sorted(DOCUMENT_NOUNS)) + r")\b", re.I
 )
@@ -129,9 +125,6 @@ _FUNCTION_CAPS = frozenset(
     """the a an in on at during after before read it this that these those however meanwhile but
     and or so yet still also when while if as for from by with according under over since
     although though despite there here what why how who which reactions""".split()
-)
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st jr sr prof gen sen rep gov lt col capt sgt no vs etc inc co corp ltd mt ft".split()
 )
 _TITLES = frozenset(
     """chair chairman chairwoman chairperson director commissioner mr mrs ms miss mx dr doctor prof
@@ -159,7 +152,7 @@ class _Tok:
     @property
     def low(self) -> str:
         t = self.text.lower()
-        if t.endswith(".") and t[:-1] not in _ABBREVIATIONS:
+        if t.endswith(".") and t[:-1] not in ABBREVIATIONS:
             t = t[:-1]
         return t
 
@@ -210,7 +203,7 @@ class _Analysis:
             if not (nxt.isupper() or nxt.isdigit() or nxt in "\"“‘«'("):
                 continue
             word = re.search(r"(\w+)\W*$", text[max(0, p - 12) : p])
-            if not m.group(1) and word and word.group(1).lower() in _ABBREVIATIONS:
+            if not m.group(1) and word and word.group(1).lower() in ABBREVIATIONS:
                 continue
             cuts.add(m.end())
         out: list[tuple[int, int]] = []
@@ -281,7 +274,7 @@ def _np_backward(toks: list[_Tok], end: int) -> tuple[int, int] | None:
 
 def _ends_sentence(t: _Tok) -> bool:
     """A word carrying a full stop that is not an abbreviation's ("twice." in "… twice. He said")."""
-    return t.text.endswith(".") and t.text[:-1].lower() not in _ABBREVIATIONS and "." not in t.text[:-1]
+    return t.text.endswith(".") and t.text[:-1].lower() not in ABBREVIATIONS and "." not in t.text[:-1]
 
 
 def _np_forward(toks: list[_Tok], start: int) -> tuple[int, int] | None:
@@ -297,7 +290,7 @@ def _np_forward(toks: list[_Tok], start: int) -> tuple[int, int] | None:
 
 def _speaker_text(text: str, toks: list[_Tok], a: int, b: int) -> tuple[str, int, int]:
     s, e = toks[a].start, toks[b - 1].end
-    if text[e - 1] == "." and toks[b - 1].text[:-1].lower() not in _ABBREVIATIONS:
+    if text[e - 1] == "." and toks[b - 1].text[:-1].lower() not in ABBREVIATIONS:
         e -= 1
     return " ".join(text[s:e].split()), s, e  # a name wrapped over a line ("Dana\nWhitfield") is one name
 

@@ -17,6 +17,7 @@ from typing import Literal
 from onrecord.extract.attribution import attribute, reported_frame
 from onrecord.report import Attribution
 from onrecord.text.segment import Span, sentences
+from onrecord.text.vocab import DOCUMENT_NOUNS
 
 DocClaimKind = Literal["mentions", "omits", "begins", "ends", "about"]
 
@@ -45,9 +46,7 @@ class ClaimUnit:
 
 _SKIP_LINE = re.compile(r"^\s*(read more|related|see also|advertisement|click here|subscribe|share this)\b",
                         re.I)
-_DOC_NOUNS = (r"letter|document|text|guidance|report|statement|policy|notice|transcript|memo|memorandum|"
-              r"article|e-?mail|filing|opinion|ruling|release|press release|speech|bill|law|order|decision|"
-              r"paper|study|summary|contract|agreement|complaint|lawsuit|indictment|message|post|note")
+_DOC_NOUNS = "|".join(re.escape(n) for n in sorted(DOCUMENT_NOUNS, key=lambda n: (-len(n), n)))
 _SUBJECT = rf"(?P<subj>(?:(?:the|this|that|her|his|their|its)\s+(?:[\w'’\-]+\s+){{0,4}}?(?:{_DOC_NOUNS})\b|it\b))"
 _ADVERB = r"(?:\s+(?:specifically|explicitly|directly|also|only|even|never|repeatedly|clearly|briefly|merely))*"
 _FILLER = r"(?:[^.;:]{0,80}?,\s*)?"  # "the actual text of the letter, as made public, makes no ..."

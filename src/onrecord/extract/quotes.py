@@ -24,6 +24,7 @@ from rapidfuzz.distance import Indel
 
 from onrecord.documents import Document
 from onrecord.report import DiffOp, QuoteLabel
+from onrecord.text.vocab import NEGATION, QUOTE_FUNCTION_WORDS
 
 __all__ = [
     "Folded",
@@ -360,12 +361,6 @@ ALTERED_MIN_CONTENT = 0.6
 _ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:\.\s*){2,}\]|\(\s*(?:\.\s*){2,}\)|\.(?:\s?\.){2,})\s*")
 _EDGE_PUNCT = " .,;:!?-"
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
-_NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|none|nobody|nothing|cannot|without)\b|n't\b")
-_STOP = frozenset(
-    "a an the and or but of to in on at by for with from as is are was were be been it its this that "
-    "these those he she they we you i his her their our your my me him them us not no so if than then "
-    "there here have has had do does did will would can could may might shall should".split()
-)
 
 
 @dataclass
@@ -407,7 +402,7 @@ def _negated_before(fs: Folded, kstart: int) -> bool:
     if cut != -1:
         left = left[cut + 1 :]
     words = left.split()[-4:]
-    return bool(_NEGATION.search(" ".join(words)))
+    return bool(NEGATION.search(" ".join(words)))
 
 
 class _Source:
@@ -509,7 +504,7 @@ def _exact_match(src: _Source, spans: list[tuple[int, int]]) -> QuoteMatch:
             cut = text[gap_s:gap_e].strip(" .,;:!?-\n")
             if cut:
                 diff.append(DiffOp("delete", "", cut))
-                if _NEGATION.search(f.key[b : spans[k + 1][0]]):
+                if NEGATION.search(f.key[b : spans[k + 1][0]]):
                     negated = True
     return QuoteMatch("exact", src.doc.id, s0, e1, diff if len(spans) > 1 else [], 1.0, negated)
 
@@ -583,7 +578,7 @@ def _judge(qkey: str, src: _Source, qorig: _QuoteText, sw, force: QuoteLabel | N
     span_key = f.key[kstart:kend]
     similarity = fuzz.ratio(qkey, span_key) / 100.0
     # share of the quote's content words present in the span (substring: "single" in "singlehanded")
-    content = [w for w, _, _ in qw if w not in _STOP]
+    content = [w for w, _, _ in qw if w not in QUOTE_FUNCTION_WORDS]
     present = sum(1 for w in content if w in span_key) / len(content) if content else 1.0
     ops = Indel.opcodes([w for w, _, _ in qw], [w for w, _, _ in sw])
     triples = [(o.tag, o.src_start, o.src_end, o.dest_start, o.dest_end) for o in ops]

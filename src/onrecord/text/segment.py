@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from onrecord.text.vocab import ABBREVIATIONS
+
 
 @dataclass(frozen=True)
 class Span:
@@ -16,13 +18,6 @@ class Span:
         return text[self.start : self.end]
 
 
-# Abbreviations after which a period does not end a sentence ("Mr. Putin", "U.S. officials").
-_ABBREV = {
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "st", "jr",
-    "sr", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec", "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m", "approx", "fig",
-    "art", "sec", "para", "ch", "vol", "pp", "ft", "mt", "ave", "blvd", "dept", "est",
-}
 _CLOSERS = "\"'”’»)]"
 _OPENERS = "\"'“‘«(["
 _END_RE = re.compile(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*")
@@ -35,7 +30,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if not m:
         return False
     word = m.group(1).lower().rstrip(".")
-    if word in _ABBREV:
+    if word in ABBREVIATIONS:
         return True
     # A single capital letter ("J. Smith") is an initial, not a sentence end.
     return len(word) == 1 and text[m.start(1)].isupper()
