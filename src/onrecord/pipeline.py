@@ -15,7 +15,6 @@ from collections.abc import Callable, Mapping, Sequence
 from onrecord.documents import Document, from_text
 from onrecord.errors import UsageError
 from onrecord.extract.claims import ClaimUnit, claim_units
-from onrecord.extract.quotes import find_quotes
 from onrecord.judge.documents import documents_meant, read_edge
 from onrecord.judge.figures import check_quantities, source_pool
 from onrecord.judge.finding import ClaimCase, EdgeReading
@@ -26,8 +25,8 @@ from onrecord.report import ClaimResult, QuoteResult, Report, SourceInfo
 from onrecord.retrieve.evidence import SourceIndex, evidence_at, features_of, judge_many, three_way
 from onrecord.runtime.embedder import Embedder, shared_embedder
 from onrecord.runtime.model import GroundingModel, shared_model
+from onrecord.text.analysis import TextAnalysis
 from onrecord.text.language import unreadable_reason
-from onrecord.text.segment import Span
 
 _SPECIAL_TOKENS = 48
 """Room kept in the model's window for the claim and the separator tokens: a passage longer than the rest
@@ -80,8 +79,9 @@ class Checker:
         doc, docs = _validated(text, sources)
         say = progress or (lambda stage, done, total: None)
         say("quotes", 0, 1)
-        qcheck = check_quotes(doc.text, docs)
-        units = claim_units(doc.text, _quotation_spans(doc.text))
+        analysis = TextAnalysis(doc.text)  # read once; every stage below reads this
+        qcheck = check_quotes(analysis, docs)
+        units = claim_units(analysis)
         say("claims", 0, len(units))
         embedder, model = self.embedder, self.model
         t = self.thresholds.for_model(model.config.threshold)
@@ -138,11 +138,6 @@ def _validated(text: str | Document,
     if not doc.text.strip():
         raise UsageError("the text to check is empty")
     return doc, docs
-
-
-def _quotation_spans(text: str) -> list[Span]:
-    """The top-level quotations of ``text``, marks included: a claim is never split inside one."""
-    return [Span(q.mark_start or q.start, q.mark_end or q.end) for q in find_quotes(text).quotes if q.depth == 0]
 
 
 def _needs_model(unit: ClaimUnit, quotes: list[QuoteResult], t: Thresholds) -> bool:

@@ -17,11 +17,11 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from onrecord.documents import Document
-from onrecord.extract.quotes import QuoteSpan, find_quotes
 from onrecord.report import Attribution
+from onrecord.text.analysis import TextAnalysis, analysis_of
+from onrecord.text.marks import QuoteSpan
 from onrecord.text.vocab import ABBREVIATIONS, DOCUMENT_NOUNS
 
 __all__ = [
@@ -166,10 +166,12 @@ class _Tok:
 
 
 class _Analysis:
-    def __init__(self, text: str) -> None:
-        self.text = text
-        scan = find_quotes(text)
-        self.quotes: list[QuoteSpan] = [q for q in scan.quotes if q.depth == 0]
+    """What attribution reads of a text: its top-level quotations masked, its tokens and sentences."""
+
+    def __init__(self, source: TextAnalysis) -> None:
+        self.source = source
+        text = self.text = source.text
+        self.quotes: list[QuoteSpan] = list(source.top_quotes)
         chars = list(text)
         for q in self.quotes:
             for k in range(q.mark_start, q.mark_end):
@@ -228,9 +230,10 @@ class _Analysis:
         return [t for t in self.tokens[a:b] if t.end <= e]
 
 
-@lru_cache(maxsize=16)
-def _analyze(text: str) -> _Analysis:
-    return _Analysis(text)
+def _analyze(text: str | TextAnalysis) -> _Analysis:
+    """Attribution's reading of ``text``, kept on its analysis: built once per check, not per call."""
+    ta = analysis_of(text)
+    return ta.derived("attribution", lambda: _Analysis(ta))
 
 
 # --------------------------------------------------------------------------------------------
@@ -394,9 +397,10 @@ def _cue_in_left(toks: list[_Tok]) -> _Found | None:
     return None
 
 
-def attribute(text: str, start: int, end: int) -> Attribution | None:
+def attribute(text: str | TextAnalysis, start: int, end: int) -> Attribution | None:
     """Who ``text`` says said the words at ``[start, end)`` (a quotation or a claim), or None."""
     an = _analyze(text)
+    text = an.text
     si = an.sentence_index(start)
     ss, se = an.sentences[si]
     se = max(se, end)
@@ -410,7 +414,7 @@ def attribute(text: str, start: int, end: int) -> Attribution | None:
     if found is None:
         # The span holds its own frame ("X said P" given whole): the frame's speaker, when the
         # span covers the frame's proposition.
-        fr = reported_frame(text, max(ss, min(start, se)), se) if start <= ss + 1 else None
+        fr = reported_frame(an.source, max(ss, min(start, se)), se) if start <= ss + 1 else None
         if fr is not None and fr.prop_start < end and start < fr.prop_end:
             return Attribution(fr.speaker, fr.cue, fr.speaker_start, fr.speaker_end, pronoun=fr.pronoun)
         return None
@@ -519,9 +523,10 @@ def _prop_start(text: str, s: int, e: int) -> int:
     return s
 
 
-def reported_frame(text: str, start: int, end: int) -> Frame | None:
+def reported_frame(text: str | TextAnalysis, start: int, end: int) -> Frame | None:
     """The reporting frame of a sentence or clause ``[start, end)``, or None when it has none."""
     an = _analyze(text)
+    text = an.text
     toks = an.tokens_in(start, end)
     if not toks:
         return None
@@ -654,7 +659,7 @@ def source_turns(doc: Document) -> list[Turn]:
         turns.append(Turn(m.group(1), s, end, "transcript"))
     an = _analyze(text)
     for q in an.quotes:
-        a = attribute(text, q.start, q.end)
+        a = attribute(an.source, q.start, q.end)
         if a is not None and is_checkable_speaker(a):
             turns.append(Turn(a.speaker or "", q.start, q.end, "statement"))
     turns.sort(key=lambda t: (t.start, -t.end))

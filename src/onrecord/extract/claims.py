@@ -16,6 +16,7 @@ from typing import Literal
 
 from onrecord.extract.attribution import attribute, reported_frame
 from onrecord.report import Attribution
+from onrecord.text.analysis import TextAnalysis, analysis_of
 from onrecord.text.segment import Span, sentences
 from onrecord.text.vocab import DOCUMENT_NOUNS
 
@@ -175,29 +176,33 @@ def split_relative(text: str, clause: Span, quotes: list[Span]) -> tuple[Span | 
     return rel_span, main, rel_text
 
 
-def claim_units(text: str, quotes: list[Span]) -> list[ClaimUnit]:
-    """Every claim unit of ``text`` in order. ``quotes`` are quotation spans (not split inside).
+def claim_units(text: str | TextAnalysis, quotes: list[Span] | None = None) -> list[ClaimUnit]:
+    """Every claim unit of ``text`` in order. ``quotes`` are quotation spans (not split inside); by
+    default the text's top-level quotations.
 
     Reported speech (speaker + proposition span) and the speaker of a span come from
-    :mod:`onrecord.extract.attribution`.
+    :mod:`onrecord.extract.attribution`, reading the same analysis of the text.
     """
+    ta = analysis_of(text)
+    quotes = ta.quotation_spans if quotes is None else quotes
     units: list[ClaimUnit] = []
-    for sent in sentences(text, protected=quotes):
-        if not is_claim_sentence(text, sent):
+    for sent in sentences(ta.text, protected=quotes):
+        if not is_claim_sentence(ta.text, sent):
             continue
-        for clause in _clauses(text, sent, quotes):
-            units.extend(_units_of_clause(text, sent, clause, quotes))
+        for clause in _clauses(ta.text, sent, quotes):
+            units.extend(_units_of_clause(ta, sent, clause, quotes))
     return units
 
 
-def _units_of_clause(text: str, sent: Span, clause: Span, quotes: list[Span]) -> list[ClaimUnit]:
+def _units_of_clause(ta: TextAnalysis, sent: Span, clause: Span, quotes: list[Span]) -> list[ClaimUnit]:
+    text = ta.text
     prop = clause
-    frame = reported_frame(text, clause.start, clause.end)
+    frame = reported_frame(ta, clause.start, clause.end)
     if frame is not None and frame.prop_end > frame.prop_start:
         attribution: Attribution | None = Attribution(frame.speaker, frame.cue, frame.speaker_start, frame.speaker_end)
         prop = Span(frame.prop_start, frame.prop_end)
     else:
-        attribution = attribute(text, clause.start, clause.end)
+        attribution = attribute(ta, clause.start, clause.end)
     out: list[ClaimUnit] = []
     rel_span, main_text, rel_text = split_relative(text, prop, quotes)
     doc_claim = find_doc_claim(text, prop.start, prop.end)

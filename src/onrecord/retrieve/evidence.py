@@ -8,13 +8,14 @@ anywhere counts.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from onrecord.documents import Document
 from onrecord.report import Evidence
-from onrecord.runtime.embedder import Embedder
+from onrecord.runtime.embedder import Embedder, shared_embedder
 from onrecord.runtime.model import LABELS, GroundingModel
 from onrecord.text.lexical import BM25, content_stems, coverage
 from onrecord.text.segment import Span, sentences, windows
@@ -305,24 +306,36 @@ class DocScore:
         return float(self.probs3[0] if self.probs3 is not None else self.probs[0])
 
 
-_index_cache: dict[str, SourceIndex] = {}
+class IndexCache:
+    """Source indexes by document text, for one caller scoring many claims against the same documents
+    (``bench pairs``, calibration): each document is split and embedded once. Owned by that caller, never
+    shared at module level; the least recently used go first past ``size``."""
+
+    def __init__(self, embedder: Embedder, size: int = 256):
+        self.embedder = embedder
+        self.size = size
+        self._indexes: OrderedDict[str, SourceIndex] = OrderedDict()
+
+    def get(self, doc: str) -> SourceIndex:
+        idx = self._indexes.pop(doc, None)
+        if idx is None:
+            idx = SourceIndex.build(Document(id="doc", text=doc), self.embedder)
+        self._indexes[doc] = idx
+        while len(self._indexes) > self.size:
+            self._indexes.popitem(last=False)
+        return idx
 
 
-def score_document(model: GroundingModel, doc: str, claim: str, embedder: Embedder | None = None) -> DocScore:
+def score_document(model: GroundingModel, doc: str, claim: str, embedder: Embedder | None = None,
+                   cache: IndexCache | None = None) -> DocScore:
     """Score ``claim`` against ``doc`` the way a check does: every window ranked, the best ones scored.
 
     Uses the shipped sentence embedder and the fitted combiner when present, so that benchmarks on
-    pairs measure what onrecord ships.
+    pairs measure what onrecord ships. ``cache`` keeps the document's index for the next claim on it.
     """
     if embedder is None:
-        from onrecord.runtime.embedder import shared_embedder
-
-        embedder = shared_embedder()
-    idx = _index_cache.get(doc)
-    if idx is None:
-        if len(_index_cache) > 256:
-            _index_cache.clear()
-        idx = _index_cache[doc] = SourceIndex.build(Document(id="doc", text=doc), embedder)
+        embedder = cache.embedder if cache is not None else shared_embedder()
+    idx = cache.get(doc) if cache is not None else SourceIndex.build(Document(id="doc", text=doc), embedder)
     mj = judge_many(model, [claim], [idx], embedder)[0]
     f = features_of(mj)
     combiner = model.config.raw.get("combiner")
@@ -331,5 +344,5 @@ def score_document(model: GroundingModel, doc: str, claim: str, embedder: Embedd
     return DocScore(mj.probs, len(mj.candidates), f, three_way(f, combiner))
 
 
-__all__ = ["CANDIDATES", "LABELS", "Candidate", "CandidatePolicy", "DocScore", "ModelJudgement", "SourceIndex", "SupportFeatures", "candidates_for", "evidence_at",
+__all__ = ["CANDIDATES", "LABELS", "Candidate", "CandidatePolicy", "DocScore", "IndexCache", "ModelJudgement", "SourceIndex", "SupportFeatures", "candidates_for", "evidence_at",
            "features_of", "judge_many", "score_document", "support_probability", "three_way"]
