@@ -86,11 +86,12 @@ class Checker:
         embedder, model = self.embedder, self.model
         t = self.thresholds.for_model(model.config.threshold)
         indexes = [SourceIndex.build(d, embedder) for d in docs]
-        cases = _retrieve(units, docs, qcheck.results, indexes, model, embedder, t)
-        claims: list[ClaimResult] = []
-        for n, (unit, case) in enumerate(zip(units, cases, strict=True), start=1):
-            claims.append(_claim_result(n, unit, doc, case, t))
-            say("claims", n, len(units))
+        # The model's reading is the long part: the count of claims advances as each claim's is done.
+        cases = _retrieve(units, docs, qcheck.results, indexes, model, embedder, t,
+                          lambda done, _total: say("claims", done, len(units)))
+        claims = [_claim_result(n, unit, doc, case, t)
+                  for n, (unit, case) in enumerate(zip(units, cases, strict=True), start=1)]
+        say("claims", len(units), len(units))
         warnings = list(doc.warnings) + [w for d in docs for w in d.warnings] + list(qcheck.warnings)
         return Report(
             sources=[SourceInfo(d.id, d.title, len(d.text), d.path, d.format) for d in docs],
@@ -156,7 +157,8 @@ def _edge(unit: ClaimUnit, docs: list[Document], model: GroundingModel, t: Thres
 
 
 def _retrieve(units: list[ClaimUnit], docs: list[Document], quotes: list[QuoteResult], indexes: list[SourceIndex],
-              model: GroundingModel, embedder: Embedder, t: Thresholds) -> list[ClaimCase | None]:
+              model: GroundingModel, embedder: Embedder, t: Thresholds,
+              progress: Callable[[int, int], None] | None = None) -> list[ClaimCase | None]:
     """Per claim, what the rules weigh: its quotations, passages, the model's reading, figures (None for a
     claim that cannot be read)."""
     readable = [u for u in units if unreadable_reason(u.text) is None]
@@ -164,7 +166,7 @@ def _retrieve(units: list[ClaimUnit], docs: list[Document], quotes: list[QuoteRe
     # One batched model call for the claims that need the model; rules settle the others.
     needs = [_needs_model(u, qs, t) for u, qs in zip(readable, inside, strict=True)]
     judged = judge_many(model, [u.text for u in readable], indexes, embedder, needs,
-                        min_similarity=t.topic_similarity, min_coverage=t.topic_coverage)
+                        min_similarity=t.topic_similarity, min_coverage=t.topic_coverage, progress=progress)
     pool = source_pool({d.id: d.text for d in docs})
     combiner = model.config.combiner
     cases: dict[int, ClaimCase] = {}
