@@ -45,3 +45,27 @@ def test_derived_is_built_once_under_threads() -> None:
     for t in threads:
         t.join()
     assert built == [1] and ta.derived("x", build) == 1
+
+
+def test_a_claim_and_its_speaker_come_from_the_same_sentence() -> None:
+    """One sentence segmentation for claims and attribution: a line wrapped before the reporting verb
+    stays one sentence for both (attribution once cut at every line break, claims joined the lines)."""
+    text = '"We will rebuild," Governor Alvarez\ntold reporters. The bridge will open in May.'
+    ta = TextAnalysis(text)
+    q = ta.top_quotes[0]
+    from onrecord.extract.attribution import attribute
+
+    a = attribute(ta, q.start, q.end)
+    assert a is not None and a.speaker == "Governor Alvarez"
+    first = ta.sentences[0]
+    assert text[first.start : first.end] == '"We will rebuild," Governor Alvarez\ntold reporters.'
+
+
+def test_a_name_wrapped_over_a_line_is_one_sentence_and_one_speaker() -> None:
+    text = 'Intro.\n\nThe plan is "a good start", said Dana\nWhitfield, the mayor.'
+    units = claim_units(text)
+    assert [(u.text, u.attribution.speaker if u.attribution else None) for u in units] == [
+        ('The plan is "a good start"', "Dana Whitfield")]
+    # A headline still stands apart from the sentence after it.
+    head = "Trump gives Putin letter from Melania\nDuring the summit, he said it was an honour."
+    assert len(TextAnalysis(head).sentences) == 2

@@ -179,47 +179,9 @@ class _Analysis:
         self.masked = "".join(chars)
         self.tokens = [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(self.masked)]
         self.tok_starts = [t.start for t in self.tokens]
-        self.sentences = self._sentences()
+        # The text's own sentences, the ones its claims are cut from: a speaker is looked for in the claim's.
+        self.sentences = [(x.start, x.end) for x in source.sentences] or [(0, len(text))]
         self.sent_starts = [s for s, _ in self.sentences]
-
-    def _inside_quote(self, pos: int) -> QuoteSpan | None:
-        for q in self.quotes:
-            if q.mark_start < pos < q.mark_end - 1:
-                return q
-        return None
-
-    def _sentences(self) -> list[tuple[int, int]]:
-        text = self.text
-        blank_line_mode = re.search(r"\n[ \t\r\f\v]*\n", text) is not None
-        cuts: set[int] = set()
-        pat = r"\n[ \t\r\f\v]*\n\s*" if blank_line_mode else r"\n\s*"
-        for m in re.finditer(pat, text):
-            if self._inside_quote(m.start()) is None:
-                cuts.add(m.start())
-        for m in re.finditer(r"[.!?…]+([\"”’»'\)\]]*)(?=\s+([^\s]))", text):
-            p = m.start()
-            q = self._inside_quote(p)
-            if q is not None and m.end() != q.mark_end:
-                continue  # a full stop inside a quotation does not end the text's sentence
-            nxt = m.group(2)
-            if not (nxt.isupper() or nxt.isdigit() or nxt in "\"“‘«'("):
-                continue
-            word = re.search(r"(\w+)\W*$", text[max(0, p - 12) : p])
-            if not m.group(1) and word and word.group(1).lower() in ABBREVIATIONS:
-                continue
-            cuts.add(m.end())
-        out: list[tuple[int, int]] = []
-        prev = 0
-        for c in sorted(cuts) + [len(text)]:
-            s, e = prev, c
-            while s < e and text[s].isspace():
-                s += 1
-            while e > s and text[e - 1].isspace():
-                e -= 1
-            if e > s:
-                out.append((s, e))
-            prev = c
-        return out or [(0, len(text))]
 
     def sentence_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.sent_starts, pos) - 1)

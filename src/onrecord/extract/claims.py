@@ -184,9 +184,12 @@ def claim_units(text: str | TextAnalysis, quotes: list[Span] | None = None) -> l
     :mod:`onrecord.extract.attribution`, reading the same analysis of the text.
     """
     ta = analysis_of(text)
-    quotes = ta.quotation_spans if quotes is None else quotes
+    if quotes is None:
+        quotes, sents = ta.quotation_spans, list(ta.sentences)
+    else:
+        sents = sentences(ta.text, protected=quotes)
     units: list[ClaimUnit] = []
-    for sent in sentences(ta.text, protected=quotes):
+    for sent in sents:
         if not is_claim_sentence(ta.text, sent):
             continue
         for clause in _clauses(ta.text, sent, quotes):

@@ -34,11 +34,6 @@ class TextAnalysis:
         self._lock = threading.RLock()  # a build may derive another part
 
     @cached_property
-    def sentences(self) -> tuple[Span, ...]:
-        """Sentence spans (``onrecord.text.segment.sentences``): wrapped lines joined, whitespace trimmed."""
-        return tuple(sentences(self.text))
-
-    @cached_property
     def quotes(self) -> QuoteScan:
         """Every quotation, nested ones included, and the warnings of the scan."""
         return find_quotes(self.text)
@@ -52,6 +47,13 @@ class TextAnalysis:
     def quotation_spans(self) -> list[Span]:
         """The top-level quotations, marks included: a claim is never split inside one."""
         return [Span(q.mark_start or q.start, q.mark_end or q.end) for q in self.top_quotes]
+
+    @cached_property
+    def sentences(self) -> tuple[Span, ...]:
+        """The text's sentences (``onrecord.text.segment.sentences``): wrapped lines joined, never cut inside
+        a quotation except at a line break. The one segmentation claims and attribution both read, so a
+        claim and its speaker always come from the same sentence."""
+        return tuple(sentences(self.text, protected=self.quotation_spans))
 
     def stems(self, span: Span) -> list[str]:
         """Content stems of ``text[span]`` (``onrecord.text.lexical.content_stems``)."""

@@ -22,6 +22,8 @@ _CLOSERS = "\"'”’»)]"
 _OPENERS = "\"'“‘«(["
 _END_RE = re.compile(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_CAPITAL_END = re.compile(r"\b[A-Z][a-z]+$")
+_NAME_CLOSE = re.compile(r"[A-Z][a-z]+[,.](?:\s|$)")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -82,7 +84,12 @@ def _continues(text: str, prev: Span, line: Span) -> bool:
     after = text[line.start : line.end].lstrip()
     if not before or not after:
         return False  # a blank line ends a paragraph
-    return after[0].islower() or before[-1] in ",-–"
+    if after[0].islower() or before[-1] in ",-–":
+        return True
+    # A name wrapped over a line ("... said Dana\nWhitfield, the mayor."): the line ends in a capitalised
+    # word and the next starts with one that a comma or full stop ends at once. A headline's next line
+    # ("... from Melania\nDuring the summit") goes on with more words, so it stays apart.
+    return bool(_CAPITAL_END.search(before) and _NAME_CLOSE.match(after))
 
 
 def _inside(pos: int, protected: list[Span]) -> bool:
