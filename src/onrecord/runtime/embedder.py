@@ -20,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
+from onrecord.cancel import checkpoint
 from onrecord.errors import ModelError
 
 DEFAULT_EMBEDDER_DIR = Path(__file__).resolve().parent.parent / "models" / "embedder"
@@ -66,6 +67,7 @@ class Embedder:
                     found[t] = self._cache[t]
         for t in dict.fromkeys(texts):
             if t not in found:
+                checkpoint()  # a cancelled or late check stops between sentences
                 found[t] = self._run_one(t)
                 self._keep(t, found[t])
         if not texts:

@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from onrecord.cancel import checkpoint
 from onrecord.errors import ModelError
 
 LABELS = ("supported", "contradicted", "unsupported")
@@ -106,6 +107,7 @@ class GroundingModel:
         """
         out = np.zeros((len(pairs), len(LABELS)), dtype=np.float32)
         for i, pair in enumerate(pairs):
+            checkpoint()  # a cancelled or late check stops between pairs
             e = self.tokenizer.encode(*pair)
             feeds = {"input_ids": np.asarray([e.ids], dtype=np.int64),
                      "attention_mask": np.ones((1, len(e.ids)), dtype=np.int64),
