@@ -15,9 +15,10 @@ from onrecord.extract.claims import claim_units
 from onrecord.findings import findings_of, parse_fail_on
 from onrecord.judge.figures import check_quantities, source_pool
 from onrecord.judge.quotes import check_quotes
+from onrecord.judge.tables import figure_pool
 from onrecord.render.text import render_text
 from onrecord.retrieve.evidence import SourceIndex
-from onrecord.retrieve.tables import figure_pool, readable_sentences
+from onrecord.retrieve.tables import readable_sentences
 
 
 def units(text: str):

@@ -166,13 +166,15 @@ def bench_pairs(paths: list[Path], model: GroundingModel) -> PairsBench:
     Each pair goes through ``onrecord.retrieve.evidence.score_document`` (every window ranked, the best scored,
     the shipped combiner when there is one), so the figures are those of what onrecord ships.
     """
-    from onrecord.retrieve.evidence import score_document
+    from onrecord.retrieve.evidence import IndexCache, score_document
+    from onrecord.runtime.embedder import shared_embedder
 
     rows = read_pairs(paths)
     combiner = model.config.raw.get("combiner")
     # The combined P(supported) has its own shipped threshold; the model's alone, the model's.
     threshold = float(combiner["threshold"]) if combiner else model.config.threshold
-    results = [score_document(model, r["doc"], r["claim"]) for r in rows]
+    cache = IndexCache(shared_embedder())  # pairs share documents: each is indexed once per run
+    results = [score_document(model, r["doc"], r["claim"], cache=cache) for r in rows]
     ps = np.array([res.p_supported for res in results])
     # Three-way: the calibrated split when a combiner is shipped, else the model's own probabilities.
     probs3 = np.asarray([res.probs3 if res.probs3 is not None else res.probs for res in results], dtype=np.float64)

@@ -13,19 +13,13 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from onrecord.errors import UsageError
+from onrecord.extract.filler import NOT_CLAIMS
 
 CLAIM_LABELS = ("supported", "contradicted", "unsupported", "unchecked")
 QUOTE_LABELS = ("exact", "altered", "not_found", "misattributed")
 ROW_LABELS = ("error",)
 """``error``: a batch row that could not be checked (batch only; a failed check exits 2)."""
 ALL_LABELS = tuple(dict.fromkeys(CLAIM_LABELS + QUOTE_LABELS + ROW_LABELS))
-
-# Why a unit of a checked text is listed but is no claim (``ClaimResult.unchecked``): conversational
-# filler ("Let me know if you'd like more detail!") and headings. Counted apart from the claims that
-# could not be checked (another language), which a gate on "unchecked" must see.
-NOT_A_CLAIM = "not a claim"
-A_HEADING = "a heading"
-NOT_CLAIMS = (NOT_A_CLAIM, A_HEADING)
 
 DEFAULT_FAIL_ON: frozenset[str] = frozenset({"contradicted", "unsupported", "altered", "not_found",
                                              "misattributed"})

@@ -85,9 +85,8 @@ def check_row(checker: Checker, row: InputRow, base_dir: Path) -> RowResult:
     """Check one row; every failure becomes the row's error, never an exception."""
     try:
         text, sources = documents(row, base_dir)
-        # Each row's report depends on that row alone, not on the rows this process checked before:
-        # the same labels with 1 or N workers, local or Ray, in one run or resumed.
-        checker.embedder.clear_cache()
+        # No cache clearing between rows: the models read each input alone, so a row's report does not
+        # depend on the rows this process checked before, and passages shared by rows are embedded once.
         report = checker.check(text, sources)
         return RowResult(row.id, report, None, os.getpid(), peak_rss_mb())
     except RowProblem as p:

@@ -16,9 +16,13 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from onrecord.findings import NOT_A_CLAIM  # the report's wording for a unit that is no claim
-
 FillerKind = Literal["opener", "sign_off", "offer", "interjection", "disclaimer", "heading"]
+# Why a unit of a checked text is listed but is no claim (``ClaimResult.unchecked``). Counted apart from
+# the claims that could not be checked (another language), which a gate on "unchecked" must see
+# (``onrecord.findings``).
+NOT_A_CLAIM = "not a claim"
+A_HEADING = "a heading"
+NOT_CLAIMS = (NOT_A_CLAIM, A_HEADING)
 # A line that only names what follows ("Key findings:") has at most this many words.
 HEADING_MAX_WORDS = 6
 

@@ -7,5 +7,5 @@
   against a claim (polarity, opposed verbs, swapped modifiers and names).
 - ``documents``: claims about what a document says (search of the whole document, its opening and close).
 - ``quotes``: quotations checked (alignment and who said it, misattribution).
-- ``figures``: figures extracted and compared; ``contrast``: opposed verbs and modifier classes.
+- ``figures``: figures extracted and compared; ``tables``: the figures of table rows, read with their headers; ``contrast``: opposed verbs and modifier classes.
 """
