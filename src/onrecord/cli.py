@@ -152,16 +152,17 @@ def serve(
 def bench_pairs_cmd(
     files: list[Path] = typer.Argument(..., help="Pairs JSONL files: {dataset, doc, claim, label[, label3]}."),
     format: BenchFormat = typer.Option(BenchFormat.text, "--format", "-f"),
+    progress: bool = typer.Option(False, "--progress", help="Progress lines on stderr."), output: Path | None = typer.Option(None, "--output", help="JSON results file, rewritten as each dataset finishes."),  # noqa: E501
 ) -> None:
     """Balanced accuracy at the shipped threshold and ROC-AUC, per dataset and their mean."""
     try:
         for f in files:
             if not f.is_file():
                 raise InputError(f"{f}: no such file")
-        from .bench import bench_pairs
+        from .bench import bench_pairs, write_partial
         from .model import shared_model
 
-        result = bench_pairs(files, shared_model())
+        result = bench_pairs(files, shared_model(), (lambda m: typer.echo(m, err=True)) if progress else None, write_partial(output) if output else None)  # noqa: E501
     except OnrecordError as err:
         _fail(err)
     if format is BenchFormat.json:
