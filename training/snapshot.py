@@ -52,14 +52,14 @@ def snapshot(run: Path, out: Path, optimizer: bool, best: bool) -> dict:
 
     names = [n for n, _ in AutoModelForSequenceClassification.from_config(
         AutoConfig.from_pretrained(base_model_path(), num_labels=3)).named_parameters()]
-    if optimizer:
-        st = ck["optimizer"]["state"]
+    st = ck["optimizer"]["state"]
+    if optimizer and len(st) == len(names):  # (no state before the first step: nothing to keep)
         mom = {}
         for i, n in enumerate(names):
             mom[f"exp_avg.{n}"] = st[i]["exp_avg"].to(torch.bfloat16)
             mom[f"exp_avg_sq.{n}"] = st[i]["exp_avg_sq"].to(torch.bfloat16)
         _atomic_save(mom, out / "optimizer.safetensors")
-    elif (out / "optimizer.safetensors").exists():
+    elif (out / "optimizer.safetensors").exists():  # a stale file must not pair with newer weights
         (out / "optimizer.safetensors").unlink()
     state = dict(ck["state"])
     state["rng"] = base64.b64encode(ck["rng"].numpy().tobytes()).decode()
