@@ -413,6 +413,7 @@ def train(args, model, tok, opt, examples, state: dict, eval_data, out: Path, cu
     if state["step"] == 0 and not state.get("evaluated_init") and not args.skip_init_eval:
         state["evaluated_init"] = True
         checkpoint()
+        t_last = time.time()  # the interval counts from here, not from before the baseline evaluation
     while state["step"] < planned:
         order = epoch_batches(examples, state["epoch"], state["seed"], state["batch_size"])
         while state["pos"] < len(order) and state["step"] < planned:
