@@ -264,13 +264,16 @@ def serve(
 def bench_pairs_cmd(
     files: list[Path] = typer.Argument(..., help="Pairs JSONL files: {dataset, doc, claim, label[, label3]}."),
     format: BenchFormat = typer.Option(BenchFormat.text, "--format", "-f"),
+    progress: bool = typer.Option(False, "--progress", help="Progress lines on stderr."),
+    output: Path | None = typer.Option(None, "--output", help="JSON results file, rewritten as each dataset finishes."),
 ) -> None:
     """Balanced accuracy at the shipped threshold and ROC-AUC, per dataset and their mean."""
-    from onrecord.bench import bench_pairs, read_pairs
+    from onrecord.bench import bench_pairs, read_pairs, write_partial
     from onrecord.runtime.model import shared_model
 
     read_pairs(files)  # every line checked before the model loads
-    result = bench_pairs(files, shared_model())
+    say = (lambda m: typer.echo(m, err=True)) if progress else None
+    result = bench_pairs(files, shared_model(), say, write_partial(output) if output else None)
     d = result.to_dict()
     if format is BenchFormat.json:
         import json
