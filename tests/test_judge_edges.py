@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from onrecord.documents import from_text
+from onrecord.judge import sentences
 from onrecord.text.language import unreadable_reason
 
 LETTER = ("Dear Minister, we write about the harbour, the ferry timetable, the fishing quotas and the lighthouse "
@@ -71,3 +72,172 @@ def test_a_short_claim_in_another_script_is_not_judged(checker):
 ])
 def test_non_latin_share_cut_off(text, reason):
     assert unreadable_reason(text) == reason
+
+
+# -- "it begins/ends by ...": the opening or closing passage, between a title and a sign-off ------------
+
+EDGE_LETTER = ("Harbour Board Annual Letter\n\nDear Minister,\n\nThe harbour handled 1,200 ships last year. The ferry "
+               "timetable was cut in March. We ask for new funds for the pier.\n\nWe thank you for your support and "
+               "hope to meet in June. The lighthouse repairs will finish in 2027.\n\nSincerely,\n\nMary Ann Jones")
+OPENING = (0, EDGE_LETTER.index(" The ferry"))  # through the first sentence after the title and salutation
+CLOSING = (EDGE_LETTER.index("We thank"), EDGE_LETTER.index("\n\nSincerely"))  # the last two, before the sign-off
+
+
+@pytest.mark.parametrize(("claim", "label", "score", "reason", "span", "p_supported"), [
+    ("The letter ends by noting that the lighthouse repairs will finish in 2027.", "supported", 0.6,
+     "the closing passage says so", CLOSING, 0.5533),
+    ("The letter begins by noting that the harbour handled 1,200 ships last year.", "supported", 0.6406,
+     "the opening passage says so", OPENING, 0.6406),
+    # The model doubts it (P(supported) 0.37, P(contradicted) 0.54), but the passage's figure agrees.
+    ("The letter ends with the lighthouse in 2027.", "supported", 0.6, "the closing passage says so", CLOSING, 0.3728),
+    ("The letter ends by noting that the lighthouse repairs will finish in 2029.", "contradicted", 0.8,
+     "the closing passage gives other figures: '2029' vs '2027' in s", CLOSING, 0.4283),
+    ("The letter begins by saying that the harbour handled 900 ships last year.", "contradicted", 0.8,
+     "the opening passage gives other figures: '900' vs '1,200' in s", OPENING, 0.2522),
+    ("The letter ends by saying the harbour will close.", "contradicted", 0.5475,
+     "the closing passage says otherwise", CLOSING, 0.3646),
+    ("The letter begins by praising the new stadium.", "unsupported", 0.7107,
+     "the opening passage does not say so", OPENING, 0.1252),
+])
+def test_begins_and_ends_read_the_opening_or_closing_passage(checker, claim, label, score, reason, span, p_supported):
+    c = _one(checker, claim, EDGE_LETTER)
+    assert c.kind == "document"
+    assert c.label == label and c.score == pytest.approx(score, abs=1e-3)
+    assert c.reason == reason
+    assert [(e.start, e.end) for e in c.evidence] == [span]
+    assert c.evidence[0].score == pytest.approx(p_supported, abs=1e-3)
+
+
+def test_a_quotation_at_the_start_or_end_is_cited_where_it_is(checker):
+    c = _one(checker, 'The letter begins "Dear Minister, we write about the harbour".', LETTER)
+    assert (c.label, c.score, c.reason) == ("supported", 0.95, "the quoted words are at the start of s")
+    assert [(e.start, e.end, e.score) for e in c.evidence] == [(0, len("Dear Minister, we write about the harbour"), 0.95)]
+    c = _one(checker, 'The letter ends "The lighthouse repairs will finish in 2027."', EDGE_LETTER)
+    assert (c.label, c.score, c.reason) == ("supported", 0.95, "the quoted words are at the end of s")
+    start = EDGE_LETTER.index("The lighthouse")
+    assert [(e.start, e.end) for e in c.evidence] == [(start, start + len("The lighthouse repairs will finish in 2027"))]
+
+
+# -- "mentions" and "focused on" with nothing to search for, and between the cut-offs --------------------
+
+
+def test_a_mention_of_nothing_checkable(checker):
+    c = _one(checker, "The letter mentioned the specific issue.", LETTER)
+    assert (c.label, c.score, c.reason) == ("unsupported", 0.5, "nothing checkable in what is said to be mentioned")
+    assert c.evidence == []
+    # "Focused on" it: nothing to miss, so the document's words do not tell against it.
+    c = _one(checker, "The letter focused on the specific issue.", LETTER)
+    assert (c.label, c.score) == ("supported", 0.6)
+    assert c.reason == "nothing checkable in what is said to be mentioned (the document's own words for it)"
+
+
+def test_mentions_cite_the_sentences_that_have_the_words_found(checker):
+    c = _one(checker, "The letter mentioned the harbour, the ferry and the stadium.", EDGE_LETTER)
+    assert (c.label, c.score) == ("unsupported", 0.6)
+    assert c.reason == f"searched all of s ({len(EDGE_LETTER)} chars): no 'stadium'"
+    assert [(e.start, e.end) for e in c.evidence] == [(0, 27), (45, 87), (88, 125)]
+    assert all(e.score == pytest.approx(2 / 3, abs=1e-3) for e in c.evidence)
+    c = _one(checker, "The letter mentioned the stadium and the airport and the harbour.", EDGE_LETTER)
+    assert c.label == "contradicted" and c.score == pytest.approx(0.6 + 0.4 * 2 / 3, abs=1e-3)
+    assert c.reason == f"searched all of s ({len(EDGE_LETTER)} chars): no 'stadium', 'airport'"
+    assert [(e.start, e.end) for e in c.evidence] == [(0, 27), (45, 87)]
+
+
+# -- claims about the world: the exact verdict, score, reason and evidence ------------------------------
+
+
+@pytest.mark.parametrize(("claim", "source", "label", "score", "reason", "evidence"), [
+    # A figure no source gives keeps an otherwise close claim unsupported, and the reason names it.
+    ("The mayor opened the new library on Saturday with 300 guests.", "The mayor opened the new library on Saturday.",
+     "unsupported", 0.948, "no source passage supports it: examined 1 passage(s) in 1 source(s); closest similarity "
+     "0.78, word coverage 71%; no source gives '300'", [(0, 45, 0.052)]),
+    ("Prices went up by a small amount.", "Prices rose slightly last month, the statistics office said.",
+     "unsupported", 0.9446, "no source passage supports it: examined 1 passage(s) in 1 source(s); closest similarity "
+     "0.53, word coverage 25%", [(0, 60, 0.0554)]),
+    ("The stadium seats 60,000 people.", "The council approved the budget on Monday.",
+     "unsupported", 0.9999, "nothing in the sources speaks to it: examined 1 passage(s) in 1 source(s); closest "
+     "similarity 0.04, word coverage 0%", []),
+    # Agreeing figures support a claim the sentence barely resembles once its figures are set aside.
+    ("Sales jumped 25 percent in 2024.", "Sales rose from 1,200 units in 2023 to 1,500 units in 2024.",
+     "supported", 0.6, "figures agree with the source: '25 percent' ~ 'change from 1,200 to 1,500'; '2024' ~ '2024'",
+     [(0, 59, 0.6)]),
+])
+def test_factual_verdicts_in_full(checker, claim, source, label, score, reason, evidence):
+    c = _one(checker, claim, source)
+    assert c.kind != "document"
+    assert c.label == label and c.score == pytest.approx(score, abs=1e-3)
+    assert c.reason == reason
+    assert [(e.start, e.end) for e in c.evidence] == [(s, e) for s, e, _ in evidence]
+    assert [e.score for e in c.evidence] == pytest.approx([p for _, _, p in evidence], abs=1e-3)
+
+
+@pytest.mark.parametrize(("source", "cited"), [
+    ("Staff report\nThe city hired 25 new teachers this autumn. The budget grew. The council agreed.",
+     "The city hired 25 new teachers this autumn."),
+    # A line without a full stop ends at its line break, not at a later sentence's.
+    ("Staff report\nThe city hired 25 new teachers this autumn\nThe budget grew. The council agreed.",
+     "The city hired 25 new teachers this autumn\n"),
+])
+def test_other_figures_cite_the_sentence_around_the_source_figure(checker, source, cited):
+    c = _one(checker, "The city hired 40 new teachers this autumn.", source)
+    assert (c.label, c.score, c.reason) == ("contradicted", 0.85, "the sources give other figures: '40' vs '25' in s")
+    assert [(e.start, e.end, e.text) for e in c.evidence] == [(13, 13 + len(cited), cited)]
+
+
+def test_a_dropped_condition_is_quoted_whole(checker):
+    c = _one(checker, 'The minister said the plant "will close next year".',
+             'The minister said: "The plant will close next year unless it is sold to Company X."')
+    assert (c.label, c.score) == ("unsupported", 0.8)
+    assert c.reason == "the source goes on with a condition the text leaves out: 'unless it is sold to Company X'"
+
+
+# -- the cut-offs' own predicates, at their boundaries ----------------------------------------------------
+
+
+def test_topic_predicates_are_inclusive():
+    from onrecord.judge.thresholds import DEFAULT_THRESHOLDS as T
+
+    assert T.speaks_to(0.45, 0.0) and T.speaks_to(0.0, 0.6)
+    assert not T.speaks_to(0.4499, 0.5999)
+    # Figures need only half the claim's words.
+    assert T.figures_on_topic(0.45, 0.0) and T.figures_on_topic(0.0, 0.5)
+    assert not T.figures_on_topic(0.4499, 0.4999)
+    assert T.polarity_confidence(0.7202) == pytest.approx(0.8601)
+    assert T.polarity_confidence(1.0) == 0.95  # capped
+    assert T.for_model(0.458).model_support == 0.458
+    from dataclasses import replace
+
+    assert replace(T, model_support=0.3).for_model(0.458).model_support == 0.3
+
+
+def test_evidence_is_the_sentences_sharing_at_least_half_the_best_overlap():
+    from onrecord.judge.finding import cite_sentences
+    from onrecord.retrieve.evidence import Candidate
+    from onrecord.text.segment import Span
+
+    text = ("The council approved the new harbour budget on Monday. The vote was close. "
+            "The harbour budget pays for the pier. Rain fell.")
+    spans = (Span(0, 54), Span(55, 74), Span(75, 112), Span(113, 123))
+    cand = Candidate("s", Span(0, len(text)), text, spans)
+    claim = "The council approved the harbour budget on Monday."
+    # Overlaps: 5 (council approv harbour budget monday), 0, 2 (harbour budget), 0: the 0s never, 2 >= 5/2 not.
+    assert [(c.start, c.end) for c in cite_sentences(cand, claim, 0.7, text)] == [(0, 54)]
+    # "harbour budget": the first sentence and the third share both words.
+    cited = cite_sentences(cand, "The harbour budget.", 0.7, text)
+    assert [(c.source, c.start, c.end, c.score) for c in cited] == [("s", 0, 54, 0.7), ("s", 75, 112, 0.7)]
+    # "harbour pier": both words in the third sentence, one in the first (1 >= 2/2): strongest first.
+    assert [(c.start, c.end) for c in cite_sentences(cand, "The harbour pier.", 0.7, text)] == [(75, 112), (0, 54)]
+    # No shared word: the window's first sentence stands for it.
+    assert [(c.start, c.end) for c in cite_sentences(cand, "Snow is white.", 0.7, text)] == [(0, 54)]
+
+
+def test_names_drop_a_leading_function_word_and_need_two_words():
+    assert sentences.names("The Harbour Board met Ellen Park. However Sam spoke.") == {"Harbour Board", "Ellen Park"}
+    assert sentences.names("In Paris, Mary Ann Jones spoke.") == {"Mary Ann Jones"}
+
+
+def test_names_absent_needs_the_first_and_the_last_word():
+    docs = [from_text("Later, Park spoke. Mary Jones agreed.", id="s")]
+    assert sentences.names_absent("Ellen Park spoke.", docs) == ["Ellen Park"]
+    assert sentences.names_absent("Mary Ann Jones agreed.", docs) == []
+    assert sentences.names_absent("Mary Ann Smith agreed.", docs) == ["Mary Ann Smith"]

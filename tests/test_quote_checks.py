@@ -76,3 +76,49 @@ def test_misattribution_compares_surnames(text, speaker, misattributed):
 def test_same_person_takes_the_surname_or_a_lone_name(a, b, same):
     assert same_person(a, b) is same
     assert same_person(b, a) is same
+
+
+PIER = "JONES: We will rebuild the harbour by 2030, and the ferry pier after it.\nSMITH: I agree with the plan."
+PIER_TEXT = ('Jones said "we will rebuild the old harbour by 2030". She added: "the ferry pier after it ... we will '
+             'rebuild". Smith said: "I \'fully\' agree with the plan," and then "something nobody said at all".')
+
+
+def test_every_field_of_a_checked_quotation():
+    from onrecord.report import DiffOp, QuoteResult
+
+    results = check_quotes(PIER_TEXT, [from_text(PIER, id="t")]).results
+    assert results[0] == QuoteResult(
+        id="q1", start=12, end=51, text="we will rebuild the old harbour by 2030", label="altered", source="t",
+        source_start=7, source_end=42,
+        diff=[DiffOp("equal", "We will rebuild the", "We will rebuild the"), DiffOp("insert", "old", ""),
+              DiffOp("equal", "harbour by 2030", "harbour by 2030")],
+        speaker="Jones", source_speaker="JONES", misattributed=False, similarity=0.9459, cue="said",
+        context_negated=False, note=None)
+    q2 = results[1]
+    assert (q2.label, q2.speaker, q2.cue, q2.similarity) == ("altered", "Jones", "added", 0.4466)
+    assert q2.note == "the parts around the ellipsis appear in the source in a different order"
+    assert [d.op for d in q2.diff] == ["delete", "equal", "delete", "equal", "insert"]
+
+
+def test_a_nested_quotation_is_skipped_and_the_ones_after_it_are_checked():
+    results = check_quotes(PIER_TEXT, [from_text(PIER, id="t")]).results
+    # "'fully'" sits inside the third quotation: checked with it, never on its own.
+    assert [(q.id, q.text) for q in results] == [
+        ("q1", "we will rebuild the old harbour by 2030"),
+        ("q2", "the ferry pier after it ... we will rebuild"),
+        ("q3", "I 'fully' agree with the plan,"),
+        ("q4", "something nobody said at all"),
+    ]
+    q3, q4 = results[2], results[3]
+    assert (q3.label, q3.speaker, q3.source_speaker, q3.similarity) == ("altered", "Smith", "SMITH", 0.875)
+    assert (q3.source_start, q3.source_end) == (80, 101)
+    # Nothing found: no source, no speaker there, no diff.
+    assert (q4.label, q4.source, q4.source_start, q4.source_speaker, q4.diff) == ("not_found", None, None, None, [])
+    assert (q4.speaker, q4.misattributed, q4.similarity) == ("Smith", False, 0.0)
+
+
+def test_a_speaker_that_cannot_be_compared_does_not_choose_among_repeated_passages():
+    # The words are spoken twice; "the statement" is no person, so the first occurrence stands.
+    source = "JONES: We will rebuild the harbour by 2030.\nSTATEMENT: We will rebuild the harbour by 2030."
+    q = _only_quote('The statement said: "We will rebuild the harbour by 2030."', source)
+    assert (q.source_start, q.source_speaker, q.misattributed) == (7, "JONES", False)

@@ -1,0 +1,110 @@
+"""A seeded sample of mutmut's mutants per module, and the share of them the tests kill.
+
+    python scripts/mutation_sample.py names           # the sampled mutant names, one a line
+    python scripts/mutation_sample.py score           # killed / total per module, with a 95% interval
+
+Run after ``mutmut run`` has generated the mutants (``mutants/``, see docs/reliability.md). The sample
+is drawn from each module's sorted mutant names with ``random.Random(SEED)``, so it is the same on
+every machine for the same source; a module with at most its sample size is taken whole.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+from pathlib import Path
+
+SEED = 12
+SAMPLE = {
+    "judge/quotes.py": 10_000,  # whole
+    "judge/rules.py": 10_000,
+    "judge/thresholds.py": 10_000,
+    "judge/sentences.py": 100,
+    "judge/documents.py": 80,
+    "judge/factual.py": 80,
+    "judge/finding.py": 30,
+    "judge/figures.py": 50,
+    "judge/contrast.py": 50,
+    "extract/quotes.py": 60,
+    "extract/attribution.py": 60,
+}
+"""Mutants sampled per module (under src/onrecord/)."""
+
+_Q = "onrecord.judge.quotes.x_check_quotes__mutmut_"
+EQUIVALENT: dict[str, str] = {
+    _Q + "35": "prefer() accepting every occurrence for an uncheckable speaker takes the first, as the fallback does",
+    _Q + "42": "turns has an entry for every prepared source: the default of turns.get is never used",
+    _Q + "44": "turns has an entry for every prepared source: the default of turns.get is never used",
+    _Q + "68": "turns has an entry for every prepared source: the default of turns.get is never used",
+    _Q + "70": "turns has an entry for every prepared source: the default of turns.get is never used",
+    _Q + "59": "align_quote sets source and source_start together, so 'and' and 'or' agree",
+}
+"""Mutants that change no behaviour, each with the reason; left out of the score."""
+
+KILLED = {1, 3, 24, -24, 36, 152, 255}
+"""mutmut's exit codes for a mutant the tests detect (a failure, or a timeout: the mutant loops)."""
+
+
+def _meta(root: Path, module: str) -> dict[str, int | None]:
+    path = root / "mutants" / "src" / "onrecord" / f"{module}.meta"
+    return json.loads(path.read_text(encoding="utf-8"))["exit_code_by_key"]
+
+
+def sample(root: Path) -> dict[str, list[str]]:
+    out = {}
+    for module, k in SAMPLE.items():
+        names = sorted(_meta(root, module))
+        out[module] = names if len(names) <= k else sorted(random.Random(SEED).sample(names, k))
+    return out
+
+
+def wilson(killed: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """The 95% Wilson score interval of a proportion."""
+    if n == 0:
+        return 0.0, 1.0
+    p = killed / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def score(root: Path, show_survivors: bool) -> None:
+    print(f"{'module':<24} {'total':>5} {'sampled':>7} {'equiv':>5} {'killed':>6} {'share':>6}  95% interval")
+    for module, names in sample(root).items():
+        codes = _meta(root, module)
+        counted = [n for n in names if n not in EQUIVALENT]
+        unrun = [n for n in counted if codes[n] is None]
+        killed = [n for n in counted if codes[n] in KILLED]
+        n = len(counted) - len(unrun)
+        lo, hi = wilson(len(killed), n)
+        share = len(killed) / n if n else 0.0
+        print(f"{module:<24} {len(codes):>5} {len(names):>7} {len(names) - len(counted):>5} {len(killed):>6} "
+              f"{share:>6.1%}  {lo:.1%}-{hi:.1%}" + (f"  ({len(unrun)} not run)" if unrun else ""))
+        if show_survivors:
+            for name in counted:
+                if name not in unrun and codes[name] not in KILLED:
+                    print(f"    {name}  (exit {codes[name]})")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("command", choices=["names", "score"])
+    ap.add_argument("--survivors", action="store_true", help="with score: list the sampled mutants not killed")
+    ap.add_argument("--module", action="append", help="only these modules (e.g. judge/quotes.py)")
+    args = ap.parse_args()
+    root = Path(__file__).resolve().parents[1]
+    if args.module:
+        for m in list(SAMPLE):
+            if m not in args.module:
+                del SAMPLE[m]
+    if args.command == "names":
+        for names in sample(root).values():
+            print("\n".join(names))
+    else:
+        score(root, args.survivors)
+
+
+if __name__ == "__main__":
+    main()
