@@ -40,6 +40,18 @@ EQUIVALENT: dict[str, str] = {
     _Q + "68": "turns has an entry for every prepared source: the default of turns.get is never used",
     _Q + "70": "turns has an entry for every prepared source: the default of turns.get is never used",
     _Q + "59": "align_quote sets source and source_start together, so 'and' and 'or' agree",
+    "onrecord.judge.rules.x_focus_read_by_model__mutmut_2": "only 'about' claims reach this rule (the document "
+    "rules before it decide every other kind), and they always have a judgement",
+    "onrecord.judge.rules.x_focus_read_by_model__mutmut_3": "document rules only see document claims: doc_claim is "
+    "never None here",
+    "onrecord.judge.contrast.x__poles__mutmut_4": "_WORD matches lower-case letters only: upper-case padding adds no word",
+    "onrecord.judge.contrast.x__poles__mutmut_6": "_WORD matches lower-case letters only: upper-case padding adds no word",
+    "onrecord.judge.figures.x__compatible__mutmut_6": "_same_kind pairs a year only with a year or a date, which the "
+    "test on the source's unit catches",
+    "onrecord.judge.figures.x__nouns_agree__mutmut_10": "nouns are lower-case words: there is no 'X' to strip",
+    "onrecord.judge.documents.x_body_edges__mutmut_4": "text[:None] is the whole text, so the end comes out as "
+    "the value the mutant replaced",
+    "onrecord.judge.factual.x__figure_sentence__mutmut_47": "find() from the figure's end (at least 1) never returns 0",
 }
 """Mutants that change no behaviour, each with the reason; left out of the score."""
 
@@ -47,9 +59,15 @@ KILLED = {1, 3, 24, -24, 36, 152, 255}
 """mutmut's exit codes for a mutant the tests detect (a failure, or a timeout: the mutant loops)."""
 
 
-def _meta(root: Path, module: str) -> dict[str, int | None]:
-    path = root / "mutants" / "src" / "onrecord" / f"{module}.meta"
-    return json.loads(path.read_text(encoding="utf-8"))["exit_code_by_key"]
+def _meta(root: Path, module: str, also: Path | None = None) -> dict[str, int | None]:
+    """mutmut's exit code per mutant of ``module``; with ``also`` (an earlier copy of
+    ``mutants/src/onrecord``), a mutant killed in either run counts as killed."""
+    codes = json.loads((root / "mutants" / "src" / "onrecord" / f"{module}.meta").read_text(encoding="utf-8"))
+    codes = codes["exit_code_by_key"]
+    if also is not None:
+        earlier = json.loads((also / f"{module}.meta").read_text(encoding="utf-8"))["exit_code_by_key"]
+        codes = {k: earlier.get(k) if earlier.get(k) in KILLED else v for k, v in codes.items()}
+    return codes
 
 
 def sample(root: Path) -> dict[str, list[str]]:
@@ -70,10 +88,10 @@ def wilson(killed: int, n: int, z: float = 1.96) -> tuple[float, float]:
     return max(0.0, centre - half), min(1.0, centre + half)
 
 
-def score(root: Path, show_survivors: bool) -> None:
+def score(root: Path, show_survivors: bool, also: Path | None = None) -> None:
     print(f"{'module':<24} {'total':>5} {'sampled':>7} {'equiv':>5} {'killed':>6} {'share':>6}  95% interval")
     for module, names in sample(root).items():
-        codes = _meta(root, module)
+        codes = _meta(root, module, also)
         counted = [n for n in names if n not in EQUIVALENT]
         unrun = [n for n in counted if codes[n] is None]
         killed = [n for n in counted if codes[n] in KILLED]
@@ -93,6 +111,8 @@ def main() -> None:
     ap.add_argument("command", choices=["names", "score"])
     ap.add_argument("--survivors", action="store_true", help="with score: list the sampled mutants not killed")
     ap.add_argument("--module", action="append", help="only these modules (e.g. judge/quotes.py)")
+    ap.add_argument("--also", type=Path, help="with score: an earlier copy of mutants/src/onrecord whose kills count")
+    ap.add_argument("--unkilled", action="store_true", help="with names: only the sampled mutants not yet killed")
     args = ap.parse_args()
     root = Path(__file__).resolve().parents[1]
     if args.module:
@@ -100,10 +120,14 @@ def main() -> None:
             if m not in args.module:
                 del SAMPLE[m]
     if args.command == "names":
-        for names in sample(root).values():
-            print("\n".join(names))
+        for module, names in sample(root).items():
+            if args.unkilled:
+                codes = _meta(root, module)
+                names = [n for n in names if n not in EQUIVALENT and codes[n] not in KILLED]
+            if names:
+                print("\n".join(names))
     else:
-        score(root, args.survivors)
+        score(root, args.survivors, args.also)
 
 
 if __name__ == "__main__":

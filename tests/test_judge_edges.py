@@ -241,3 +241,23 @@ def test_names_absent_needs_the_first_and_the_last_word():
     assert sentences.names_absent("Ellen Park spoke.", docs) == ["Ellen Park"]
     assert sentences.names_absent("Mary Ann Jones agreed.", docs) == []
     assert sentences.names_absent("Mary Ann Smith agreed.", docs) == ["Mary Ann Smith"]
+
+
+def test_a_swapped_modifier_is_found_past_an_intervening_word():
+    from onrecord.judge.contrast import Opposition, swapped_modifier
+
+    # "facial" and "hand" differ; "burns" is two words after both modifiers.
+    assert swapped_modifier("He suffered serious facial burns.", "He suffered minor hand burns.") == Opposition(
+        "serious burn", "minor burn")
+    assert swapped_modifier("He suffered serious facial burns.", "He suffered serious hand burns.") is None
+
+
+def test_a_document_that_is_all_sign_off_has_an_empty_body():
+    from onrecord.judge.documents import body_edges, edge_passage
+    from onrecord.text.segment import Span
+
+    doc = from_text("Thanks,\n\nJo", id="x")
+    assert body_edges(doc) == (0, 0)
+    assert edge_passage(doc, "ends") == Span(0, 0) and edge_passage(doc, "begins") == Span(0, 0)
+    doc = from_text(EDGE_LETTER, id="s")
+    assert body_edges(doc) == (0, CLOSING[1])  # "Sincerely," and a three-word name are the sign-off

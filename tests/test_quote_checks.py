@@ -122,3 +122,79 @@ def test_a_speaker_that_cannot_be_compared_does_not_choose_among_repeated_passag
     source = "JONES: We will rebuild the harbour by 2030.\nSTATEMENT: We will rebuild the harbour by 2030."
     q = _only_quote('The statement said: "We will rebuild the harbour by 2030."', source)
     assert (q.source_start, q.source_speaker, q.misattributed) == (7, "JONES", False)
+
+
+# -- finding and aligning quotations: marks, word boundaries, ellipses ----------------------------------
+
+
+def test_swedish_marks_and_stray_angle_marks():
+    from onrecord.extract.quotes import find_quotes
+
+    scan = find_quotes("Han sa ”hej där” igår.")
+    assert [(q.text, q.start, q.end, q.open_mark, q.close_mark) for q in scan.quotes] == [("hej där", 8, 15, "”", "”")]
+    assert scan.warnings == []
+    # A breadcrumb's single angle marks open nothing, and warn of nothing.
+    scan = find_quotes("Menu: Home ›News ›Sport")
+    assert (scan.quotes, scan.warnings) == ([], [])
+
+
+def test_an_exact_match_ends_at_a_word_boundary():
+    from onrecord.extract.quotes import align_quote
+
+    m = align_quote("the act", [from_text("We back the action plan.", id="s")])
+    assert m.label == "altered" and (m.source_start, m.source_end) == (8, 18)
+    m = align_quote("the act", [from_text("We back the act now.", id="s")])
+    assert (m.label, m.source_start, m.source_end) == ("exact", 8, 15)
+
+
+def test_an_ellipsis_cut_is_shown_as_the_sources_words_left_out():
+    from onrecord.extract.quotes import align_quote
+    from onrecord.report import DiffOp
+
+    m = align_quote("we will rebuild ... by 2030", [from_text("We will rebuild the harbour by 2030.", id="s")])
+    assert (m.label, m.source_start, m.source_end) == ("exact", 0, 35)
+    assert m.diff == [DiffOp("equal", "We will rebuild", "We will rebuild"), DiffOp("delete", "", "the harbour"),
+                      DiffOp("equal", "by 2030", "by 2030")]
+
+
+def test_parts_out_of_order_are_found_in_the_source_that_has_them_all():
+    from onrecord.extract.quotes import align_quote
+
+    sources = [from_text("Nothing here at all.", id="a"),
+               from_text("We will rebuild the harbour by 2030, and the ferry pier after it.", id="b")]
+    m = align_quote("the ferry pier after it ... we will rebuild", sources)
+    assert (m.label, m.source, m.source_start, m.source_end, m.similarity) == ("altered", "b", 0, 64, 0.4466)
+    assert m.note == "the parts around the ellipsis appear in the source in a different order"
+
+
+def test_a_quote_sharing_only_some_words_is_not_found():
+    from onrecord.extract.quotes import align_quote
+
+    m = align_quote("harbour will be rebuilt by the council next spring",
+                    [from_text("We will rebuild the harbour by 2030.", id="s")])
+    assert (m.label, m.source, m.source_start, m.diff, m.similarity) == ("not_found", None, None, [], 0.3385)
+
+
+# -- who said it: frames and pronouns --------------------------------------------------------------------
+
+
+def test_a_frame_gives_the_speakers_offsets():
+    from onrecord.extract.attribution import reported_frame
+
+    f = reported_frame("Jones said the plan works.", 0, 26)
+    assert (f.speaker, f.cue, f.speaker_start, f.speaker_end, f.prop_start, f.prop_end) == ("Jones", "said", 0, 5, 11, 25)
+
+
+@pytest.mark.parametrize(("text", "speaker", "start"), [
+    # The antecedent is two sentences back, past one with no speaker.
+    ("Mayor Ellen Park said the library would open. The council agreed. \u201cWe are ready,\u201d she said.",
+     "Mayor Ellen Park", 0),
+    # The nearest named speaker of the sentence before is the one who spoke, not its first name.
+    ("Jonah Reed scored twice, coach Irene Vasquez said. \u201cHe was brilliant,\u201d she said.", "coach Irene Vasquez", 25),
+])
+def test_she_resolves_to_the_nearest_earlier_speaker(text, speaker, start):
+    from onrecord.extract.attribution import attribute
+
+    q = text.index("\u201c") + 1
+    a = attribute(text, q, text.index(",\u201d"))
+    assert (a.speaker, a.pronoun, a.speaker_start, a.speaker_end) == (speaker, "she", start, start + len(speaker))
