@@ -51,6 +51,17 @@ EQUIVALENT: dict[str, str] = {
     "onrecord.judge.figures.x__nouns_agree__mutmut_10": "nouns are lower-case words: there is no 'X' to strip",
     "onrecord.judge.documents.x_body_edges__mutmut_4": "text[:None] is the whole text, so the end comes out as "
     "the value the mutant replaced",
+    "onrecord.extract.attribution.x__cue_in_left__mutmut_193": "the loop before it passes capitalised words only, so "
+    "the token before k is never a comma: the test is k == 0 either way",
+    "onrecord.extract.attribution.x_reported_frame__mutmut_74": "tokens 0 and 1 are 'according' and 'to', never the "
+    "comma searched for",
+    "onrecord.extract.quotes.x__closers_for__mutmut_14": "closers is tested with `in`, and 'X' is no quotation mark",
+    "onrecord.judge.rules.x_judge_claim__mutmut_13": "the assertion's message: it never fails, the last rule decides",
+    "onrecord.judge.rules.x_judge_claim__mutmut_14": "the assertion's message: it never fails, the last rule decides",
+    "onrecord.judge.documents.x__kind__mutmut_2": "document rules only see document claims: doc_claim is never None",
+    "onrecord.judge.factual.x__figure_sentence__mutmut_24": "rfind(x, None, s) is rfind(x, 0, s)",
+    "onrecord.judge.figures.x_derived__mutmut_84": "a derived figure is only compared with a claim's; an 'exact' claim "
+    "within the same-value tolerance passes the exact-figure test as well",
     "onrecord.judge.factual.x__figure_sentence__mutmut_47": "find() from the figure's end (at least 1) never returns 0",
 }
 """Mutants that change no behaviour, each with the reason; left out of the score."""
@@ -59,13 +70,13 @@ KILLED = {1, 3, 24, -24, 36, 152, 255}
 """mutmut's exit codes for a mutant the tests detect (a failure, or a timeout: the mutant loops)."""
 
 
-def _meta(root: Path, module: str, also: Path | None = None) -> dict[str, int | None]:
-    """mutmut's exit code per mutant of ``module``; with ``also`` (an earlier copy of
-    ``mutants/src/onrecord``), a mutant killed in either run counts as killed."""
+def _meta(root: Path, module: str, also: list[Path] | None = None) -> dict[str, int | None]:
+    """mutmut's exit code per mutant of ``module``; with ``also`` (earlier copies of
+    ``mutants/src/onrecord``, from runs with fewer tests), a mutant killed in any run counts as killed."""
     codes = json.loads((root / "mutants" / "src" / "onrecord" / f"{module}.meta").read_text(encoding="utf-8"))
     codes = codes["exit_code_by_key"]
-    if also is not None:
-        earlier = json.loads((also / f"{module}.meta").read_text(encoding="utf-8"))["exit_code_by_key"]
+    for folder in also or []:
+        earlier = json.loads((folder / f"{module}.meta").read_text(encoding="utf-8"))["exit_code_by_key"]
         codes = {k: earlier.get(k) if earlier.get(k) in KILLED else v for k, v in codes.items()}
     return codes
 
@@ -88,7 +99,7 @@ def wilson(killed: int, n: int, z: float = 1.96) -> tuple[float, float]:
     return max(0.0, centre - half), min(1.0, centre + half)
 
 
-def score(root: Path, show_survivors: bool, also: Path | None = None) -> None:
+def score(root: Path, show_survivors: bool, also: list[Path] | None = None) -> None:
     print(f"{'module':<24} {'total':>5} {'sampled':>7} {'equiv':>5} {'killed':>6} {'share':>6}  95% interval")
     for module, names in sample(root).items():
         codes = _meta(root, module, also)
@@ -111,7 +122,8 @@ def main() -> None:
     ap.add_argument("command", choices=["names", "score"])
     ap.add_argument("--survivors", action="store_true", help="with score: list the sampled mutants not killed")
     ap.add_argument("--module", action="append", help="only these modules (e.g. judge/quotes.py)")
-    ap.add_argument("--also", type=Path, help="with score: an earlier copy of mutants/src/onrecord whose kills count")
+    ap.add_argument("--also", type=Path, action="append",
+                    help="an earlier copy of mutants/src/onrecord whose kills count (repeatable)")
     ap.add_argument("--unkilled", action="store_true", help="with names: only the sampled mutants not yet killed")
     args = ap.parse_args()
     root = Path(__file__).resolve().parents[1]
@@ -122,7 +134,7 @@ def main() -> None:
     if args.command == "names":
         for module, names in sample(root).items():
             if args.unkilled:
-                codes = _meta(root, module)
+                codes = _meta(root, module, args.also)
                 names = [n for n in names if n not in EQUIVALENT and codes[n] not in KILLED]
             if names:
                 print("\n".join(names))

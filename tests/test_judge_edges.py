@@ -157,7 +157,13 @@ def test_mentions_cite_the_sentences_that_have_the_words_found(checker):
     ("The stadium seats 60,000 people.", "The council approved the budget on Monday.",
      "unsupported", 0.9999, "nothing in the sources speaks to it: examined 1 passage(s) in 1 source(s); closest "
      "similarity 0.04, word coverage 0%", []),
-    # Agreeing figures support a claim the sentence barely resembles once its figures are set aside.
+    # A figure that differs where nothing speaks to the claim is no contradiction.
+    ("The museum had 40 visitors on Monday.", "The ferry carried 25 visitors last week.",
+     "unsupported", 0.9997, "nothing in the sources speaks to it: examined 1 passage(s) in 1 source(s); closest "
+     "similarity 0.44, word coverage 25%", []),
+    # Agreeing figures support a claim the sentence barely resembles, on the words beyond the figures.
+    ("The tower is 300 metres tall.", "Built in 1889, the iron lattice structure rises 300 metres above Paris.",
+     "supported", 0.6, "figures agree with the source: '300' ~ '300'", [(0, 71, 0.6)]),
     ("Sales jumped 25 percent in 2024.", "Sales rose from 1,200 units in 2023 to 1,500 units in 2024.",
      "supported", 0.6, "figures agree with the source: '25 percent' ~ 'change from 1,200 to 1,500'; '2024' ~ '2024'",
      [(0, 59, 0.6)]),
@@ -166,6 +172,9 @@ def test_factual_verdicts_in_full(checker, claim, source, label, score, reason, 
     c = _one(checker, claim, source)
     assert c.kind != "document"
     assert c.label == label and c.score == pytest.approx(score, abs=1e-3)
+    assert 0.0 <= c.score <= 1.0
+    if label == "unsupported":
+        assert c.score == pytest.approx(1 - c.probabilities["supported"], abs=1e-4)
     assert c.reason == reason
     assert [(e.start, e.end) for e in c.evidence] == [(s, e) for s, e, _ in evidence]
     assert [e.score for e in c.evidence] == pytest.approx([p for _, _, p in evidence], abs=1e-3)
@@ -227,6 +236,11 @@ def test_evidence_is_the_sentences_sharing_at_least_half_the_best_overlap():
     assert [(c.source, c.start, c.end, c.score) for c in cited] == [("s", 0, 54, 0.7), ("s", 75, 112, 0.7)]
     # "harbour pier": both words in the third sentence, one in the first (1 >= 2/2): strongest first.
     assert [(c.start, c.end) for c in cite_sentences(cand, "The harbour pier.", 0.7, text)] == [(75, 112), (0, 54)]
+    # At most three sentences, the earliest first among equals.
+    four = "The harbour is old. The harbour is busy. The harbour is deep. The harbour is calm."
+    quarters = (Span(0, 19), Span(20, 40), Span(41, 61), Span(62, 82))
+    cited = cite_sentences(Candidate("s", Span(0, 82), four, quarters), "The harbour.", 0.7, four)
+    assert [(c.start, c.end) for c in cited] == [(0, 19), (20, 40), (41, 61)]
     # No shared word: the window's first sentence stands for it.
     assert [(c.start, c.end) for c in cite_sentences(cand, "Snow is white.", 0.7, text)] == [(0, 54)]
 
@@ -261,3 +275,56 @@ def test_a_document_that_is_all_sign_off_has_an_empty_body():
     assert edge_passage(doc, "ends") == Span(0, 0) and edge_passage(doc, "begins") == Span(0, 0)
     doc = from_text(EDGE_LETTER, id="s")
     assert body_edges(doc) == (0, CLOSING[1])  # "Sincerely," and a three-word name are the sign-off
+
+
+def test_the_first_rule_that_decides_is_named_on_its_finding():
+    from onrecord.judge.finding import Finding, first_finding
+    from onrecord.judge.thresholds import DEFAULT_THRESHOLDS as T
+
+    def undecided(case, t):
+        return None
+
+    def decides(case, t):
+        return Finding("supported", 0.7, "because")
+
+    def later(case, t):
+        return Finding("contradicted", 0.9, "never reached")
+
+    found = first_finding(None, [("first", undecided), ("second", decides), ("third", later)], T)
+    assert (found.label, found.score, found.reason, found.rule) == ("supported", 0.7, "because", "second")
+    assert first_finding(None, [("first", undecided)], T) is None
+
+
+def test_probabilities_are_three_way_rounded_to_four_places(checker):
+    c = _one(checker, "Prices went up by a small amount.", "Prices rose slightly last month, the statistics office said.")
+    assert set(c.probabilities) == {"supported", "contradicted", "unsupported"}
+    assert all(v == round(v, 4) for v in c.probabilities.values())
+    assert c.probabilities == pytest.approx({"supported": 0.0554, "contradicted": 0.0655, "unsupported": 0.8791},
+                                            abs=1e-3)
+    assert c.score == pytest.approx(1 - c.probabilities["supported"], abs=1e-4)
+
+
+def test_rules_that_read_a_close_sentence_keep_the_calibrated_probabilities(checker):
+    c = _one(checker, "The committee postponed the zoning plan on Tuesday.", "The committee approved the zoning plan on Tuesday.")
+    assert (c.label, c.score) == ("contradicted", 0.75)
+    assert c.probabilities == pytest.approx({"supported": 0.0592, "contradicted": 0.3706, "unsupported": 0.5702},
+                                            abs=1e-3)
+
+
+def test_an_faq_answer_cites_its_question(checker):
+    faq = "Q: Does the internet reimbursement apply to mobile phone plans?\nA: No. Only home broadband is covered."
+    c = _one(checker, "Mobile phone plans are covered by the internet reimbursement.", faq)
+    assert (c.label, c.score) == ("contradicted", 0.95)
+    assert [(e.start, e.end, e.text) for e in c.evidence] == [(0, 63, faq[:63])]
+    assert c.probabilities["supported"] == pytest.approx(0.6137, abs=1e-3)
+
+
+def test_the_document_a_claim_names_is_the_one_searched(checker):
+    letter = from_text("Dear Minister, we write about the harbour and the ferry.", id="letter",
+                       title="Letter to the minister")
+    article = from_text("The stadium opened and the harbour was busy.", id="article", title="The article")
+    c = checker.check("The letter mentioned the stadium.", [letter, article]).claims[0]
+    assert (c.label, c.score, c.reason) == ("contradicted", 1.0, "searched all of letter (56 chars): no 'stadium'")
+    c = checker.check("The article mentioned the stadium.", [letter, article]).claims[0]
+    assert (c.label, c.score, c.reason) == ("supported", 1.0, "article contains stadium")
+    assert [(e.source, e.start, e.end) for e in c.evidence] == [("article", 0, 44)]

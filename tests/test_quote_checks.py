@@ -198,3 +198,48 @@ def test_she_resolves_to_the_nearest_earlier_speaker(text, speaker, start):
     q = text.index("\u201c") + 1
     a = attribute(text, q, text.index(",\u201d"))
     assert (a.speaker, a.pronoun, a.speaker_start, a.speaker_end) == (speaker, "she", start, start + len(speaker))
+
+
+@pytest.mark.parametrize("dash", ["\u2013", "\u2014"])
+def test_a_cue_after_a_dash(dash):
+    from onrecord.extract.attribution import attribute
+
+    text = f"\u201cWe will rebuild the harbour\u201d {dash} said Mayor Ellen Park."
+    a = attribute(text, 1, text.index("\u201d"))
+    assert (a.speaker, a.cue, a.speaker_start, a.speaker_end) == ("Mayor Ellen Park", "said", 37, 53)
+
+
+@pytest.mark.parametrize(("text", "prop"), [
+    ("Mayor Ellen Park spoke first. The library will open in May, she said.", "The library will open in May"),
+    ("Mayor Ellen Park spoke first. She said the library would open in May.", "the library would open in May"),
+])
+def test_a_frames_pronoun_is_resolved(text, prop):
+    from onrecord.extract.attribution import reported_frame
+
+    s = text.index(". ") + 2
+    f = reported_frame(text, s, len(text))
+    assert (f.speaker, f.speaker_start, f.speaker_end, f.pronoun.lower()) == ("Mayor Ellen Park", 0, 16, "she")
+    assert text[f.prop_start : f.prop_end] == prop
+
+
+def test_an_abbreviation_does_not_end_the_sentence_but_the_full_stop_after_it_does():
+    from onrecord.extract.attribution import attribute
+
+    text = "Dr. Ellen Park spoke first. \u201cWe are ready,\u201d she said."
+    a = attribute(text, text.index("\u201c") + 1, text.index(",\u201d"))
+    assert (a.speaker, a.pronoun, a.speaker_start, a.speaker_end) == ("Dr. Ellen Park", "she", 0, 14)
+
+
+def test_an_unclosed_mark_inside_a_quotation_is_skipped_with_a_warning():
+    from onrecord.extract.quotes import find_quotes
+
+    scan = find_quotes('"He said \'hello to me" and left.')
+    assert [(q.text, q.start, q.end) for q in scan.quotes] == [("He said 'hello to me", 1, 21)]
+    assert scan.warnings == ["unmatched opening mark ' at offset 9 (line 1); skipped"]
+
+
+def test_a_mark_at_the_start_of_a_text_is_dropped_from_the_key():
+    from onrecord.extract.quotes import fold
+
+    assert fold('"Yes" we can').key == "yes we can"
+    assert fold("don\u2019t stop").key == "don't stop"
