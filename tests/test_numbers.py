@@ -81,6 +81,7 @@ def test_what_each_kind_of_figure_is_read_as():
     assert read("He scored his second goal.") == [(2.0, "ordinal", "goal", "second")]
     assert read("Prices rose five percent.") == [(5.0, "percent", "", "five percent")]
     assert read("The repairs took six weeks.") == [(42.0, "count", "days", "six")]
+    assert read("The repairs took 6 weeks.") == [(42.0, "count", "days", "6")]
     assert read("It cost 3 bn.") == [(3e9, "count", "", "3 bn")]
     assert read("It ended 2-1 after extra time.") == []  # a score is no single value
 
