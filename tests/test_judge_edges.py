@@ -328,3 +328,31 @@ def test_the_document_a_claim_names_is_the_one_searched(checker):
     c = checker.check("The article mentioned the stadium.", [letter, article]).claims[0]
     assert (c.label, c.score, c.reason) == ("supported", 1.0, "article contains stadium")
     assert [(e.source, e.start, e.end) for e in c.evidence] == [("article", 0, 44)]
+
+
+def _hit(text: str, similarity: float):
+    from onrecord.retrieve.evidence import SentenceHit
+    from onrecord.text.segment import Span
+
+    return SentenceHit("s", Span(0, len(text)), text, similarity)
+
+
+def test_an_opposed_verb_needs_the_rest_of_the_claim_in_the_sentence():
+    from onrecord.judge.thresholds import DEFAULT_THRESHOLDS as T
+
+    claim = "The committee approved the zoning plan on Tuesday."
+    assert sentences.opposed_sentence(claim, [_hit("It was postponed.", 0.9)], T) is None
+    found = sentences.opposed_sentence(claim, [_hit("The committee postponed the zoning plan.", 0.9)], T)
+    assert found is not None and (found[1].claim_word, found[1].source_word) == ("approved", "postponed")
+
+
+@pytest.mark.parametrize(("claim", "sentence"), [
+    # The claim's "Sam Kelly" is in the sentence as plain "Kelly": no one is missing.
+    ("Sam Kelly crossed for Reed in the 81st minute.", "Kelly crossed for Ade Bakare in the 81st minute."),
+    # The sentence's "Ade Bakare" is in the claim as plain "Bakare": no one is extra.
+    ("Bakare crossed for Sam Kelly in the 81st minute.", "Ade Bakare crossed in the 81st minute."),
+])
+def test_a_surname_named_alone_is_no_other_person(claim, sentence):
+    from onrecord.judge.thresholds import DEFAULT_THRESHOLDS as T
+
+    assert sentences.swapped_name(claim, [_hit(sentence, 0.9)], T) is None
