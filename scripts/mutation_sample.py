@@ -62,6 +62,10 @@ EQUIVALENT: dict[str, str] = {
     "onrecord.judge.factual.x__figure_sentence__mutmut_24": "rfind(x, None, s) is rfind(x, 0, s)",
     "onrecord.judge.figures.x_derived__mutmut_84": "a derived figure is only compared with a claim's; an 'exact' claim "
     "within the same-value tolerance passes the exact-figure test as well",
+    "onrecord.judge.documents.x_documents_meant__mutmut_5": "stem() lower-cases its word, so the subject's case "
+    "does not matter",
+    "onrecord.judge.sentences.x_opposite_polarity__mutmut_20": "the returned hit's text is never read: evidence is "
+    "cut from the source by the hit's span",
     "onrecord.judge.factual.x__figure_sentence__mutmut_47": "find() from the figure's end (at least 1) never returns 0",
 }
 """Mutants that change no behaviour, each with the reason; left out of the score."""
