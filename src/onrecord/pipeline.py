@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from onrecord.documents import Document, from_text
 from onrecord.errors import UsageError
 from onrecord.extract.claims import ClaimUnit, claim_units
-from onrecord.extract.quotes import find_quotes
+from onrecord.inputs import validate as validate_inputs
 from onrecord.judge.documents import documents_meant, read_edge
 from onrecord.judge.figures import check_quantities, source_pool
 from onrecord.judge.finding import ClaimCase, EdgeReading
@@ -26,8 +26,8 @@ from onrecord.report import ClaimResult, QuoteResult, Report, SourceInfo
 from onrecord.retrieve.evidence import SourceIndex, evidence_at, features_of, judge_many, three_way
 from onrecord.runtime.embedder import Embedder, shared_embedder
 from onrecord.runtime.model import GroundingModel, shared_model
+from onrecord.text.analysis import TextAnalysis
 from onrecord.text.language import unreadable_reason
-from onrecord.text.segment import Span
 
 _SPECIAL_TOKENS = 48
 """Room kept in the model's window for the claim and the separator tokens: a passage longer than the rest
@@ -38,16 +38,22 @@ Progress = Callable[[str, int, int], None]
 
 
 class Checker:
-    """Holds the model (loaded once) and checks texts against sources. Safe to share across threads."""
+    """Holds the model (loaded once) and checks texts against sources. Safe to share across threads.
+
+    ``timings=True`` adds the check's wall time (``model.seconds``) to each report; off by default, so that
+    the same input gives the same report, byte for byte.
+    """
 
     def __init__(self, model: GroundingModel | None = None, model_dir: str | None = None, device: str = "auto",
-                 thresholds: Thresholds = DEFAULT_THRESHOLDS):
+                 thresholds: Thresholds = DEFAULT_THRESHOLDS, embedder: Embedder | None = None,
+                 timings: bool = False):
         self._model = model
         self._model_dir = model_dir
         self._device = device
-        self._embedder: Embedder | None = None
+        self._embedder = embedder
         self._lock = threading.Lock()
         self.thresholds = thresholds
+        self.timings = timings
 
     @property
     def embedder(self) -> Embedder:
@@ -74,17 +80,19 @@ class Checker:
         doc, docs = _validated(text, sources)
         say = progress or (lambda stage, done, total: None)
         say("quotes", 0, 1)
-        qcheck = check_quotes(doc.text, docs)
-        units = claim_units(doc.text, _quotation_spans(doc.text))
+        analysis = TextAnalysis(doc.text)  # read once; every stage below reads this
+        qcheck = check_quotes(analysis, docs)
+        units = claim_units(analysis)
         say("claims", 0, len(units))
         embedder, model = self.embedder, self.model
         t = self.thresholds.for_model(model.config.threshold)
         indexes = [SourceIndex.build(d, embedder) for d in docs]
-        cases = _retrieve(units, docs, qcheck.results, indexes, model, embedder, t)
-        claims: list[ClaimResult] = []
-        for n, (unit, case) in enumerate(zip(units, cases, strict=True), start=1):
-            claims.append(_claim_result(n, unit, doc, case, t))
-            say("claims", n, len(units))
+        # The model's reading is the long part: the count of claims advances as each claim's is done.
+        cases = _retrieve(units, docs, qcheck.results, indexes, model, embedder, t,
+                          lambda done, _total: say("claims", done, len(units)))
+        claims = [_claim_result(n, unit, doc, case, t)
+                  for n, (unit, case) in enumerate(zip(units, cases, strict=True), start=1)]
+        say("claims", len(units), len(units))
         warnings = list(doc.warnings) + [w for d in docs for w in d.warnings] + list(qcheck.warnings)
         return Report(
             sources=[SourceInfo(d.id, d.title, len(d.text), d.path, d.format) for d in docs],
@@ -94,10 +102,15 @@ class Checker:
             source_texts={d.id: d.text for d in docs},
             warnings=warnings,
             not_examined=_not_examined(indexes, model),
-            model={"name": model.config.name, "threshold": model.config.threshold, "device": model.device,
-                   "windows_examined": sum(len(i.windows) for i in indexes),
-                   "seconds": round(time.perf_counter() - t0, 3)},
+            model=self._model_info(model, indexes, t0),
         )
+
+    def _model_info(self, model: GroundingModel, indexes: list[SourceIndex], t0: float) -> dict[str, object]:
+        info: dict[str, object] = {"name": model.config.name, "threshold": model.config.threshold,
+                                   "device": model.device, "windows_examined": sum(len(i.windows) for i in indexes)}
+        if self.timings:
+            info["seconds"] = round(time.perf_counter() - t0, 3)
+        return info
 
 
 def _as_sources(sources: Sequence[Document] | Mapping[str, str] | Document | str) -> list[Document]:
@@ -116,6 +129,7 @@ def _as_sources(sources: Sequence[Document] | Mapping[str, str] | Document | str
 def _validated(text: str | Document,
                sources: Sequence[Document] | Mapping[str, str] | Document | str) -> tuple[Document, list[Document]]:
     """The text and the sources as Documents, or a UsageError saying what is wrong with them."""
+    text, sources = validate_inputs(text, sources)  # the API boundary: types, surrogates, empty sources
     doc = text if isinstance(text, Document) else from_text(text, id="text")
     docs = _as_sources(sources)
     if not docs:
@@ -127,11 +141,6 @@ def _validated(text: str | Document,
     if not doc.text.strip():
         raise UsageError("the text to check is empty")
     return doc, docs
-
-
-def _quotation_spans(text: str) -> list[Span]:
-    """The top-level quotations of ``text``, marks included: a claim is never split inside one."""
-    return [Span(q.mark_start or q.start, q.mark_end or q.end) for q in find_quotes(text).quotes if q.depth == 0]
 
 
 def _needs_model(unit: ClaimUnit, quotes: list[QuoteResult], t: Thresholds) -> bool:
@@ -150,7 +159,8 @@ def _edge(unit: ClaimUnit, docs: list[Document], model: GroundingModel, t: Thres
 
 
 def _retrieve(units: list[ClaimUnit], docs: list[Document], quotes: list[QuoteResult], indexes: list[SourceIndex],
-              model: GroundingModel, embedder: Embedder, t: Thresholds) -> list[ClaimCase | None]:
+              model: GroundingModel, embedder: Embedder, t: Thresholds,
+              progress: Callable[[int, int], None] | None = None) -> list[ClaimCase | None]:
     """Per claim, what the rules weigh: its quotations, passages, the model's reading, figures (None for a
     claim that cannot be read)."""
     readable = [u for u in units if unreadable_reason(u.text) is None]
@@ -158,7 +168,7 @@ def _retrieve(units: list[ClaimUnit], docs: list[Document], quotes: list[QuoteRe
     # One batched model call for the claims that need the model; rules settle the others.
     needs = [_needs_model(u, qs, t) for u, qs in zip(readable, inside, strict=True)]
     judged = judge_many(model, [u.text for u in readable], indexes, embedder, needs,
-                        min_similarity=t.topic_similarity, min_coverage=t.topic_coverage)
+                        min_similarity=t.topic_similarity, min_coverage=t.topic_coverage, progress=progress)
     pool = source_pool({d.id: d.text for d in docs})
     combiner = model.config.combiner
     cases: dict[int, ClaimCase] = {}

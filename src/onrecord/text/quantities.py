@@ -1,0 +1,623 @@
+"""Quantities as values with ranges, and whether a claim's quantity agrees with a source's.
+
+Every figure a sentence states becomes a ``Quantity``: an interval ``[lo, hi]`` (hedges such as
+"about", "nearly", "more than" widen or open it; a plain figure covers its rounding), a kind (count,
+money, percent, factor, duration, tally, points, year, time), what it counts (stems of the words after
+it) and its span. Fractions and ratios ("a third", "one in four") are shares in percent; changes
+("fell 12%", "more than tripled", "halved", "fell by a quarter") are factors (new value / old value);
+durations are days ("two and a half years" = "30 months"); "free" and "at no charge" are money 0;
+votes are tallies ("6-1", "seven votes to none", "unanimously").
+
+``compare`` says whether a claim's quantity is supported by, contradicted by or unrelated to a
+source's: the same kind of the same thing, with the source's stated value inside the claim's interval.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from onrecord.text.lexical import STOPWORDS, stem
+from onrecord.text.numwords import word_numbers
+
+Kind = Literal["count", "money", "percent", "factor", "duration", "tally", "points", "year", "time"]
+Verdict = Literal["supported", "contradicted", "unrelated", "unclear"]
+Hedge = Literal["exact", "about", "nearly", "more", "at_least", "less", "at_most", "just_over", "just_under"]
+
+INF = math.inf
+# "About/roughly/around X": writers round to one or two significant figures, so ±10% holds "about 4.8
+# million" for 4.82 million and refuses 5.4 million.
+ABOUT_SLACK = 0.10
+# "Nearly/almost X" and "just over/under X": within 10% on the stated side.
+NEAR_SLACK = 0.10
+# Fractions and multiples in words ("a third", "tripled") are spoken round figures: ±5% relative.
+WORD_SLACK = 0.05
+# Hedges are read in the 32 characters before the figure (one short phrase, never the previous clause).
+HEDGE_WINDOW = 32
+# What a figure counts: up to three content words right after it ("14 electric buses").
+WHAT_WORDS = 3
+# Months and years are not a fixed number of days: "three months" is 84-93 days and "90 days" is three
+# months. A duration covers its unit's range, so units convert without a false mismatch.
+UNIT_DAYS = {"month": (28.0, 31.0), "year": (365.0, 366.0), "decade": (3652.0, 3653.0)}
+DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0, "fortnight": 14.0,
+        "month": 365.25 / 12, "year": 365.25, "decade": 3652.5}
+CURRENCY = {"$": "USD", "dollar": "USD", "dollars": "USD", "usd": "USD", "cent": "USD", "cents": "USD",
+            "€": "EUR", "euro": "EUR", "euros": "EUR", "eur": "EUR", "£": "GBP", "pound": "GBP",
+            "pounds": "GBP", "gbp": "GBP", "pence": "GBP", "p": "GBP"}
+FRACTIONS = {"half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25,
+             "fourth": 0.25, "fourths": 0.25, "fifth": 0.2, "fifths": 0.2, "sixth": 1 / 6, "tenth": 0.1,
+             "tenths": 0.1}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    lo: float
+    hi: float
+    kind: Kind
+    start: int
+    end: int
+    text: str
+    nominal: float
+    """The figure as stated (the middle of a plain figure's rounding; the bound of "more than X")."""
+    unit: str = ""
+    """Currency for money ("USD"); "" otherwise (durations are in days, shares in percent)."""
+    what: frozenset[str] = frozenset()
+    """Stems of what is counted ("14 electric buses" → {"electr", "buses"}); empty when unknown."""
+    hedge: Hedge = "exact"
+    against: float | None = None
+    """Tallies only: the votes against ("6-1" → 1; "unanimously" → 0)."""
+    before: bool = False
+    """An earlier value given for comparison ("up from 22 percent", "down from 32.1% a year ago")."""
+    change: int = 0
+    """+1 / -1 when a count, sum or duration is the size of a rise or fall ("fell by 400 students"),
+    0 for a level ("fell to 120"). Changes in percent are factors instead."""
+
+    @property
+    def is_point_like(self) -> bool:
+        """Stated as one figure (plain, "about", "nearly", "more than"), not a bare bound ("under 18")."""
+        return self.hedge not in ("less", "at_most") and not (self.kind == "percent" and self.hi - self.lo >= 20)
+
+
+@dataclass(frozen=True)
+class _Raw:
+    """A figure before hedges: its value, the tolerance of its wording, and what kind it is."""
+    value: float
+    tol: float
+    kind: Kind
+    start: int
+    end: int
+    unit: str = ""
+    against: float | None = None
+    direction: int = 0  # +1 rise, -1 fall: a percent or fraction that is a change becomes a factor
+
+
+_SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9,
+          "trillion": 1e12}
+_DIGITS = re.compile(
+    r"(?<![\w.,])(?<!\d[-–])(?P<sign>[-+−])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:[ \t]?(?P<scale>thousand|million|billion|trillion|mn|bn|[mkb])\b)?(?![\w,]*\d)", re.I)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE_BEFORE = re.compile(r"\b" + _MONTH + r"[ \t]+$", re.I)
+_DATE_AFTER = re.compile(r"[ \t]+" + _MONTH + r"(?![a-z])", re.I)
+
+
+@dataclass(frozen=True)
+class _Num:
+    value: float
+    tol: float
+    start: int
+    end: int
+    words: bool
+
+
+def _numbers(text: str) -> list[_Num]:
+    """Every number in digits or words, with the rounding its wording implies (half its last digit)."""
+    out = []
+    for m in _DIGITS.finditer(text):
+        raw = m.group("num").replace(",", "")
+        scale = _SCALE.get((m.group("scale") or "").lower(), 1.0)
+        decimals = len(raw.split(".")[1]) if "." in raw else 0
+        value = float(raw) * scale * (-1 if m.group("sign") in ("-", "−") else 1)
+        start = m.start("num") if not m.group("sign") else m.start()
+        out.append(_Num(value, 0.5 * 10 ** -decimals * scale, start, m.end(), False))
+    for w in word_numbers(text):
+        if not any(n.start <= w.start < n.end for n in out):  # "million" of "4.82 million" is taken
+            # Small numbers in words are exact ("eighteen months"); large ones are spoken round figures.
+            out.append(_Num(w.value, 0.0 if w.value < 100 else w.value * WORD_SLACK, w.start, w.end, True))
+    return sorted(out, key=lambda n: n.start)
+
+
+_HEDGES: list[tuple[str, Hedge]] = [
+    (r"just over|just above|slightly more than|a little over|just more than", "just_over"),
+    (r"just under|just below|slightly less than|a little under|just shy of", "just_under"),
+    (r"more than|over|above|upwards of|in excess of|exceeding|greater than|beyond", "more"),
+    (r"at least|no fewer than|no less than|a minimum of|or more", "at_least"),
+    (r"less than|fewer than|under|below|shy of", "less"),
+    (r"up to|at most|no more than|a maximum of|as (?:much|many) as|within|or less|or fewer", "at_most"),
+    (r"nearly|almost|close to|not quite|approaching", "nearly"),
+    (r"about|around|roughly|approximately|approx\.?|some|an estimated|estimated|circa|~|or so|"
+     r"in the region of|the best part of", "about"),
+]
+_HEDGE_BEFORE = [(re.compile(r"(?:^|[^\w])(?:" + p + r")[ \t]+(?:by[ \t]+)?(?:a[ \t]+|an[ \t]+)?$", re.I), h)
+                 for p, h in _HEDGES]
+_HEDGE_AFTER = re.compile(r"^[ \t]+(or more|or so|or less|or fewer|plus)\b|^\+", re.I)
+_AFTER_HEDGE = {"or more": "at_least", "plus": "at_least", "+": "at_least", "or so": "about", "or less": "at_most",
+                "or fewer": "at_most"}
+
+
+def _hedge(text: str, start: int, end: int) -> Hedge:
+    before = text[max(0, start - HEDGE_WINDOW) : start]
+    for rx, h in _HEDGE_BEFORE:
+        if rx.search(before):
+            return h
+    m = _HEDGE_AFTER.match(text[end : end + 12])
+    if m:
+        return _AFTER_HEDGE[(m.group(1) or "+").lower()]  # type: ignore[return-value]
+    return "exact"
+
+
+def _interval(value: float, tol: float, hedge: Hedge, floor: float | None) -> tuple[float, float]:
+    """The values a figure stated with ``hedge`` admits; ``floor`` bounds "less than" (no negative counts)."""
+    low = -INF if floor is None else floor
+    a, b = abs(value) * ABOUT_SLACK, abs(value) * NEAR_SLACK
+    table: dict[str, tuple[float, float]] = {
+        "exact": (value - tol, value + tol),
+        "about": (value - a - tol, value + a + tol),
+        "nearly": (value - b, value + tol),
+        "just_under": (value - b, value),
+        "just_over": (value, value + b),
+        "more": (math.nextafter(value, INF), INF),
+        "at_least": (value, INF),
+        "less": (low, math.nextafter(value, -INF)),
+        "at_most": (low, value),
+    }
+    lo, hi = table[hedge]
+    return (max(lo, floor) if floor is not None else lo), hi
+
+
+_UP = (r"rose|rise[sn]?|rising|increased?|increases|increasing|grew|grows?|grown|growing|jump(?:ed|s)?|"
+       r"climb(?:ed|s)?|gain(?:ed|s)?|up|surged?|soared?|higher|boost(?:ed)?|raised?")
+_DOWN = (r"fell|falls?|fallen|falling|drop(?:ped|s)?|declined?|declines|decreased?|decreases|cut|cuts|down|"
+         r"lower|shr[ua]nk|slid|slipped|dipped|plunged?|reduced?|lost|slashed?|trimmed")
+_UP_BEFORE = re.compile(r"\b(?:" + _UP + r")[ \t]+(?:(?:by|in)[ \t]+)?(?:\w+[ \t]+){0,2}$", re.I)
+_DOWN_BEFORE = re.compile(r"\b(?:" + _DOWN + r")[ \t]+(?:(?:by|in)[ \t]+)?(?:\w+[ \t]+){0,2}$", re.I)
+_UP_AFTER = re.compile(r"^[ \t-]+(?:increase|rise|gain|jump|growth|hike|boost)\b", re.I)
+_DOWN_AFTER = re.compile(r"^[ \t-]+(?:drop|decline|fall|cut|reduction|decrease|loss|slump)\b", re.I)
+_BEFORE_VALUE = re.compile(r"\b(?:from|compared (?:with|to)|versus|vs\.?)[ \t]+(?:\w+[ \t]+)?$", re.I)
+_AGO_AFTER = re.compile(r"^[^.;]{0,20}\b(?:a year ago|last year|previously|before)\b", re.I)
+
+
+def _direction(text: str, start: int, end: int, signed: float | None) -> int:
+    """+1 when the figure is a rise ("rose 8%", "a 12% increase", "+2%"), -1 a fall, 0 a level."""
+    if signed is not None and signed < 0:
+        return -1
+    if text[start] == "+":
+        return 1
+    before = text[max(0, start - 40) : start]
+    # "to" or "from" before the figure makes it a level ("rose to 91%", "up from 22%"), not the change.
+    if re.search(r"\b(?:to|from)[ \t]+(?:\w+[ \t]+)?$", before, re.I):
+        return 0
+    after = text[end : end + 30]
+    if _DOWN_BEFORE.search(before) or _DOWN_AFTER.search(after):
+        return -1
+    if _UP_BEFORE.search(before) or _UP_AFTER.search(after):
+        return 1
+    return 0
+
+
+def _is_before_value(text: str, start: int) -> bool:
+    """An earlier value given for comparison: "up from 22 percent", "compared with 84%"."""
+    return bool(_BEFORE_VALUE.search(text[max(0, start - 30) : start]))
+
+
+_STOP_WHAT = STOPWORDS | {"percent", "cent", "per", "times", "votes", "vote", "year", "years", "month",
+                          "months", "day", "days", "week", "weeks", "hour", "hours", "minute", "minutes"}
+_WHAT_TOKEN = re.compile(r"[ \t]*(?:of[ \t]+|each[ \t]+|per[ \t]+|an?[ \t]+)?([A-Za-z][A-Za-z'-]*)")
+
+
+def _what(text: str, end: int) -> frozenset[str]:
+    """Stems of the content words right after a figure: what it counts ("2,340 students" → student)."""
+    out: list[str] = []
+    pos = end
+    for _ in range(WHAT_WORDS):
+        m = _WHAT_TOKEN.match(text, pos)
+        if not m or m.group(1).lower() in _STOP_WHAT:
+            break
+        out.append(stem(m.group(1).lower()))
+        pos = m.end()
+    return frozenset(out)
+
+
+_UNIT = r"(second|minute|hour|day|week|fortnight|month|year|decade)s?"
+_PCT_AFTER = re.compile(r"[ \t]?%|[ \t]+(?:percent|per[ \t]?cent)\b", re.I)
+_POINTS_AFTER = re.compile(r"[ \t]+(?:percentage[ \t]+)?(?:points?|pts?)\b|[ \t]?pp\b", re.I)
+_DURATION_AFTER = re.compile(r"[ \t-]+(?:(?:extra|more|additional|further|full|whole|straight|consecutive|"
+                             r"calendar|working|school)[ \t]+)?" + _UNIT + r"\b", re.I)
+_MONEY_AFTER = re.compile(r"[ \t]+(dollars?|euros?|pounds?|cents?|pence|usd|eur|gbp)\b", re.I)
+_MONEY_BEFORE = re.compile(r"(?:([$€£])|\b(usd|eur|gbp)[ \t]?)$", re.I)
+_CLOCK_AFTER = re.compile(r"[ \t]?(a\.?m\.?|p\.?m\.?)(?!\w)|:(\d\d)\b", re.I)
+_RANGE_AFTER = re.compile(r"[ \t]*[-–][ \t]*(\d+(?:\.\d+)?)\b|[ \t]+to[ \t]+(\d+(?:\.\d+)?)\b")
+_TALLY_WORDS_AFTER = re.compile(r"[ \t]+(?:votes?[ \t]+)?to[ \t]+(?:(none|nil|zero)\b)?", re.I)
+_RATIO_AFTER = re.compile(r"[ \t]+(?:in|out[ \t]+of)[ \t]+", re.I)
+_VOTE_CUE = re.compile(r"\b(?:vot\w*|ballot|tally|motion|approv\w*|adopt\w*|pass(?:ed|es)?|defeat\w*|"
+                       r"reject\w*|carried|won|beat|lost|drew|scor\w*|margin)\b", re.I)
+_YEAR_CUE = re.compile(r"\b(?:in|since|of|by|from|until|till|to|before|after|during|early|late|mid|the|"
+                       r"through|between|and|fiscal|fy)[ \t-]*$", re.I)
+
+
+def _sentence_of(text: str, start: int, end: int) -> str:
+    a = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    ends = [i for i in (text.find(c, end) for c in ".!?\n") if i >= 0]
+    return text[a : min(ends) if ends else len(text)]
+
+
+def _next_num(nums: list[_Num], pos: int) -> _Num | None:
+    return next((n for n in nums if n.start == pos), None)
+
+
+def _tally(text: str, nums: list[_Num], n: _Num) -> tuple[_Raw, int] | None:
+    """A vote or score: "6-1", "7 to 2", "six to one", "four votes to three", "seven votes to none"."""
+    if not _VOTE_CUE.search(_sentence_of(text, n.start, n.end)):
+        return None
+    m = _TALLY_WORDS_AFTER.match(text, n.end)
+    if m and m.group(1):
+        return _Raw(n.value, 0, "tally", n.start, m.end(), against=0.0), m.end()
+    if m and (other := _next_num(nums, m.end())):
+        return _Raw(n.value, 0, "tally", n.start, other.end, against=other.value), other.end
+    d = re.match(r"[ \t]*[-–][ \t]*(\d+)\b", text[n.end :])
+    if d and not n.words:
+        end = n.end + d.end()
+        return _Raw(n.value, 0, "tally", n.start, end, against=float(d.group(1))), end
+    return None
+
+
+def _ratio(text: str, nums: list[_Num], n: _Num) -> tuple[_Raw, int] | None:
+    """ "one in four", "three in ten", "1 out of 5": a share, in percent."""
+    m = _RATIO_AFTER.match(text, n.end)
+    other = _next_num(nums, m.end()) if m else None
+    if not other or other.value <= 0 or n.value > other.value:
+        return None
+    share = 100 * n.value / other.value
+    # "one in four" is a spoken round share, in digits or in words alike.
+    return _Raw(share, share * WORD_SLACK, "percent", n.start, other.end), other.end
+
+
+def _unit_after(text: str, n: _Num) -> tuple[_Raw, int] | None:
+    """A figure whose unit follows it: percent, points, a duration, a currency word, a clock time."""
+    rest = text[n.end :]
+    for rx, kind in ((_POINTS_AFTER, "points"), (_PCT_AFTER, "percent"), (_DURATION_AFTER, "duration"),
+                     (_MONEY_AFTER, "money"), (_CLOCK_AFTER, "time")):
+        m = rx.match(rest)
+        if not m:
+            continue
+        end = n.end + m.end()
+        if kind == "duration":
+            value, tol = _days(n.value, n.tol, m.group(1).lower())
+            return _Raw(value, tol, "duration", n.start, end), end
+        if kind == "money":
+            word = m.group(1).lower()
+            k = 0.01 if word in ("cent", "cents", "pence") else 1.0
+            return _Raw(n.value * k, n.tol * k, "money", n.start, end, unit=CURRENCY[word]), end
+        if kind == "time":
+            hours = n.value + (12 if (m.group(1) or "").lower().startswith("p") and n.value < 12 else 0)
+            return _Raw(hours + int(m.group(2) or 0) / 60, 0, "time", n.start, end), end
+        return _Raw(n.value, n.tol, kind, n.start, end), end  # type: ignore[arg-type]
+    return None
+
+
+def _plain(text: str, n: _Num) -> _Raw | None:
+    """Money by its symbol, a year, or a count; None for a day of a month ("Nov. 21", "21 November")."""
+    before = text[max(0, n.start - 8) : n.start]
+    raw = text[n.start : n.end]
+    is_year = bool(re.fullmatch(r"(?:18|19|20)\d\d", raw))
+    if not is_year and (_DATE_BEFORE.search(before) or _DATE_AFTER.match(text, n.end)):
+        return None
+    if m := _MONEY_BEFORE.search(before):
+        unit = CURRENCY[(m.group(1) or m.group(2)).lower()]
+        return _Raw(n.value, n.tol, "money", n.start - (len(before) - m.start()), n.end, unit=unit)
+    if is_year and (_DATE_BEFORE.search(before) or _YEAR_CUE.search(before) or not _what(text, n.end)):
+        return _Raw(n.value, 0, "year", n.start, n.end)
+    return _Raw(n.value, n.tol, "count", n.start, n.end)
+
+
+_FRACTION = re.compile(
+    r"\b(?:(?P<n>a|an|one|two|three|four|five|seven|nine)[ \t-]+)?(?P<f>half|halves|thirds?|quarters?|"
+    r"fourths?|fifths?|tenths?)\b", re.I)
+_NOT_SHARE_BEFORE = re.compile(r"\b(?:first|second|third|fourth|last|other|latter|former|the|this|next)[ \t]+$",
+                               re.I)
+_ARTICLE_DURATION = re.compile(
+    r"\b(?:(?P<half>half)[ \t]+(?:a|an)|(?:a|an|one))[ \t]+" + _UNIT + r"(?P<andhalf>[ \t]+and[ \t]+a[ \t]+half)?\b",
+    re.I)
+# "a day" after a figure, a price or another unit is a rate ("$2 an hour", "twice a year", "one day a
+# week"), not a duration.
+_RATE_BEFORE = re.compile(r"(?:\d|%|\b(?:times|twice|once|thrice|cents?|dollars?|euros?|pounds?|pence|each|per|"
+                          r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|session|sessions))[ \t]*$", re.I)
+_MULTIPLE_VERB = re.compile(r"\b(doubled|doubling|tripled|tripling|trebled|quadrupled|halved|halving)\b", re.I)
+_MULTIPLE_N = re.compile(r"\b(?:(\w+)[ \t-]?fold\b|(twice)|(\w+)[ \t]+times)(?=[ \t]+(?:as|more|over|larger|higher|"
+                         r"bigger|greater|increase|rise)\b)|\b(\w+)[ \t-]?fold\b", re.I)
+_MULTIPLE_VALUE = {"doubl": 2.0, "tripl": 3.0, "trebl": 3.0, "quadrupl": 4.0, "halv": 0.5}
+_FREE = re.compile(r"\b(?:free[ \t]+of[ \t]+charge|at[ \t]+no[ \t]+(?:extra[ \t]+|additional[ \t]+)?(?:charge|cost)|"
+                   r"no[ \t]+charge|without[ \t]+charge|(?<![-\w])free(?![ \t]+to\b)(?=[ \t]*(?:[.,;:!?)]|$|"
+                   r"of|on|in|for|at|with|to[ \t]+\w+s\b|until|from|during|and|or|each|every)))", re.I)
+_FREE_PREDICATE = re.compile(r"\b(?:is|are|was|were|be|been|being|remains?|stays?|travel|travels|ride|rides|"
+                             r"go|goes|enter|enters|get|gets|for|completely|totally|entirely|now|still|always|"
+                             r"also|park|parking|admission|entry)[ \t]+$", re.I)
+_UNANIMOUS = re.compile(r"\bunanimous(?:ly)?\b|\bwithout[ \t]+(?:a[ \t]+)?(?:dissent|opposition)\b|"
+                        r"\bwith[ \t]+no[ \t]+(?:votes|one)[ \t]+(?:against|opposed)\b", re.I)
+_SHARE_WORDS = re.compile(r"\b(?:(?P<most>most|the majority|a majority)|(?P<minority>a minority)|"
+                          r"(?P<all>almost all|nearly all|virtually all))(?=[ \t]+(?:of\b|\w+s\b|people\b))", re.I)
+
+
+def _word_quantities(text: str) -> list[_Raw]:
+    """Quantities stated without a number: fractions, multiples, durations with an article, free, votes."""
+    out: list[_Raw] = []
+    for m in _ARTICLE_DURATION.finditer(text):
+        if m.group("half") or m.group("andhalf") or not _RATE_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
+            k = 0.5 if m.group("half") else 1.5 if m.group("andhalf") else 1.0
+            value, tol = _days(k, 0.0, m.group(2).lower())
+            out.append(_Raw(value, tol, "duration", m.start(), m.end()))
+    for m in _FRACTION.finditer(text):
+        out.extend(_fraction(text, m))
+    for m in _MULTIPLE_VERB.finditer(text):
+        k = next(v for p, v in _MULTIPLE_VALUE.items() if m.group(1).lower().startswith(p))
+        out.append(_Raw(k, k * WORD_SLACK, "factor", m.start(), m.end()))
+    for m in _MULTIPLE_N.finditer(text):
+        out.extend(_multiple(m))
+    for m in _FREE.finditer(text):
+        if not m.group(0).lower().startswith("free") or _FREE_PREDICATE.search(text[max(0, m.start() - 14) : m.start()]):
+            out.append(_Raw(0.0, 0.0, "money", m.start(), m.end()))
+    for m in _UNANIMOUS.finditer(text):
+        out.append(_Raw(INF, 0.0, "tally", m.start(), m.end(), against=0.0))
+    for m in _SHARE_WORDS.finditer(text):
+        lo, hi = (50.0, 100.0) if m.group("most") else (0.0, 50.0) if m.group("minority") else (90.0, 100.0)
+        out.append(_Raw((lo + hi) / 2, (hi - lo) / 2, "percent", m.start(), m.end()))
+    return out
+
+
+def _fraction(text: str, m: re.Match) -> list[_Raw]:
+    """ "a third", "two-thirds", "half of", "by a quarter" (a change when a rise or fall precedes it)."""
+    word, count = m.group("f").lower(), (m.group("n") or "").lower()
+    if not count and (word != "half" or _NOT_SHARE_BEFORE.search(text[max(0, m.start() - 12) : m.start()])):
+        return []
+    if word == "half" and re.match(r"[ \t]+(?:an?|the)[ \t]+" + _UNIT, text[m.end() :], re.I):
+        return []  # "half an hour" is a duration
+    if count in ("", "a", "an", "one") and word.endswith("s") and word != "halves":
+        return []
+    n = {"": 1, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "seven": 7, "nine": 9}[count]
+    share = 100 * n * FRACTIONS[word]
+    return [_Raw(share, share * WORD_SLACK, "percent", m.start(), m.end(),
+                 direction=_direction(text, m.start(), m.end(), None))]
+
+
+def _multiple(m: re.Match) -> list[_Raw]:
+    """ "threefold", "twice as many", "five times more": a factor."""
+    if m.group(2):
+        k = 2.0
+    else:
+        token = (m.group(1) or m.group(3) or m.group(4)).lower()
+        wn = word_numbers(token)
+        k = float(token) if token.replace(".", "", 1).isdigit() else wn[0].value if wn else 0.0
+    return [_Raw(k, k * WORD_SLACK, "factor", m.start(), m.end())] if k > 0 else []
+
+
+def _days(count: float, tol: float, unit: str) -> tuple[float, float]:
+    """A duration in days, the middle of its unit's range, and how far either side it reaches."""
+    lo, hi = UNIT_DAYS.get(unit, (DAYS[unit], DAYS[unit]))
+    return count * (lo + hi) / 2, tol * hi + count * (hi - lo) / 2
+
+
+def _range(text: str, nums: list[_Num], n: _Num) -> tuple[_Raw, int] | None:
+    """ "5-10 weeks", "3 to 4 percent", "between 3 and 4 percent": one quantity covering both ends,
+    with the unit of the second."""
+    m = _RANGE_AFTER.match(text, n.end)
+    if not m and re.search(r"\bbetween[ \t]+$", text[max(0, n.start - 10) : n.start], re.I):
+        m = re.compile(r"[ \t]+and[ \t]+(\d+(?:\.\d+)?)\b").match(text, n.end)
+    if not m or n.words:
+        return None
+    digits = next(g for g in m.groups() if g)
+    decimals = len(digits.split(".")[1]) if "." in digits else 0
+    hi = _Num(float(digits), 0.5 * 10 ** -decimals, m.end() - len(digits), m.end(), False)
+    if hi.value <= n.value:
+        return None
+    top = _unit_after(text, hi)
+    r = top[0] if top else _plain(text, hi)
+    if r is None:
+        return None
+    k = r.value / hi.value
+    lo = n.value * k
+    return _Raw((lo + r.value) / 2, (r.value - lo) / 2 + r.tol, r.kind, n.start, r.end, unit=r.unit), r.end
+
+
+def _is_day_of_month(text: str, n: _Num) -> bool:
+    """ "Nov. 21", "21 November", "Nov. 21-23": a date, left to the date rules."""
+    if n.words or re.fullmatch(r"(?:18|19|20)\d\d", text[n.start : n.end]):
+        return False
+    return bool(_DATE_BEFORE.search(text[max(0, n.start - 8) : n.start]) or _DATE_AFTER.match(text, n.end))
+
+
+_NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][A-Za-z]+[ \t]$")
+_MONTH_WORD = re.compile(_MONTH + r"[ \t]$", re.I)
+
+
+def _is_name_part(text: str, n: _Num) -> bool:
+    """ "Brio 15", "Route 9", "Ward 3": a number that ends a name, or "one-way", "two-party" (a
+    number word in a compound adjective) is no quantity."""
+    if n.words:
+        return bool(re.match(r"-[a-z]", text[n.end : n.end + 2])) and not _DURATION_AFTER.match(text, n.end)
+    raw = text[n.start : n.end]
+    before = text[max(0, n.start - 20) : n.start]
+    return bool(re.fullmatch(r"\d{1,4}", raw) and _NAME_BEFORE.search(before) and not _MONTH_WORD.search(before)
+                and not _YEAR_CUE.search(before))
+
+
+def _number_quantity(text: str, nums: list[_Num], n: _Num) -> _Raw | None:
+    if _is_day_of_month(text, n):
+        return None
+    if tally := _tally(text, nums, n):  # "beat Rovers 3-1": a score right after a name
+        return tally[0]
+    if _is_name_part(text, n):
+        return None
+    for rule in (_ratio, _range):
+        found = rule(text, nums, n)
+        if found:
+            return found[0]
+    found = _unit_after(text, n)
+    return found[0] if found else _plain(text, n)
+
+
+_FLOORED = {"count", "money", "percent", "duration", "factor"}
+
+
+def _finish(text: str, r: _Raw) -> Quantity:
+    """The interval of a figure: its wording's rounding, widened or opened by its hedge."""
+    span = text[r.start : r.end]
+    what = _what(text, r.end)
+    if r.kind == "tally":
+        lo, hi = (1.0, INF) if r.value == INF else (r.value, r.value)
+        return Quantity(lo, hi, "tally", r.start, r.end, span, lo, what=what, against=r.against)
+    hedge: Hedge = "exact" if r.kind in ("year", "time") else _hedge(text, r.start, r.end)
+    kind, value = r.kind, r.value
+    direction = r.direction
+    if kind == "percent":
+        direction = direction or _direction(text, r.start, r.end, value)
+        value = abs(value)
+    lo, hi = _interval(value, r.tol, hedge, 0.0 if kind in _FLOORED else None)
+    nominal = value
+    if kind == "percent" and direction:
+        # A change in percent is a factor: "fell 12%" = 0.88 of before, "rose by a third" = 1.33.
+        kind = "factor"
+        lo, hi = (1 + lo / 100, 1 + hi / 100) if direction > 0 else (max(0.0, 1 - hi / 100), 1 - lo / 100)
+        nominal = 1 + direction * value / 100
+    change = _direction(text, r.start, r.end, None) if kind in ("count", "money", "duration") else 0
+    return Quantity(lo, hi, kind, r.start, r.end, span, nominal, unit=r.unit, what=what, hedge=hedge,
+                    before=_is_before_value(text, r.start), change=change)
+
+
+def quantities(text: str) -> list[Quantity]:
+    """Every quantity ``text`` states, in order, none overlapping another (the longer reading wins)."""
+    raws = _word_quantities(text)
+    nums = _numbers(text)
+    for n in nums:
+        r = _number_quantity(text, nums, n)
+        if r is not None:
+            raws.append(r)
+    raws.sort(key=lambda r: (r.start, -(r.end - r.start)))
+    kept: list[_Raw] = []
+    for r in raws:
+        if kept and r.start < kept[-1].end:
+            continue
+        kept.append(r)
+    return [_finish(text, r) for r in kept]
+
+
+def same_thing(a: Quantity, b: Quantity) -> bool:
+    """Whether two quantities can be the same measure: same kind and currency, both current values
+    (or both earlier ones), both levels or both changes, and what they count shares a stem when both
+    say what they count.
+
+    Which figure of a sentence goes with which figure of a source sentence is the caller's matter
+    (the sentences are aligned first); this only refuses pairs that cannot be the same quantity.
+    """
+    if a.kind != b.kind or a.before != b.before or bool(a.change) != bool(b.change):
+        return False
+    if a.kind == "money" and a.unit and b.unit and a.unit != b.unit:
+        return False
+    return not (a.what and b.what and not (a.what & b.what))
+
+
+def _compare_tally(claim: Quantity, source: Quantity) -> Verdict:
+    c_against, s_against = claim.against or 0.0, source.against or 0.0
+    if claim.hi == INF or source.hi == INF:  # "unanimously": no vote against, count unknown
+        return "supported" if c_against == s_against == 0 else "contradicted"
+    # A tally is the same whichever side is read first ("defeated 3-4" and "four votes to three").
+    same = sorted((claim.lo, c_against)) == sorted((source.lo, s_against))
+    return "supported" if same else "contradicted"
+
+
+def compare(claim: Quantity, source: Quantity) -> Verdict:
+    """A claim's quantity against a source's: ``supported`` when the source's figure lies in the
+    claim's interval, ``contradicted`` when the two intervals cannot meet, ``unclear`` when they
+    overlap but the source does not settle it ("at least 50" vs "more than 40"), ``unrelated`` when
+    they are not the same measure of the same thing."""
+    if not same_thing(claim, source):
+        return "unrelated"
+    if claim.kind == "tally":
+        return _compare_tally(claim, source)
+    if claim.change != source.change:  # "rose by 400" against "fell by 400"
+        return "contradicted"
+    if claim.hi < source.lo or source.hi < claim.lo:
+        return "contradicted"
+    inside = claim.lo <= source.lo and source.hi <= claim.hi
+    if inside or claim.lo <= source.nominal <= claim.hi and source.is_point_like:
+        return "supported"
+    return "unclear"
+
+
+# Context words around a figure that tell which figure of a source sentence it is: the clause it sits
+# in, up to this many characters either side.
+CONTEXT_CHARS = 60
+# Two figures pair only when this share of their context words is shared (what they count then
+# decides between candidates): below it ("the landfill will be full in four years" against "the expansion adds eleven years") they
+# are different measures, and a mismatch between them says nothing.
+MIN_CONTEXT_SHARE = 0.1
+
+
+_HEDGE_WORDS = frozenset("""about around roughly nearly almost approximately some just over under more less than
+least most fewer up to estimated close""".split())
+
+
+@dataclass(frozen=True)
+class QuantityMatch:
+    claim: Quantity
+    source: Quantity | None
+    verdict: Verdict
+    """``unrelated`` when no figure of the source measures the same thing."""
+
+
+def _context(text: str, q: Quantity) -> set[str]:
+    # A sentence's end bounds the context; ";" does not (it joins the cells of a table row's unit).
+    left = re.split(r"[.!?\n](?:\s|$)|\n", text[max(0, q.start - CONTEXT_CHARS) : q.start])[-1]
+    right = re.split(r"[.!?](?:\s|$)|\n", text[q.end : q.end + CONTEXT_CHARS])[0]
+    words = re.findall(r"[A-Za-z][A-Za-z'-]+", f"{left} {right}")
+    # What the figure counts is compared on its own; hedges say how sure, not what is measured.
+    return {stem(w.lower()) for w in words if w.lower() not in STOPWORDS and w.lower() not in _HEDGE_WORDS} - q.what
+
+
+def _candidates(c: Quantity, ctx: set[str], src: list[tuple[Quantity, set[str]]]) -> list[tuple[tuple, Quantity]]:
+    """Source figures that may be the claim figure's, with their pairing key (what, then context)."""
+    out = []
+    for s, s_ctx in src:
+        if not same_thing(c, s):
+            continue
+        what, share = len(c.what & s.what), len(ctx & s_ctx) / (len(ctx | s_ctx) or 1)
+        if share >= MIN_CONTEXT_SHARE:
+            out.append(((what, share), s))
+    return out
+
+
+def match_quantities(claim: str, source: str) -> list[QuantityMatch]:
+    """Each figure of ``claim`` (years aside) paired with the source figure of the same kind whose
+    context words it shares most (what it counts first), and the verdict of ``compare`` on the pair.
+
+    Among equally good pairings a supporting one wins, and a source figure that supports one claim
+    figure contradicts no other: a sentence with several comparable figures contradicts a claim only
+    through the figure that is plainly the same one.
+    """
+    src = [(s, _context(source, s)) for s in quantities(source)]
+    out: list[QuantityMatch] = []
+    for c in quantities(claim):
+        if c.kind == "year":
+            continue  # years are dates: the date rules pair them with their month and event
+        cands = _candidates(c, _context(claim, c), src)
+        if not cands:
+            out.append(QuantityMatch(c, None, "unrelated"))
+            continue
+        top = max(k for k, _ in cands)
+        best = [s for k, s in cands if k == top]
+        chosen = next((s for s in best if compare(c, s) == "supported"), best[0])
+        out.append(QuantityMatch(c, chosen, compare(c, chosen)))
+    supporting = {id(m.source) for m in out if m.verdict == "supported"}
+    return [QuantityMatch(m.claim, None, "unrelated") if m.verdict != "supported" and id(m.source) in supporting
+            else m for m in out]

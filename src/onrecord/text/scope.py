@@ -1,0 +1,167 @@
+"""What a sentence asserts and what it denies: the scope of negation and contrast.
+
+"Walk-in appointments are available on Monday and Wednesday, but not Friday" asserts Monday and
+Wednesday and denies Friday; "every weekday except Thursday" denies Thursday; "no longer offers
+travel vaccinations" and "has never charged" deny their whole clause; "will not open until June"
+bounds a time rather than denying the opening. ``scopes`` splits a sentence into such parts, with
+offsets; ``conflict`` tells whether a claim asserts what a source sentence denies, so a claim is
+contradicted by the part that denies it and never by a sentence it merely repeats.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from onrecord.text.lexical import STOPWORDS, stem
+
+Cue = Literal["", "but not", "except", "no longer", "never", "not", "not until"]
+# A claim takes up a denied element's frame when it shares at least this share of the frame's content
+# words (and at least one): "Walk-ins are available on Friday" shares walk/available with the frame.
+FRAME_SHARE = 0.3
+# A claim asserts a denied clause when it covers this share of the clause's content words.
+CLAUSE_COVER = 0.75
+
+_POLARITY_WORDS = {"not", "n't", "never", "longer", "still", "no", "none", "neither", "nor", "cannot",
+                   "without", "except", "until", "till", "unless", "but", "ever", "anymore", "any", "stopped",
+                   "stops", "ceased", "ceases", "discontinued", "halted", "abolished", "scrapped"}
+_CLAUSE_SPLIT = re.compile(r";|:\s|,\s*(?:but|while|whereas|although|though|yet)\s+(?!not\b)|\s+but\s+(?!not\b)", re.I)
+_ELEMENT_CUE = re.compile(
+    r"(?:,\s*|\s+)(?P<cue>but\s+not|and\s+not|not|except(?:\s+for)?|other\s+than|apart\s+from|excluding|"
+    r"with\s+the\s+exception\s+of|save\s+for)\s+(?P<el>[^,;]+?)\s*[.!?]?\s*$", re.I)
+_NOT_UNTIL = re.compile(r"\b(?:not|n't|never)\s+(?:\w+\s+){0,3}?(?:until|till|before)\s+(?P<bound>[^,;.]+)", re.I)
+# Verbs of stopping deny their object from now on, as "no longer" does ("has stopped offering X").
+_STOP_VERBS = r"stopped|stops|ceased|ceases|discontinued|halted|abolished|scrapped"
+_CLAUSE_NEG = re.compile(r"\b(?P<cue>no\s+longer|never|not|cannot|n't|no|none|neither|nor|without|"
+                         + _STOP_VERBS + r")\b|n't\b", re.I)
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december"]
+_MONTH_RE = re.compile(r"\b(" + "|".join(m[:3] for m in _MONTHS) + r")[a-z]*\b\.?", re.I)
+_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of a sentence: asserted, or denied with its cue; offsets into the sentence's text."""
+    start: int
+    end: int
+    text: str
+    negated: bool
+    cue: Cue = ""
+    frame: tuple[int, int] | None = None
+    """For a denied element ("Friday"), the part it is denied of ("available on Monday and Wednesday")."""
+    bound: str = ""
+    """For "not until June": the bound ("June")."""
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A claim asserting what a source sentence denies: the denying part and its cue."""
+    part: Part
+    why: str
+
+
+def _stems(text: str) -> set[str]:
+    return {stem(w) for w in re.findall(r"[A-Za-z]+(?:'[a-z]+)?", text.lower())
+            if w not in STOPWORDS and w not in _POLARITY_WORDS and len(w) > 1}
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out, a = [], start
+    for m in _CLAUSE_SPLIT.finditer(text, start, end):
+        if m.start() > a:
+            out.append((a, m.start()))
+        a = m.end()
+    if a < end:
+        out.append((a, end))
+    return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in out if text[s:e].strip()]
+
+
+def _clause_parts(text: str, a: int, b: int) -> list[Part]:
+    clause = text[a:b]
+    if m := _NOT_UNTIL.search(clause):
+        return [Part(a, b, clause, False, "not until", bound=m.group("bound").strip())]
+    if m := _ELEMENT_CUE.search(clause):
+        cue: Cue = "except" if not m.group("cue").lower().endswith("not") else "but not"
+        if m.group("cue").lower() == "not" and not m.group(0).lstrip().startswith(","):
+            cue = "not"
+        if cue != "not":
+            head = (a, a + m.start())
+            el = (a + m.start("el"), a + m.end("el"))
+            return [Part(head[0], head[1], text[head[0] : head[1]], False),
+                    Part(el[0], el[1], text[el[0] : el[1]], True, cue, frame=head)]
+    if m := _CLAUSE_NEG.search(clause):
+        word = re.sub(r"\s+", " ", (m.group("cue") or "n't").lower())
+        cue = ("no longer" if word == "no longer" or re.fullmatch(_STOP_VERBS, word) else
+               "never" if word == "never" else "not")
+        return [Part(a, b, clause, True, cue)]
+    return [Part(a, b, clause, False)]
+
+
+def scopes(sentence: str, offset: int = 0) -> list[Part]:
+    """The asserted and denied parts of ``sentence``; offsets are into the text the sentence came from
+    (``offset`` is the sentence's start there)."""
+    parts: list[Part] = []
+    for a, b in _clauses(sentence, 0, len(sentence)):
+        parts.extend(_clause_parts(sentence, a, b))
+    if not offset:
+        return parts
+    return [Part(p.start + offset, p.end + offset, p.text, p.negated, p.cue,
+                 (p.frame[0] + offset, p.frame[1] + offset) if p.frame else None, p.bound) for p in parts]
+
+
+def _asserted_stems(claim: str) -> set[str]:
+    out: set[str] = set()
+    for p in scopes(claim):
+        if not p.negated:
+            out |= _stems(p.text)
+    return out
+
+
+def _time_rank(text: str) -> tuple[int, int] | None:
+    """(year or 0, month or 0) of the first month or year named in ``text``."""
+    m, y = _MONTH_RE.search(text), _YEAR_RE.search(text)
+    if not m and not y:
+        return None
+    month = [x[:3] for x in _MONTHS].index(m.group(1).lower()) + 1 if m else 0
+    return (int(y.group(0)) if y else 0, month)
+
+
+def _before_bound(claim: str, bound: str) -> bool:
+    """The claim's time is earlier than the bound, or the claim says "before" the bound itself."""
+    b_rank = _time_rank(bound)
+    for m in re.finditer(r"\b(?:before|ahead of|prior to)\s+([^,;.]+)", claim, re.I):
+        if b_rank and _time_rank(m.group(1)) == b_rank:
+            return True
+    c, b = _time_rank(claim), b_rank
+    if not c or not b:
+        return False
+    if c[0] and b[0] and c[0] != b[0]:
+        return c[0] < b[0]
+    return bool(c[1] and b[1] and c[1] < b[1])
+
+
+def conflict(claim: str, source_sentence: str) -> Conflict | None:
+    """Whether ``claim`` asserts what ``source_sentence`` denies (or puts before a "not until" bound).
+
+    A claim that denies the same thing, or repeats the sentence, never conflicts with it.
+    """
+    asserted = _asserted_stems(claim)
+    claim_all = _stems(claim)
+    for p in scopes(source_sentence):
+        if p.cue in ("but not", "except") and p.frame:
+            el = _stems(p.text)
+            frame = _stems(source_sentence[p.frame[0] : p.frame[1]]) - el
+            shared = len((claim_all - el) & frame)
+            if el and el <= asserted and shared >= max(1, FRAME_SHARE * len(frame)):
+                return Conflict(p, f'the source excludes "{p.text}" ({p.cue})')
+        elif p.cue == "not until":
+            clause = _stems(p.text) - _stems(p.bound)
+            if clause and len(clause & asserted) >= CLAUSE_COVER * len(clause) and _before_bound(claim, p.bound):
+                return Conflict(p, f'the source says not until "{p.bound}"')
+        elif p.negated:
+            clause = _stems(p.text)
+            if clause and len(clause & asserted) >= CLAUSE_COVER * len(clause):
+                return Conflict(p, f'the source says "{p.text.strip()}" ({p.cue})')
+    return None
