@@ -33,13 +33,14 @@ SAMPLE = {
 """Mutants sampled per module (under src/onrecord/)."""
 
 _Q = "onrecord.judge.quotes.x_check_quotes__mutmut_"
+# Names as mutmut 3.8.1 numbers them for the source at this commit: a change to a function renumbers its mutants.
 EQUIVALENT: dict[str, str] = {
-    _Q + "35": "prefer() accepting every occurrence for an uncheckable speaker takes the first, as the fallback does",
-    _Q + "42": "turns has an entry for every prepared source: the default of turns.get is never used",
-    _Q + "44": "turns has an entry for every prepared source: the default of turns.get is never used",
-    _Q + "68": "turns has an entry for every prepared source: the default of turns.get is never used",
-    _Q + "70": "turns has an entry for every prepared source: the default of turns.get is never used",
-    _Q + "59": "align_quote sets source and source_start together, so 'and' and 'or' agree",
+    _Q + "36": "prefer() accepting every occurrence for an uncheckable speaker takes the first, as the fallback does",
+    _Q + "43": "turns has an entry for every prepared source: the default of turns.get is never used",
+    _Q + "45": "turns has an entry for every prepared source: the default of turns.get is never used",
+    _Q + "69": "turns has an entry for every prepared source: the default of turns.get is never used",
+    _Q + "71": "turns has an entry for every prepared source: the default of turns.get is never used",
+    _Q + "60": "align_quote sets source and source_start together, so 'and' and 'or' agree",
     "onrecord.judge.rules.x_focus_read_by_model__mutmut_2": "only 'about' claims reach this rule (the document "
     "rules before it decide every other kind), and they always have a judgement",
     "onrecord.judge.rules.x_focus_read_by_model__mutmut_3": "document rules only see document claims: doc_claim is "
@@ -53,9 +54,8 @@ EQUIVALENT: dict[str, str] = {
     "the value the mutant replaced",
     "onrecord.extract.attribution.x__cue_in_left__mutmut_193": "the loop before it passes capitalised words only, so "
     "the token before k is never a comma: the test is k == 0 either way",
-    "onrecord.extract.attribution.x_reported_frame__mutmut_74": "tokens 0 and 1 are 'according' and 'to', never the "
+    "onrecord.extract.attribution.x_reported_frame__mutmut_75": "tokens 0 and 1 are 'according' and 'to', never the "
     "comma searched for",
-    "onrecord.extract.quotes.x__closers_for__mutmut_14": "closers is tested with `in`, and 'X' is no quotation mark",
     "onrecord.judge.rules.x_judge_claim__mutmut_13": "the assertion's message: it never fails, the last rule decides",
     "onrecord.judge.rules.x_judge_claim__mutmut_14": "the assertion's message: it never fails, the last rule decides",
     "onrecord.judge.documents.x__kind__mutmut_2": "document rules only see document claims: doc_claim is never None",
@@ -66,6 +66,10 @@ EQUIVALENT: dict[str, str] = {
     "does not matter",
     "onrecord.judge.sentences.x_opposite_polarity__mutmut_20": "the returned hit's text is never read: evidence is "
     "cut from the source by the hit's span",
+    "onrecord.extract.attribution.x__cue_in_left__mutmut_66": "a cue is a word of CUE_VERBS: none ends in 'X'",
+    "onrecord.extract.attribution.x__cue_in_right__mutmut_32": "a cue is a word of CUE_VERBS: none ends in 'X'",
+    "onrecord.extract.attribution.xǁ_Analysisǁ__init____mutmut_27": "only an empty text has no sentences, and it has "
+    "nothing to attribute",
     "onrecord.judge.factual.x__figure_sentence__mutmut_47": "find() from the figure's end (at least 1) never returns 0",
 }
 """Mutants that change no behaviour, each with the reason; left out of the score."""

@@ -243,3 +243,43 @@ def test_a_mark_at_the_start_of_a_text_is_dropped_from_the_key():
 
     assert fold('"Yes" we can').key == "yes we can"
     assert fold("don\u2019t stop").key == "don't stop"
+
+
+def test_he_never_resolves_to_a_woman_by_title():
+    from onrecord.extract.attribution import attribute
+
+    text = "Mrs. Ellen Park spoke first. \u201cWe are ready,\u201d he said."
+    a = attribute(text, text.index("\u201c") + 1, text.index(",\u201d"))
+    assert (a.speaker, a.pronoun) == ("he", "he")  # left unresolved, so never checked against a source
+
+
+def test_a_whole_sentence_keeps_the_pronoun_its_speaker_was_resolved_from():
+    from onrecord.extract.attribution import attribute
+
+    text = "Mayor Ellen Park spoke first. She said the library would open in May."
+    a = attribute(text, text.index("She"), len(text))
+    assert (a.speaker, a.cue, a.speaker_start, a.speaker_end, a.pronoun) == ("Mayor Ellen Park", "said", 0, 16, "She")
+
+
+@pytest.mark.parametrize(("text", "prop_end", "speaker_start"), [
+    # The cue sits before a trailing phrase: the comma before the cue splits the frame, not the last one.
+    ("The plan will open in May, she said, after the vote.", 25, 27),
+    # Commas inside P: the last comma before the cue splits it.
+    ("The plan, which was late, will open in May, she said.", 42, 44),
+])
+def test_the_frame_after_p_splits_at_the_comma_before_its_cue(text, prop_end, speaker_start):
+    from onrecord.extract.attribution import reported_frame
+
+    f = reported_frame(text, 0, len(text))
+    assert (f.speaker, f.cue, f.prop_start, f.prop_end, f.speaker_start) == ("she", "said", 0, prop_end, speaker_start)
+
+
+def test_speakers_compared_without_titles_or_possessives():
+    from onrecord.extract.attribution import is_checkable_speaker
+    from onrecord.report import Attribution
+
+    assert same_person("Reed's", "Jonah Reed")
+    assert not same_person("the chair", "Chair Okonkwo")  # a title alone names no one
+    assert same_person("the chair", "The Chair")
+    assert not is_checkable_speaker(Attribution("she", "said", 0, 3))
+    assert is_checkable_speaker(Attribution("Jonah Reed", "said", 0, 10))
