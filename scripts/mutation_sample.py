@@ -70,6 +70,8 @@ EQUIVALENT: dict[str, str] = {
     "onrecord.extract.attribution.x__cue_in_right__mutmut_32": "a cue is a word of CUE_VERBS: none ends in 'X'",
     "onrecord.extract.attribution.xǁ_Analysisǁ__init____mutmut_27": "only an empty text has no sentences, and it has "
     "nothing to attribute",
+    "onrecord.extract.quotes.x__diff_ops__mutmut_15": "qtext is only called for a non-empty run of the quote's words",
+    "onrecord.extract.quotes.x__exact__mutmut_33": "ok is only tested for truth: None and False agree",
     "onrecord.judge.factual.x__figure_sentence__mutmut_47": "find() from the figure's end (at least 1) never returns 0",
 }
 """Mutants that change no behaviour, each with the reason; left out of the score."""

@@ -283,3 +283,19 @@ def test_speakers_compared_without_titles_or_possessives():
     assert same_person("the chair", "The Chair")
     assert not is_checkable_speaker(Attribution("she", "said", 0, 3))
     assert is_checkable_speaker(Attribution("Jonah Reed", "said", 0, 10))
+
+
+def test_alignment_at_the_edges_of_the_sources():
+    from onrecord.extract.quotes import align_quote, fold
+
+    harbour = "We will rebuild the harbour by 2030"  # no full stop: the text ends on a letter
+    for sources in ([from_text("\u201c\u201d", id="a"), from_text(harbour + ".", id="b")],  # an empty key first
+                    [from_text(harbour, id="b")]):
+        m = align_quote("we will rebuild the old harbour", sources)
+        assert (m.label, m.source, m.source_start, m.source_end, m.similarity) == ("altered", "b", 0, 27, 0.931)
+        assert [d.op for d in m.diff] == ["equal", "insert", "equal"] and m.diff[0].text == "We will rebuild the"
+    # A quotation of function words only is judged on its letters.
+    m = align_quote("it is not for them", [from_text("It is not for us.", id="s")])
+    assert (m.label, m.source_start, m.source_end) == ("altered", 0, 16)
+    # A soft hyphen is invisible, and folding goes on past it.
+    assert fold("re\u00adbuild the harbour").key == "rebuild the harbour"
