@@ -10,7 +10,7 @@ import pytest
 
 from onrecord.documents import from_text
 from onrecord.judge import sentences
-from onrecord.text.language import unreadable_reason
+from onrecord.text.detect_language import unreadable_reason
 
 LETTER = ("Dear Minister, we write about the harbour, the ferry timetable, the fishing quotas and the lighthouse "
           "repairs. We ask for funds. Sincerely, the Harbour Board.")
@@ -57,16 +57,16 @@ def test_omits_is_contradicted_by_the_sentence_that_has_an_item(checker, claim, 
 
 
 def test_a_short_claim_in_another_script_is_not_judged(checker):
-    # Three words: too few for the English-word share; the script alone tells.
+    # Three words: too few for the language detector; the script alone tells (and is named).
     c = _one(checker, "Совет утвердил бюджет.", "The council approved the budget.")
-    assert c.unchecked == "written in a non-Latin script; the model reads English only"
-    assert c.reason == "not checked: written in a non-Latin script; the model reads English only"
+    assert c.unchecked == "written in Cyrillic script; the model reads English only"
+    assert c.reason == "not checked: written in Cyrillic script; the model reads English only"
     assert (c.label, c.score) == ("unsupported", 0.0)
 
 
 @pytest.mark.parametrize(("text", "reason"), [
-    ("Совет утвердил бюджет.", "written in a non-Latin script; the model reads English only"),
-    ("abcdef жзий", "written in a non-Latin script; the model reads English only"),  # 4 of 10 letters
+    ("Совет утвердил бюджет.", "written in Cyrillic script; the model reads English only"),
+    ("abcdef жзий", "written in Cyrillic script; the model reads English only"),  # 4 of 10 letters
     ("abcdefg жзи", None),  # 3 of 10 letters: the share must exceed 0.3
     ("The council approved the budget.", None),
 ])
