@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 
 from onrecord.documents import Document, from_text
 from onrecord.errors import UsageError
@@ -18,8 +19,8 @@ from onrecord.extract.claims import ClaimUnit, claim_units
 from onrecord.extract.quotes import find_quotes
 from onrecord.judge.documents import documents_meant, read_edge
 from onrecord.judge.figures import check_quantities, source_pool
-from onrecord.judge.finding import ClaimCase, EdgeReading
-from onrecord.judge.quotes import check_quotes
+from onrecord.judge.finding import ClaimCase, EdgeReading, Finding
+from onrecord.judge.quotes import QuoteCheck, check_quotes
 from onrecord.judge.rules import judge_claim
 from onrecord.judge.thresholds import DEFAULT_THRESHOLDS, Thresholds
 from onrecord.report import ClaimResult, QuoteResult, Report, SourceInfo
@@ -71,8 +72,41 @@ class Checker:
     ) -> Report:
         """Check every claim and quotation of ``text`` against ``sources``."""
         t0 = time.perf_counter()
-        doc, docs = _validated(text, sources)
         say = progress or (lambda stage, done, total: None)
+        run = self._judged(text, sources, say)
+        doc, docs, model = run.doc, run.docs, run.model
+        claims: list[ClaimResult] = []
+        for n, (unit, case) in enumerate(zip(run.units, run.cases, strict=True), start=1):
+            found = judge_claim(case, run.thresholds) if case is not None else None
+            claims.append(_claim_result(n, unit, doc, case, found))
+            say("claims", n, len(run.units))
+        warnings = list(doc.warnings) + [w for d in docs for w in d.warnings] + list(run.quotes.warnings)
+        return Report(
+            sources=[SourceInfo(d.id, d.title, len(d.text), d.path, d.format) for d in docs],
+            claims=claims,
+            quotes=run.quotes.results,
+            text=doc.text,
+            source_texts={d.id: d.text for d in docs},
+            warnings=warnings,
+            not_examined=_not_examined(run.indexes, model),
+            model={"name": model.config.name, "threshold": model.config.threshold, "device": model.device,
+                   "windows_examined": sum(len(i.windows) for i in run.indexes),
+                   "seconds": round(time.perf_counter() - t0, 3)},
+        )
+
+    def findings(
+        self, text: str | Document, sources: Sequence[Document] | Mapping[str, str] | Document | str
+    ) -> list[tuple[ClaimUnit, Finding | None]]:
+        """Each claim unit of ``text`` with the judge's finding (None for a claim that cannot be read),
+        ``Finding.rule`` naming the rule that decided: what ``check`` reports, before the report."""
+        run = self._judged(text, sources, lambda stage, done, total: None)
+        return [(u, judge_claim(c, run.thresholds) if c is not None else None)
+                for u, c in zip(run.units, run.cases, strict=True)]
+
+    def _judged(self, text: str | Document, sources: Sequence[Document] | Mapping[str, str] | Document | str,
+                say: Progress) -> _Run:
+        """The stages before the verdicts: inputs validated, quotations checked, claims retrieved."""
+        doc, docs = _validated(text, sources)
         say("quotes", 0, 1)
         qcheck = check_quotes(doc.text, docs)
         units = claim_units(doc.text, _quotation_spans(doc.text))
@@ -81,23 +115,21 @@ class Checker:
         t = self.thresholds.for_model(model.config.threshold)
         indexes = [SourceIndex.build(d, embedder) for d in docs]
         cases = _retrieve(units, docs, qcheck.results, indexes, model, embedder, t)
-        claims: list[ClaimResult] = []
-        for n, (unit, case) in enumerate(zip(units, cases, strict=True), start=1):
-            claims.append(_claim_result(n, unit, doc, case, t))
-            say("claims", n, len(units))
-        warnings = list(doc.warnings) + [w for d in docs for w in d.warnings] + list(qcheck.warnings)
-        return Report(
-            sources=[SourceInfo(d.id, d.title, len(d.text), d.path, d.format) for d in docs],
-            claims=claims,
-            quotes=qcheck.results,
-            text=doc.text,
-            source_texts={d.id: d.text for d in docs},
-            warnings=warnings,
-            not_examined=_not_examined(indexes, model),
-            model={"name": model.config.name, "threshold": model.config.threshold, "device": model.device,
-                   "windows_examined": sum(len(i.windows) for i in indexes),
-                   "seconds": round(time.perf_counter() - t0, 3)},
-        )
+        return _Run(doc, docs, qcheck, units, cases, indexes, model, t)
+
+
+@dataclass(frozen=True)
+class _Run:
+    """What the stages before the verdicts produced for one check."""
+
+    doc: Document
+    docs: list[Document]
+    quotes: QuoteCheck
+    units: list[ClaimUnit]
+    cases: list[ClaimCase | None]
+    indexes: list[SourceIndex]
+    model: GroundingModel
+    thresholds: Thresholds
 
 
 def _as_sources(sources: Sequence[Document] | Mapping[str, str] | Document | str) -> list[Document]:
@@ -169,17 +201,16 @@ def _retrieve(units: list[ClaimUnit], docs: list[Document], quotes: list[QuoteRe
     return [cases.get(id(u)) for u in units]
 
 
-def _claim_result(n: int, unit: ClaimUnit, doc: Document, case: ClaimCase | None, t: Thresholds) -> ClaimResult:
+def _claim_result(n: int, unit: ClaimUnit, doc: Document, case: ClaimCase | None, f: Finding | None) -> ClaimResult:
     span_text = doc.text[unit.start : unit.end]
     out = ClaimResult(id=f"c{n}", start=unit.start, end=unit.end, text=span_text, label="unsupported",
                       score=0.0, attribution=unit.attribution, kind="document" if unit.doc_claim else "factual",
                       proposition=unit.text if unit.text != " ".join(span_text.split()) else None)
-    if case is None:
+    if case is None or f is None:
         why_not = unreadable_reason(unit.text)
         out.unchecked = why_not
         out.reason = f"not checked: {why_not}"
         return out
-    f = judge_claim(case, t)
     out.label = f.label
     out.score = round(float(f.score), 4)
     out.reason = f.reason
