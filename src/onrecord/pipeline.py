@@ -17,12 +17,14 @@ from onrecord.documents import Document, from_text
 from onrecord.errors import UsageError
 from onrecord.extract.claims import ClaimUnit, claim_units
 from onrecord.extract.quotes import find_quotes
+from onrecord.extract.verbatim import quote_blocks, repeated_sentence
 from onrecord.judge.documents import documents_meant, read_edge
 from onrecord.judge.figures import check_quantities, source_pool
-from onrecord.judge.finding import ClaimCase, EdgeReading, Finding
-from onrecord.judge.quotes import QuoteCheck, check_quotes
+from onrecord.judge.finding import Cited, ClaimCase, EdgeReading, Finding
+from onrecord.judge.quotes import QuoteCheck, check_quotes, quoted_share
 from onrecord.judge.rules import judge_claim
 from onrecord.judge.thresholds import DEFAULT_THRESHOLDS, Thresholds
+from onrecord.judge.values import read_values
 from onrecord.report import ClaimResult, QuoteResult, Report, SourceInfo
 from onrecord.retrieve.evidence import SourceIndex, evidence_at, features_of, judge_many, three_way
 from onrecord.runtime.embedder import Embedder, shared_embedder
@@ -170,8 +172,18 @@ def _needs_model(unit: ClaimUnit, quotes: list[QuoteResult], t: Thresholds) -> b
     """Claims a rule decides whatever the model says: most document claims, quote-carried claims."""
     if unit.doc_claim is not None:
         return unit.doc_claim.kind == "about"
-    exact = [q for q in quotes if q.label == "exact"]
-    return sum(q.end - q.start for q in exact) / max(1, unit.end - unit.start) < t.quote_share
+    return quoted_share(unit, quotes) < t.quote_share
+
+
+def _repeat(unit: ClaimUnit, docs: list[Document], t: Thresholds) -> Cited | None:
+    """The source sentence a factual claim repeats word for word."""
+    if unit.doc_claim is not None:
+        return None
+    for d in docs:
+        r = repeated_sentence(unit.text, d.text)
+        if r is not None:
+            return Cited(d.id, r.source_start, r.source_end, t.repeated_sentence)
+    return None
 
 
 def _edge(unit: ClaimUnit, docs: list[Document], model: GroundingModel, t: Thresholds) -> EdgeReading | None:
@@ -195,9 +207,12 @@ def _retrieve(units: list[ClaimUnit], docs: list[Document], quotes: list[QuoteRe
     combiner = model.config.combiner
     cases: dict[int, ClaimCase] = {}
     for u, qs, mj in zip(readable, inside, judged, strict=True):
-        figures = tuple(check_quantities(u.text, pool, t.figures)) if u.doc_claim is None else ()
+        factual = u.doc_claim is None
+        figures = tuple(check_quantities(u.text, pool, t.figures)) if factual else ()
+        values = read_values(u.text, mj.top_sentences) if factual and mj is not None else ()
         cases[id(u)] = ClaimCase(u, docs, qs, mj, figures, three_way(features_of(mj), combiner),
-                               _edge(u, docs, model, t))
+                               _edge(u, docs, model, t), values, _repeat(u, docs, t),
+                               tuple(quote_blocks(u.start, u.end, qs)))
     return [cases.get(id(u)) for u in units]
 
 

@@ -15,8 +15,10 @@ import numpy as np
 
 from onrecord.documents import Document
 from onrecord.extract.claims import ClaimUnit, DocClaim
+from onrecord.extract.verbatim import QuoteBlock
 from onrecord.judge.figures import QuantityCheck
 from onrecord.judge.thresholds import Thresholds
+from onrecord.judge.values import ValueReading
 from onrecord.report import ClaimLabel, QuoteResult
 from onrecord.retrieve.evidence import Candidate, ModelJudgement
 from onrecord.text.lexical import content_stems
@@ -76,6 +78,12 @@ class ClaimCase:
     """The combiner's calibrated (supported, contradicted, unsupported), where there is a judgement."""
     edge: EdgeReading | None = None
     """For begins/ends claims: the model's reading of the opening or closing passage."""
+    values: Sequence[ValueReading] = ()
+    """The claim's figures as values with ranges, read against the closest source sentences."""
+    repeat: Cited | None = None
+    """The source sentence the claim's checked words repeat (folded as quotations are), if any."""
+    blocks: Sequence[QuoteBlock] = ()
+    """The quotations inside the claim that cannot carry it (altered, not found, negated, someone else's)."""
 
     @property
     def text(self) -> str:
