@@ -184,3 +184,153 @@ def test_serve_command_starts_a_server_with_its_limits():
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+# --------------------------------------------------------------------------- inputs, errors and exit codes
+
+
+def _one_line_error(p: subprocess.CompletedProcess, rc: int = 2) -> str:
+    assert p.returncode == rc, (p.returncode, p.stderr)
+    lines = [ln for ln in p.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1, p.stderr
+    assert "Traceback" not in p.stderr
+    return lines[0]
+
+
+def run_bytes(*args: str, stdin: bytes) -> subprocess.CompletedProcess:
+    p = subprocess.run([*ONRECORD, *args], capture_output=True, input=stdin, timeout=120,
+                       env={**os.environ, "COLUMNS": "120"})
+    return subprocess.CompletedProcess(p.args, p.returncode, p.stdout.decode(), p.stderr.decode())
+
+
+LETTER = str(EXAMPLES / "letter.txt")
+
+
+@pytest.mark.parametrize(("data", "expect"), [
+    (b"Le caf\xe9 est ferm\xe9.", "utf-8"),
+    (b"\x00\x01binary\x00", "binary"),
+    (b"The sky\x00 is blue.", "nul"),
+    (b"\xff\xfeT\x00h\x00\x00\xd8", "utf-16"),  # a BOM, then a lone surrogate
+    (b"   \n", "empty"),
+])
+def test_bad_stdin_exits_2_with_one_line(data, expect):
+    line = _one_line_error(run_bytes("check", "-", "-s", LETTER, stdin=data))
+    assert "stdin" in line.lower() or "empty" in line
+    assert expect in line.lower()
+
+
+def test_utf16_stdin_is_decoded_like_a_file():
+    article = (EXAMPLES / "article.txt").read_text(encoding="utf-8")
+    p = run_bytes("check", "-", "-s", LETTER, "-f", "json", stdin=article.encode("utf-16"))
+    assert p.returncode == 1, p.stderr
+    claims = json.loads(p.stdout)["claims"]
+    assert claims and all(article[c["start"]:c["end"]] == c["text"] for c in claims)
+
+
+@pytest.mark.parametrize("args", [
+    ["check"], ["check", "a.txt"], ["check", LETTER, "-s", LETTER, "--format", "xml"], ["frobnicate"],
+    ["check", LETTER, "-s", LETTER, "--max-document-chars", "zero"],
+])
+def test_usage_errors_are_one_line_not_a_box(args):
+    line = _one_line_error(run(*args))
+    assert line.startswith("onrecord: error: [E205]")
+
+
+def test_output_that_cannot_be_written_is_refused_before_the_check():
+    line = _one_line_error(run("check", str(EXAMPLES / "article.txt"), "-s", LETTER, "-o", "/proc/x.json"))
+    assert "/proc/x.json" in line and "cannot write" in line
+
+
+def test_long_output_names_and_no_temp_files_left(tmp_path):
+    long_ok = tmp_path / ("r" * 240 + ".json")
+    p = run("check", str(EXAMPLES / "article.txt"), "-s", LETTER, "-f", "json", "-o", str(long_ok))
+    assert p.returncode == 1, p.stderr
+    assert json.loads(long_ok.read_text(encoding="utf-8"))["onrecord"] == "1"
+    too_long = tmp_path / ("r" * 300 + ".json")
+    _one_line_error(run("check", str(EXAMPLES / "article.txt"), "-s", LETTER, "-o", str(too_long)))
+    assert sorted(x.name for x in tmp_path.iterdir()) == [long_ok.name]  # nothing half-written, no .tmp
+
+
+def test_output_keeps_the_existing_mode_or_gets_0644(tmp_path):
+    fresh, kept = tmp_path / "fresh.json", tmp_path / "kept.json"
+    kept.write_text("old", encoding="utf-8")
+    kept.chmod(0o640)
+    for out in (fresh, kept):
+        p = subprocess.run(["sh", "-c", 'umask 022 && exec "$@"', "sh", *ONRECORD, "check",
+                            str(EXAMPLES / "article.txt"), "-s", LETTER, "-f", "json", "-o", str(out)],
+                           capture_output=True, text=True, timeout=120)
+        assert p.returncode == 1, p.stderr
+    assert fresh.stat().st_mode & 0o777 == 0o644
+    assert kept.stat().st_mode & 0o777 == 0o640
+
+
+def test_limits_apply_by_default_and_flags_raise_them(tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_text("The harbour reopened on Monday. " * 40_000, encoding="utf-8")  # 1.28 M characters
+    line = _one_line_error(run("check", str(big), "-s", LETTER))
+    assert "1,000,000" in line and "--max-document-chars" in line
+    line = _one_line_error(run("check", str(EXAMPLES / "article.txt"), "-s", LETTER, "--max-document-chars", "500"))
+    assert "500" in line
+    line = _one_line_error(run_bytes("check", "-", "-s", LETTER, "--max-file-mb", "0.001", stdin=b"word " * 1000))
+    assert "stdin" in line and "--max-file-mb" in line
+    line = _one_line_error(run("check", LETTER, *sum((["-s", LETTER] for _ in range(3)), []), "--max-sources", "2"))
+    assert "3 sources" in line
+
+
+_BOOM = """
+import sys
+from onrecord import cli
+
+@cli.app.command("boom")
+def boom() -> None:
+    raise RuntimeError("something nobody expected")
+
+cli.main(sys.argv[1:])
+"""
+
+
+def test_an_unexpected_error_exits_4_never_1():
+    p = subprocess.run([sys.executable, "-c", _BOOM, "boom"], capture_output=True, text=True, timeout=60)
+    line = _one_line_error(p, rc=4)
+    assert "[E900]" in line and "RuntimeError" in line and "--debug" in line
+    p = subprocess.run([sys.executable, "-c", _BOOM, "boom", "--debug"], capture_output=True, text=True, timeout=60)
+    assert p.returncode == 4 and "Traceback" in p.stderr and "something nobody expected" in p.stderr
+
+
+def test_bench_pairs_bad_input_is_one_line(tmp_path):
+    bad = tmp_path / "pairs.jsonl"
+    bad.write_text('{"doc": "x", "claim": "y", "label": 1}\n{"doc": "x"\n', encoding="utf-8")
+    line = _one_line_error(run("bench", "pairs", str(bad)))
+    assert "pairs.jsonl:2" in line and "JSON" in line
+    bad.write_text('{"doc": "x", "claim": "y"}\n', encoding="utf-8")
+    assert "'label'" in _one_line_error(run("bench", "pairs", str(bad)))
+
+
+def test_progress_on_stderr_when_it_is_a_terminal():
+    import pty
+    import select
+
+    master, slave = pty.openpty()
+    try:
+        proc = subprocess.Popen([*ONRECORD, "check", str(EXAMPLES / "article.txt"), "-s", LETTER, "-o", os.devnull],
+                                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=slave,
+                                env={**os.environ, "COLUMNS": "120", "TERM": "xterm"})
+        os.close(slave)
+        seen = b""
+        while True:
+            ready, _, _ = select.select([master], [], [], 120)
+            if not ready:
+                break
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:  # the child closed the terminal
+                break
+            if not chunk:
+                break
+            seen += chunk
+        assert proc.wait(timeout=120) == 1
+    finally:
+        os.close(master)
+    text = seen.decode("utf-8", "replace")
+    assert "checking claims" in text or "loading the model" in text, text[-500:]
+    assert "0:00:" in text  # the elapsed time moves while the model works

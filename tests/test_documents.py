@@ -232,10 +232,10 @@ def test_directory(tmp_path):
 def test_unreadable_file(tmp_path, monkeypatch):
     p = write(tmp_path, "secret.txt", "hidden")
 
-    def denied(self):
+    def denied(self, *args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    monkeypatch.setattr(Path, "open", denied)
     with pytest.raises(InputError) as err:
         load(p)
     assert_one_line(err, "secret.txt", "permission denied")

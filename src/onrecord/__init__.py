@@ -5,19 +5,24 @@
     >>> [c.label for c in report.claims]
 
 Heavy pieces (ONNX Runtime, the model) load on first use, not on import.
+
+What ``check`` accepts is checked once, at the boundary (``onrecord.inputs``): text as ``str``,
+``bytes`` (decoded as files are) or a ``Document``; lone surrogates and NUL characters are refused
+with a ``DecodeError``, wrong types with a ``UsageError``. Every error is an ``OnrecordError`` with a
+catalogue code (``onrecord.errors.Errors``).
 """
 
 from __future__ import annotations
 
 from onrecord.documents import Document, from_text
-from onrecord.errors import InputError, OnrecordError
+from onrecord.errors import InputError, ModelError, OnrecordError, UsageError
 from onrecord.report import Attribution, ClaimResult, DiffOp, Evidence, QuoteResult, Report, SourceInfo
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "Attribution", "Checker", "ClaimResult", "DiffOp", "Document", "Evidence", "InputError",
-    "OnrecordError", "QuoteResult", "Report", "SourceInfo", "check", "from_text", "load",
+    "Attribution", "Checker", "ClaimResult", "DiffOp", "Document", "Evidence", "InputError", "ModelError",
+    "OnrecordError", "QuoteResult", "Report", "SourceInfo", "UsageError", "check", "from_text", "load",
 ]
 
 

@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 
+from onrecord.errors import Errors
 from onrecord.runtime.model import LABELS, GroundingModel
 
 __all__ = [
@@ -125,19 +126,38 @@ class PairsBench:
 
 
 def read_pairs(paths: Iterable[Path]) -> list[dict[str, Any]]:
+    """Every pair of the JSONL files; a missing file or a bad line is a one-line ``InputError``."""
     rows: list[dict[str, Any]] = []
     for path in paths:
-        with Path(path).open(encoding="utf-8") as fh:
-            for ln, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                r = json.loads(line)
-                for key in ("doc", "claim", "label"):
-                    if key not in r:
-                        raise ValueError(f"{path}:{ln}: pair has no {key!r}")
-                r.setdefault("dataset", Path(path).stem)
-                rows.append(r)
+        name = str(path)
+        try:
+            with Path(path).open(encoding="utf-8") as fh:
+                for ln, line in enumerate(fh, 1):
+                    if line.strip():
+                        rows.append(_pair(line, name, ln, Path(path).stem))
+        except FileNotFoundError:
+            raise Errors.E110.error(name=name) from None
+        except PermissionError:
+            raise Errors.E111.error(name=name) from None
+        except IsADirectoryError:
+            raise Errors.E113.error(name=name) from None
+        except UnicodeDecodeError as e:
+            raise Errors.E208.error(name=name, line="?", reason=f"not valid UTF-8 ({e.reason})") from None
     return rows
+
+
+def _pair(line: str, name: str, ln: int, dataset: str) -> dict[str, Any]:
+    try:
+        r = json.loads(line)
+    except (json.JSONDecodeError, RecursionError) as e:
+        raise Errors.E208.error(name=name, line=ln, reason=f"not valid JSON ({str(e)[:80]})") from None
+    if not isinstance(r, dict):
+        raise Errors.E208.error(name=name, line=ln, reason="a pair must be a JSON object")
+    for key in ("doc", "claim", "label"):
+        if key not in r:
+            raise Errors.E208.error(name=name, line=ln, reason=f"pair has no {key!r}")
+    r.setdefault("dataset", dataset)
+    return r
 
 
 def bench_pairs(paths: list[Path], model: GroundingModel) -> PairsBench:

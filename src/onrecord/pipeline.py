@@ -18,6 +18,7 @@ from onrecord.errors import UsageError
 from onrecord.extract.claims import ClaimUnit, claim_units
 from onrecord.extract.quotes import find_quotes
 from onrecord.extract.verbatim import quote_blocks, repeated_sentence
+from onrecord.inputs import validate as validate_inputs
 from onrecord.judge.documents import documents_meant, read_edge
 from onrecord.judge.figures import check_quantities, source_pool
 from onrecord.judge.finding import Cited, ClaimCase, EdgeReading, Finding
@@ -150,6 +151,7 @@ def _as_sources(sources: Sequence[Document] | Mapping[str, str] | Document | str
 def _validated(text: str | Document,
                sources: Sequence[Document] | Mapping[str, str] | Document | str) -> tuple[Document, list[Document]]:
     """The text and the sources as Documents, or a UsageError saying what is wrong with them."""
+    text, sources = validate_inputs(text, sources)  # the API boundary: types, surrogates, empty sources
     doc = text if isinstance(text, Document) else from_text(text, id="text")
     docs = _as_sources(sources)
     if not docs:

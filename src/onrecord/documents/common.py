@@ -1,20 +1,25 @@
-"""What every loader shares: decoding text, one-line reasons, file names safe to print."""
+"""What every loader shares: decoding text, one-line reasons, file names safe to print, limits."""
 
 from __future__ import annotations
 
 import re
 
-from ..errors import DecodeError, EmptyDocumentError, UnsupportedFormatError
+from ..errors import Errors
+from ..limits import Limits
 
 # --------------------------------------------------------------------------------------------
 # Helpers
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+         (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 
 
 def clean_name(name: str) -> str:
-    """A file name safe to print on one line."""
-    return _CONTROL.sub("?", name)
+    """A file name safe to print on one line (control characters and lone surrogates shown as ?)."""
+    return _SURROGATE.sub("?", _CONTROL.sub("?", name))
 
 
 def short_reason(e: BaseException) -> str:
@@ -32,39 +37,37 @@ def normalise_newlines(text: str) -> str:
 
 
 def decode_text(data: bytes, name: str) -> str:
-    """UTF-8 (BOM dropped), or UTF-16/32 with a BOM; anything else is a DecodeError."""
-    for bom, enc in ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
-                     (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+    """UTF-8 (BOM dropped), or UTF-16/32 with a BOM; anything else is a DecodeError.
+
+    The one decoder for text files, uploads and stdin alike."""
+    for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
                 return normalise_newlines(data[len(bom):].decode(enc))
             except UnicodeDecodeError as e:
-                raise DecodeError(f"{name}: starts with a {enc[:6].upper()} byte order mark but is not valid "
-                                  f"{enc[:6].upper()} at byte {e.start + len(bom)}") from None
+                raise Errors.E141.error(name=name, enc=enc[:6].upper(), at=e.start + len(bom)) from None
     if looks_binary(data):
         at = data.find(b"\x00")
         where = f" (a NUL byte at offset {at})" if at >= 0 else ""
-        raise UnsupportedFormatError(f"{name}: has binary content{where}; it is not a text file")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-        shift = 3
-    else:
-        shift = 0
+        raise Errors.E140.error(name=name, where=where)
+    shift = 3 if data.startswith(b"\xef\xbb\xbf") else 0
     try:
-        text = data.decode("utf-8")
+        text = data[shift:].decode("utf-8")
     except UnicodeDecodeError as e:
-        at = e.start + shift
-        line = data.count(b"\n", 0, e.start) + 1
-        raise DecodeError(f"{name}: is not valid UTF-8 at byte {at} (line {line}, "
-                          f"byte 0x{data[e.start]:02X}); it may be Latin-1 or Windows-1252: "
-                          "re-save it as UTF-8") from None
+        line = data.count(b"\n", shift, shift + e.start) + 1
+        raise Errors.E104.error(name=name, at=e.start + shift, line=line, byte=data[shift + e.start]) from None
     return normalise_newlines(text)
 
 
 def require_text(text: str, name: str, what: str = "contains only whitespace") -> None:
     if not text.strip():
-        raise EmptyDocumentError(f"{name}: {what}")
+        raise Errors.E121.error(name=name, what=what)
 
+
+def require_chars(n: int, what: str, limits: Limits, hint: str = " (raise it with --max-document-chars)") -> None:
+    """Refuse a document of more than ``limits.max_document_chars`` characters (413 on the service)."""
+    if n > limits.max_document_chars:
+        raise Errors.E130.error(what=what, limit=limits.max_document_chars, hint=hint)
 
 
 def looks_binary(data: bytes) -> bool:

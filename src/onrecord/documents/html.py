@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-from ..errors import EmptyDocumentError, InputError, UnsupportedFormatError
-from .common import looks_binary, normalise_newlines, require_text, short_reason
+from ..errors import Errors
+from ..limits import Limits
+from .common import looks_binary, normalise_newlines, require_chars, require_text, short_reason
 from .document import Document
 from .tables import flatten_html_tables
 
@@ -28,7 +29,7 @@ def _decode_html(data: bytes, name: str) -> tuple[str, list[str]]:
                 return data[len(bom):].decode(enc, errors="replace"), [
                     f"{name}: invalid {enc} at byte {e.start + len(bom)}; undecodable bytes shown as \ufffd"]
     if looks_binary(data):
-        raise UnsupportedFormatError(f"{name}: has binary content; it is not an HTML file")
+        raise Errors.E144.error(name=name, what="has binary content; it is not an HTML file")
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError:
@@ -90,17 +91,28 @@ def _html_body_text(root) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def load_html(data: bytes, name: str) -> Document:
+def _drop_hidden(root) -> bool:
+    """Drop what a browser with scripts on never shows as text (<noscript>, <template>): trafilatura
+    would otherwise load it as part of the page. True when something was dropped."""
+    hidden = [el for el in root.iter("noscript", "template") if el.getparent() is not None]
+    for el in hidden:
+        el.drop_tree()
+    return bool(hidden)
+
+
+def load_html(data: bytes, name: str, limits: Limits) -> Document:
     import lxml.html
 
     html, warnings = _decode_html(data, name)
     html = _XML_DECL.sub("", html, count=1)
     if not html.strip():
-        raise EmptyDocumentError(f"{name}: contains only whitespace")
+        raise Errors.E121.error(name=name, what="contains only whitespace")
     try:
         root = lxml.html.document_fromstring(html)
+        if _drop_hidden(root):
+            html = lxml.html.tostring(root, encoding="unicode")
     except Exception as e:  # noqa: BLE001 - lxml raises several types on junk
-        raise InputError(f"{name}: cannot be parsed as HTML ({short_reason(e)})") from None
+        raise Errors.E147.error(name=name, reason=short_reason(e)) from None
     title = _html_title(root)
     text = None
     try:
@@ -116,8 +128,12 @@ def load_html(data: bytes, name: str) -> Document:
     if text and text.strip():
         text = normalise_newlines(text)
     else:
-        text = _html_body_text(root)
+        try:
+            text = _html_body_text(root)
+        except RecursionError:
+            raise Errors.E147.error(name=name, reason="elements nested too deeply") from None
         warnings.append(f"{name}: no main text found; loaded all the text of <body>")
+    require_chars(len(text), name, limits)
     require_text(text, name, "has no text in its HTML body")
     return Document(id="", text=text, title=title, format="html", warnings=warnings)
 

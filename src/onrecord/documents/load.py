@@ -5,7 +5,8 @@ from __future__ import annotations
 import stat
 from pathlib import Path, PureWindowsPath
 
-from ..errors import EmptyDocumentError, EncryptedDocumentError, InputError, UnsupportedFormatError
+from ..errors import Errors
+from ..limits import LIBRARY_LIMITS, Limits, fmt_bytes
 from .common import clean_name, looks_binary
 from .document import Document, source_id_for
 from .docx import load_docx
@@ -17,41 +18,62 @@ from .text import load_md, load_txt
 # Entry points
 
 
-def load(path: str | Path, id: str | None = None, title: str | None = None) -> Document:
+def load(path: str | Path, id: str | None = None, title: str | None = None, *,
+         limits: Limits | None = None) -> Document:
     """Load a file (txt, md, html, pdf, docx; unknown extensions with text content as txt).
 
-    Every failure is an ``InputError`` (or subclass) whose one-line message names the file.
+    Every failure is an ``InputError`` (or subclass) whose one-line message names the file. ``limits``
+    (default: ``LIBRARY_LIMITS``) caps the file's bytes, its characters and a .docx's unpacked parts.
     """
+    limits = limits or LIBRARY_LIMITS
     p = Path(path)
     name = clean_name(str(path))
     try:
         st = p.stat()
     except FileNotFoundError:
-        raise InputError(f"{name}: no such file") from None
+        raise Errors.E110.error(name=name) from None
     except PermissionError:
-        raise InputError(f"{name}: cannot be read (permission denied)") from None
+        raise Errors.E111.error(name=name) from None
     except OSError as e:
-        raise InputError(f"{name}: cannot be read ({e.strerror or e})") from None
+        raise Errors.E112.error(name=name, reason=e.strerror or e) from None
     if stat.S_ISDIR(st.st_mode):
-        raise InputError(f"{name}: is a directory, not a file")
+        raise Errors.E113.error(name=name)
     if not stat.S_ISREG(st.st_mode):
-        raise InputError(f"{name}: is not a regular file")
+        raise Errors.E114.error(name=name)
+    _require_bytes(st.st_size, name, limits)
     try:
-        data = p.read_bytes()
+        with p.open("rb") as f:
+            data = f.read(limits.max_file_bytes + 1)  # the file may grow between stat and read
     except PermissionError:
-        raise InputError(f"{name}: cannot be read (permission denied)") from None
+        raise Errors.E111.error(name=name) from None
     except OSError as e:
-        raise InputError(f"{name}: cannot be read ({e.strerror or e})") from None
-    return _load_data(data, name, p.suffix.lower(), id or source_id_for(p), title, path=str(path))
+        raise Errors.E112.error(name=name, reason=e.strerror or e) from None
+    _require_bytes(len(data), name, limits)
+    return _load_data(data, name, p.suffix.lower(), id or source_id_for(p), title, str(path), limits)
 
 
-def load_bytes(data: bytes, filename: str, id: str | None = None, title: str | None = None) -> Document:
+def _require_bytes(n: int, name: str, limits: Limits) -> None:
+    if n > limits.max_file_bytes:
+        raise Errors.E134.error(name=name, size=fmt_bytes(n), limit=fmt_bytes(limits.max_file_bytes),
+                                hint="; raise it with --max-file-mb")
+
+
+def load_bytes(data: bytes, filename: str, id: str | None = None, title: str | None = None, *,
+               limits: Limits | None = None) -> Document:
     """Load a file's content already in memory (an upload). ``filename`` only picks the format and
     names the document: it is never opened, and only its last component is kept."""
     base = PureWindowsPath(filename or "").name or "upload"  # splits on both / and \
     name = clean_name(base)
     ext = Path(base).suffix.lower()
-    return _load_data(bytes(data), name, ext, id or source_id_for(base), title, path=None)
+    return _load_data(bytes(data), name, ext, id or source_id_for(base), title, None, limits or LIBRARY_LIMITS)
+
+
+def load_stream(data: bytes, name: str = "stdin", id: str = "text", *, limits: Limits | None = None) -> Document:
+    """Load bytes read from a stream (stdin) as a file with no extension would be, but as text unless
+    its content is a PDF or .docx: the same decoder (BOM detection, UTF-8), the same refusals."""
+    limits = limits or LIBRARY_LIMITS
+    _require_bytes(len(data), name, limits)
+    return _load_data(bytes(data), clean_name(name), ".txt", id, None, None, limits)
 
 
 # --------------------------------------------------------------------------------------------
@@ -74,43 +96,12 @@ _MAGIC = [  # (prefix, what it is) for binary formats we do not read
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
-def _load_data(data: bytes, name: str, ext: str, id: str, title: str | None, path: str | None) -> Document:
+def _load_data(data: bytes, name: str, ext: str, id: str, title: str | None, path: str | None,
+               limits: Limits) -> Document:
     if not data:
-        raise EmptyDocumentError(f"{name}: is empty (0 bytes)")
-    kind = _sniff(data)
-    warnings: list[str] = []
-    if kind in ("pdf", "docx"):
-        if ext != f".{kind}":
-            warnings.append(f"{name}: content is {kind.upper()} although the name says {ext or 'nothing'}; "
-                            f"loaded as {kind.upper()}")
-        fmt = kind
-    elif kind == "ole":
-        if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e" in data:
-            raise EncryptedDocumentError(f"{name}: is a password-protected Office document; "
-                                         "save an unprotected copy")
-        raise UnsupportedFormatError(f"{name}: is a legacy Office file (.doc/.xls/.ppt); save it as .docx")
-    elif ext == ".pdf":
-        fmt = "pdf"  # not a PDF by its header: the PDF loader says so
-    elif ext == ".docx":
-        fmt = "docx"
-    elif kind is not None:
-        raise UnsupportedFormatError(f"{name}: is {kind}, not a document onrecord can read "
-                                     "(txt, md, html, pdf, docx)")
-    elif ext in _HTML_EXTS:
-        fmt = "html"
-    elif ext in _MD_EXTS:
-        fmt = "md"
-    elif ext in _TEXT_EXTS:
-        fmt = "txt"
-    else:
-        if looks_binary(data):
-            raise UnsupportedFormatError(f"{name}: has binary content and an unknown extension "
-                                         f"({ext or 'none'}); onrecord reads txt, md, html, pdf, docx")
-        head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-        fmt = "html" if head.startswith((b"<!doctype html", b"<html")) else "txt"
-        warnings.append(f"{name}: unknown extension ({ext or 'none'}); loaded as {fmt}")
-    loader = _LOADERS[fmt]
-    doc = loader(data, name)
+        raise Errors.E120.error(name=name)
+    fmt, warnings = _pick_format(data, name, ext)
+    doc = _LOADERS[fmt](data, name, limits)
     doc.id = id
     doc.path = path
     doc.name = clean_name(Path(path).name) if path is not None else name
@@ -120,6 +111,43 @@ def _load_data(data: bytes, name: str, ext: str, id: str, title: str | None, pat
         doc.title = id
     doc.warnings[:0] = warnings
     return doc
+
+
+def _pick_format(data: bytes, name: str, ext: str) -> tuple[str, list[str]]:
+    """The loader for ``data`` (by its content first, then its extension) and warnings to say why."""
+    kind = _sniff(data)
+    warnings: list[str] = []
+    if kind in ("pdf", "docx"):
+        if ext != f".{kind}":
+            warnings.append(f"{name}: content is {kind.upper()} although the name says {ext or 'nothing'}; "
+                            f"loaded as {kind.upper()}")
+        fmt = kind
+    elif kind == "ole":
+        if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e" in data:
+            raise Errors.E148.error(name=name, what="is a password-protected Office document; save an "
+                                    "unprotected copy")
+        raise Errors.E144.error(name=name, what="is a legacy Office file (.doc/.xls/.ppt); save it as .docx")
+    elif ext == ".pdf":
+        fmt = "pdf"  # not a PDF by its header: the PDF loader says so
+    elif ext == ".docx":
+        fmt = "docx"
+    elif kind is not None:
+        raise Errors.E144.error(name=name, what=f"is {kind}, not a document onrecord can read "
+                                "(txt, md, html, pdf, docx)")
+    elif ext in _HTML_EXTS:
+        fmt = "html"
+    elif ext in _MD_EXTS:
+        fmt = "md"
+    elif ext in _TEXT_EXTS:
+        fmt = "txt"
+    else:
+        if looks_binary(data):
+            raise Errors.E144.error(name=name, what=f"has binary content and an unknown extension "
+                                    f"({ext or 'none'}); onrecord reads txt, md, html, pdf, docx")
+        head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+        fmt = "html" if head.startswith((b"<!doctype html", b"<html")) else "txt"
+        warnings.append(f"{name}: unknown extension ({ext or 'none'}); loaded as {fmt}")
+    return fmt, warnings
 
 
 def _sniff(data: bytes) -> str | None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import logging
 from io import BytesIO
 
-from ..errors import EmptyDocumentError, EncryptedDocumentError, InputError
-from .common import normalise_newlines, short_reason
+from ..errors import EncryptedDocumentError, Errors, TooLargeError
+from ..limits import Limits
+from .common import normalise_newlines, require_chars, short_reason
 from .document import Document, PageSpan
 
 # pypdf logs each oddity of a damaged file ("EOF marker not found") and has no handler of its own, so
@@ -15,7 +16,8 @@ from .document import Document, PageSpan
 logging.getLogger("pypdf").addHandler(logging.NullHandler())
 
 
-def load_pdf(data: bytes, name: str) -> Document:
+def _open(data: bytes, name: str) -> tuple[list, str]:
+    """The pages and the title of a PDF; encrypted and damaged files are refused here."""
     from pypdf import PdfReader
     from pypdf.errors import DependencyError
 
@@ -25,23 +27,31 @@ def load_pdf(data: bytes, name: str) -> Document:
             try:
                 opened = reader.decrypt("")
             except DependencyError:
-                raise EncryptedDocumentError(
-                    f"{name}: is encrypted with AES; install the 'cryptography' package to open it") from None
+                raise Errors.E148.error(
+                    name=name, what="is encrypted with AES; install the 'cryptography' package to open it") from None
             if not opened:
-                raise EncryptedDocumentError(f"{name}: is password-protected; save an unprotected copy")
+                raise Errors.E148.error(name=name, what="is password-protected; save an unprotected copy")
         pages = list(reader.pages)
-    except EncryptedDocumentError:
+    except (EncryptedDocumentError, TooLargeError):
         raise
     except Exception as e:  # noqa: BLE001 - pypdf raises many types on a damaged file
-        raise InputError(f"{name}: is not a valid PDF or is damaged ({short_reason(e)})") from None
+        raise Errors.E146.error(name=name, reason=short_reason(e)) from None
     if not pages:
-        raise EmptyDocumentError(f"{name}: has no pages")
+        raise Errors.E121.error(name=name, what="has no pages")
     title = ""
     try:
         meta = reader.metadata
         title = " ".join(str(meta.title).split()) if meta and meta.title else ""
     except Exception:  # noqa: BLE001 - a broken info dictionary only costs the title
         title = ""
+    return pages, title
+
+
+def load_pdf(data: bytes, name: str, limits: Limits) -> Document:
+    from pypdf.errors import LimitReachedError
+    from pypdf.filters import ZLIB_MAX_OUTPUT_LENGTH
+
+    pages, title = _open(data, name)
     warnings: list[str] = []
     parts: list[str] = []
     spans: list[list[int]] = []  # [number, start, end]
@@ -52,6 +62,8 @@ def load_pdf(data: bytes, name: str) -> Document:
     for number, page in enumerate(pages, start=1):
         try:
             t = normalise_newlines(page.extract_text() or "").rstrip()
+        except LimitReachedError:  # pypdf stopped unpacking a stream: a bomb, or far too big a page
+            raise Errors.E136.error(name=name, page=number, limit=ZLIB_MAX_OUTPUT_LENGTH) from None
         except Exception as e:  # noqa: BLE001 - one bad page must not lose the others
             failed.append(number)
             warnings.append(f"{name}: text of page {number} could not be extracted ({short_reason(e)}); "
@@ -71,12 +83,13 @@ def load_pdf(data: bytes, name: str) -> Document:
         parts.append(t)
         spans.append([number, length, length + len(t)])
         length += len(t)
+        require_chars(length, name, limits)  # stop at the first page past the limit
         last_nonempty = len(spans) - 1
     text = "".join(parts)
     if not text.strip():
         if failed:
-            raise InputError(f"{name}: no text could be extracted from any page ({warnings[0]})")
-        raise EmptyDocumentError(f"{name}: has no text layer (a scanned image?); run OCR on it first")
+            raise Errors.E150.error(name=name, reason=warnings[0])
+        raise Errors.E121.error(name=name, what="has no text layer (a scanned image?); run OCR on it first")
     if empty:
         warnings.append(f"{name}: page(s) {_ranges(empty)} have no text layer (scanned images?); "
                         "they were not examined")

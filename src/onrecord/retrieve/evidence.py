@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from onrecord.cancel import checkpoint
 from onrecord.documents import Document
 from onrecord.report import Evidence
 from onrecord.runtime.embedder import Embedder
@@ -197,6 +198,7 @@ def judge_many(model: GroundingModel, claims: list[str], indexes: list[SourceInd
     per_claim: list[list[Candidate]] = []
     covs: list[float] = []
     for i, (claim, r) in enumerate(zip(claims, ranked, strict=True)):
+        checkpoint()  # a cancelled or late check stops here too (coverage of long sources takes seconds)
         cands = policy.pick(r)
         cov = max((coverage(claim, c.text) for c in cands), default=0.0)
         covs.append(cov)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
+from onrecord.cancel import checkpoint
 from onrecord.errors import ModelError
 
 DEFAULT_EMBEDDER_DIR = Path(__file__).resolve().parent.parent / "models" / "embedder"
@@ -46,6 +47,7 @@ class Embedder:
             todo = list(dict.fromkeys(t for t in texts if t not in self._cache))
         order = sorted(range(len(todo)), key=lambda i: len(todo[i]))
         for b in range(0, len(order), batch_size):
+            checkpoint()  # a cancelled or late check stops between batches
             batch = [todo[i] for i in order[b : b + batch_size]]
             vecs = self._run(batch)
             with self._lock:

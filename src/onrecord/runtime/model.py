@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from onrecord.cancel import checkpoint
 from onrecord.errors import ModelError
 
 LABELS = ("supported", "contradicted", "unsupported")
@@ -105,6 +106,7 @@ class GroundingModel:
         order = sorted(range(len(pairs)), key=lambda i: len(pairs[i][0]) + len(pairs[i][1]))
         out = np.zeros((len(pairs), len(LABELS)), dtype=np.float32)
         for b in range(0, len(order), batch_size):
+            checkpoint()  # a cancelled or late check stops between batches
             idx = order[b : b + batch_size]
             encs = self.tokenizer.encode_batch([pairs[i] for i in idx])
             width = max(len(e.ids) for e in encs)
