@@ -195,3 +195,18 @@ def test_a_swapped_name_is_reported_without_its_title(checker):
              "The mayor opened the new library on Saturday, with Ellen Voss cutting the ribbon.")
     assert f.label == "contradicted"
     assert "Mayor Ellen" not in f.reason
+
+
+def test_the_reported_score_is_the_deciding_rules_measured_confidence(checker, letter):
+    from onrecord.judge.confidence import PRIOR_WEIGHT, rule_counts
+
+    article = "The letter asked for funds for the harbour. The ferry will run every hour from May."
+    found = checker.findings(article, [from_text(letter, id="letter")])
+    report = checker.check(article, [from_text(letter, id="letter")])
+    assert len(found) == len(report.claims)
+    for (_, f), c in zip(found, report.claims, strict=True):
+        assert f.rule and c.score == round(f.score, 4)
+        counts = rule_counts().get(f"{f.rule}:{f.label}")
+        if counts:  # measured: within the smoothing's reach of the measured share
+            share = counts["right"] / counts["n"]
+            assert abs(f.score - share) <= PRIOR_WEIGHT / (counts["n"] + PRIOR_WEIGHT) + 1e-9

@@ -2,8 +2,10 @@
 
 Similarities are cosine similarities of the shipped sentence embedder (all-MiniLM-L6-v2) between a
 claim and a source sentence; coverages are the share of the claim's content words found in a source
-passage (``onrecord.text.lexical.coverage``). Confidences are the scores a rule reports when it
-decides a claim on its own (the calibrated combiner speaks for the rest).
+passage (``onrecord.text.lexical.coverage``). Confidences are what a rule states when it decides a
+claim; the score reported is that rule's measured agreement on held-out pairs, with the stated
+confidence as the prior (``onrecord.judge.confidence``), so a confidence here matters most for the
+rules the dev pairs seldom reach (quotations, claims about documents).
 
 A ``Checker`` takes a ``Thresholds``; ``DEFAULT_THRESHOLDS`` is what onrecord ships.
 """
