@@ -15,7 +15,7 @@ A fixed, seeded sample per dataset (``--limit`` pairs each) keeps a run short on
 
     .venv/bin/python training/convert.py --data ../shared/data --out training/work   # ~2 s
     .venv/bin/python bench/checks_on_pairs.py --limit 50 --json /tmp/checks.json          # reported
-    .venv/bin/python bench/checks_on_pairs.py --limit 80 --half fit \
+    .venv/bin/python bench/checks_on_pairs.py --limit 60 --half fit \
         --rule-counts src/onrecord/judge/rule_counts.json                                    # measured
 """
 

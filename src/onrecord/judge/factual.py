@@ -238,29 +238,30 @@ def _coverage_beyond_figures(claim: str, passage: str, figures: list[QuantityChe
     return coverage(rest, passage)
 
 
-def _support_reason(case: ClaimCase, t: Thresholds) -> str | None:
-    """Why the sources support the claim, by the first ground that holds; None when none does."""
+def _support_reason(case: ClaimCase, t: Thresholds) -> tuple[str, str] | None:
+    """The first ground of support that holds (``sentence``, ``combined``, ``model``, ``figures``) and why;
+    None when none does."""
     mj = case.judgement
     sim, cov = mj.similarity, mj.coverage  # type: ignore[union-attr]
     p_support = float(case.probabilities[0])  # type: ignore[index]
     matched = [q for q in case.figures if q.status == "match"]
     if (sim >= t.topic_similarity and cov >= t.support_coverage
             and sim + t.strength_coverage_weight * cov >= t.support_strength):
-        return f"a source sentence says the same (similarity {sim:.2f}, word coverage {cov:.0%})"
+        return "sentence", f"a source sentence says the same (similarity {sim:.2f}, word coverage {cov:.0%})"
     if p_support >= t.combined_support and cov >= t.min_support_coverage:
-        return f"similarity, word coverage and the grounding model together (p={p_support:.2f})"
+        return "combined", f"similarity, word coverage and the grounding model together (p={p_support:.2f})"
     if mj.p_supported >= t.model_support and sim >= t.topic_similarity and cov >= t.min_support_coverage:  # type: ignore[operator,union-attr]
         if case.doc_claim is not None:
-            return "the model reads the document as saying so"
-        return f"the grounding model reads a source passage as supporting it (p={mj.p_supported:.2f})"  # type: ignore[union-attr]
+            return "model", "the model reads the document as saying so"
+        return "model", f"the grounding model reads a source passage as supporting it (p={mj.p_supported:.2f})"  # type: ignore[union-attr]
     best = mj.best  # type: ignore[union-attr]
     if matched and (sim >= t.figures_similarity
                     or _coverage_beyond_figures(case.text, best.text, matched) >= t.figures_coverage):
-        return f"figures agree with the source: {figures_note(matched)}"
+        return "figures", f"figures agree with the source: {figures_note(matched)}"
     said = [r for r in case.values if r.match.verdict == "supported"]
     if said and not matched and sim >= t.figures_similarity:
         # The same figures in other words ("30 months" for "two and a half years"), on a close sentence.
-        return "figures agree with the source: " + "; ".join(
+        return "figures", "figures agree with the source: " + "; ".join(
             f"{r.match.claim.text!r} ~ {r.match.source.text!r}" for r in said)  # type: ignore[union-attr]
     return None
 
@@ -275,13 +276,16 @@ def _unmatched_figures(case: ClaimCase) -> list[QuantityCheck]:
 
 def supported(case: ClaimCase, t: Thresholds) -> Finding | None:
     """A ground for support holds, every figure of the claim is in the sources, and every name."""
-    why = _support_reason(case, t)
-    if why is None or _unmatched_figures(case) or names_absent(case.text, case.sources):
+    ground = _support_reason(case, t)
+    if ground is None or _unmatched_figures(case) or names_absent(case.text, case.sources):
         return None
+    kind, why = ground
     # A rule (a sentence saying the same, agreeing figures) can support a claim the combiner doubts;
-    # its verdict then carries the rules' stated confidence, never a score below one half.
+    # its verdict then carries the rules' stated confidence, never a score below one half. Each ground
+    # is named apart (``supported_sentence`` ...): how often it is right is measured apart.
     score = max(float(case.probabilities[0]), t.rule_support)  # type: ignore[index]
-    return Finding("supported", score, why, _best_cited(case, score), case.probability_dict())
+    return Finding("supported", score, why, _best_cited(case, score), case.probability_dict(),
+                   rule=f"supported_{kind}")
 
 
 def model_contradiction(case: ClaimCase, t: Thresholds) -> Finding | None:

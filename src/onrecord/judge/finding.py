@@ -46,7 +46,7 @@ class Finding:
     probabilities: Mapping[str, float] | None = None
     """The calibrated three-way probabilities, where the combiner was consulted."""
     rule: str = ""
-    """The name of the rule that decided (set by ``first_finding``)."""
+    """The name of the rule that decided (set by ``first_finding``, or by a rule naming its ground)."""
 
 
 @dataclass(frozen=True)
@@ -110,11 +110,12 @@ Rule = Callable[[ClaimCase, Thresholds], "Finding | None"]
 
 
 def first_finding(case: ClaimCase, rules: Sequence[tuple[str, Rule]], t: Thresholds) -> Finding | None:
-    """The finding of the first rule, in order, that decides the claim."""
+    """The finding of the first rule, in order, that decides the claim, named by the rule's list entry
+    unless the rule names its ground itself (``supported_sentence``, ``supported_figures`` ...)."""
     for name, rule in rules:
         found = rule(case, t)
         if found is not None:
-            return replace(found, rule=name)
+            return replace(found, rule=found.rule or name)
     return None
 
 

@@ -46,7 +46,8 @@ def focus_read_by_model(case: ClaimCase, t: Thresholds) -> Finding | None:
         return None
     if mj.p_supported < t.model_support:  # type: ignore[operator]
         return None
-    return first_finding(case, PASSAGE_RULES, t)
+    found = first_finding(case, PASSAGE_RULES, t)
+    return replace(found, rule="") if found is not None else None  # measured as focus_read_by_model
 
 
 DOCUMENT_RULES: tuple[tuple[str, Rule], ...] = (

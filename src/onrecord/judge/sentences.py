@@ -104,14 +104,13 @@ _NARROWED = ("but not", "except", "not until")
 
 
 def _clause_denied(denier: str, other: str, t: Thresholds) -> bool:
-    """``denier`` negates a whole clause whose words ``other`` carries, and neither sentence narrows its
+    """``denier`` negates a clause whose words ``other`` carries, and neither sentence narrows its
     scope to an element ("but not Friday", "except Thursday") or a bound ("not until June"): those are
     read by ``conflict`` alone."""
     parts = scopes(denier)
     if any(p.cue in _NARROWED for p in parts + scopes(other)):
         return False
-    return any(p.negated and coverage(p.text, other) >= t.polarity_coverage
-               and coverage(other, p.text) >= t.polarity_coverage for p in parts)
+    return any(p.negated and coverage(p.text, other) >= t.polarity_coverage for p in parts)
 
 
 def opposed_sentence(claim: str, hits: Sequence[SentenceHit], t: Thresholds) -> tuple[SentenceHit, Opposition] | None:
