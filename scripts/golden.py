@@ -2,7 +2,7 @@
 """Write the JSON report of every case (../shared/cases, bench/cases) and the bundled example to a folder,
 one file each, so that two versions of onrecord can be compared byte for byte (`diff -r A B`).
 
-Timings (`model.seconds`) are dropped: they differ run to run and are not part of a verdict.
+Reports carry no timings (``Checker(timings=False)``, the default): the same input gives the same bytes.
 
     python scripts/golden.py OUT_DIR      # ONRECORD_SHARED=DIR where ../shared is elsewhere
 """
@@ -38,7 +38,6 @@ def main(out: Path) -> None:
         jobs.append((f"{path.parent.parent.name}-{path.stem}", from_text(case["text"]), sources))
     for name, text, sources in jobs:
         report = json.loads(checker.check(text, sources).to_json())
-        report.get("model", {}).pop("seconds", None)
         (out / f"{name}.json").write_text(json.dumps(report, indent=1, ensure_ascii=False, sort_keys=True))
     print(f"golden: {len(jobs)} reports in {out}")
 

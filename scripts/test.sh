@@ -11,7 +11,8 @@ if [ ! -x .venv/bin/python ]; then
 fi
 # A new venv's pip (23.x) mis-resolves some extras (trafilatura's lxml[html_clean]): upgrade first.
 .venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e ".[test]"
+# [ray]: the batch tests run the Ray engine on a real local cluster (and read Parquet with pyarrow).
+.venv/bin/python -m pip install -q -e ".[test,ray]"
 
 # The web page is tested in a real headless Chromium (Debian's build; no browser downloads). This
 # script requires it: if chromium cannot be installed the run stops here, and the browser tests are

@@ -280,3 +280,18 @@ def test_whole_sentence_claim_takes_its_frames_speaker() -> None:
     s = text.index("Director")
     a = attribute(text, s, text.index(".", s))
     assert a is not None and a.speaker == "Director Halvorsen" and a.cue == "said"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Intro.\n\nThe plan is "a good start", said Dana\nWhitfield, the mayor.',
+        'Intro.\n\nThe plan is "a good start", said Dana \n  Whitfield.',
+        'Intro.\n\nDana\tWhitfield said "a good start" about the plan.',
+    ],
+)
+def test_a_speaker_name_wrapped_over_lines_is_one_name(text: str) -> None:
+    q = find_quotes(text).quotes[0]
+    a = attribute(text, q.start, q.end)
+    assert a is not None and a.speaker == "Dana Whitfield"
+    assert " ".join(text[a.speaker_start : a.speaker_end].split()) == "Dana Whitfield"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from onrecord.extract.claims import claim_units, find_doc_claim
 from onrecord.text.segment import Span, sentences, windows
 
@@ -80,3 +82,18 @@ def test_wrapped_lines_join_but_headlines_stay_apart():
     assert got[0] == "Trump gives Putin letter from Melania"
     assert got[1].startswith("During the summit") and got[1].endswith("and he will wait.")
     assert got[2] == "Next paragraph."
+
+
+@pytest.mark.parametrize("noun", ["speech", "tweet", "survey", "letter", "press release", "ruling"])
+def test_one_list_of_document_nouns_for_claims_and_speakers(noun: str) -> None:
+    """A document claim "the <noun> does not mention X" and a speaker "the <noun>" read the same list: a noun
+    that names a document makes a document claim, and is never a person whose words can be misattributed."""
+    from onrecord.extract.attribution import attribute, is_checkable_speaker
+
+    text = f"The {noun} does not mention the river."
+    dc = find_doc_claim(text, 0, len(text))
+    assert dc is not None and dc.kind == "omits"
+    quoted = f'The {noun} said "we will rebuild the bridge".'
+    start = quoted.index("we will")
+    a = attribute(quoted, start, start + len("we will rebuild the bridge"))
+    assert a is None or not is_checkable_speaker(a)

@@ -335,3 +335,16 @@ def test_many_quotes_against_a_long_source() -> None:
     assert len(check.results) == 60
     assert [r.speaker for r in check.results] == [f"Person{i}" for i in range(60)]
     assert all(r.label != "exact" for r in check.results)  # "... fall 7" is in no source
+
+
+@pytest.mark.parametrize("text", ['He said "" and “”.', "Empty: « » and ‘’ here.", 'Then "  " was all.'])
+def test_empty_quotation_marks_quote_nothing_and_say_so(text: str) -> None:
+    scan = find_quotes(text)
+    assert scan.quotes == []
+    assert scan.warnings and all("skipped" in w for w in scan.warnings)
+
+
+def test_empty_marks_beside_a_real_quotation() -> None:
+    scan = find_quotes('He said "" before saying "we will win".')
+    assert [q.text for q in scan.quotes] == ["we will win"]
+    assert any("empty quotation marks" in w for w in scan.warnings)

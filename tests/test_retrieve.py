@@ -27,3 +27,29 @@ def test_the_passage_that_speaks_is_support_unless_a_stronger_contradiction():
     assert CandidatePolicy.speaking(probs) == 1
     probs = np.array([[0.8, 0.1, 0.1], [0.1, 0.8, 0.1]])
     assert CandidatePolicy.speaking(probs) == 0  # a tie goes to support
+
+
+def test_the_claim_count_advances_during_the_model_reading(checker):
+    """progress(stage, done, total) counts claims as the model reads them (retrieve.judge_many), not only
+    once every verdict is in: the page's "claim 2 of 4" moves during the long part of a check."""
+    calls: list[tuple[str, int, int]] = []
+    text = ("The council approved the budget on Tuesday. The library will close in July. "
+            "The mayor thanked the volunteers. Rain fell all day.")
+    report = checker.check(text, [from_text(SOURCE, id="s")], progress=lambda *call: calls.append(call))
+    n = len(report.claims)
+    counts = [(done, total) for stage, done, total in calls if stage == "claims"]
+    assert n == 4 and counts[-1] == (n, n)
+    assert [d for d, _ in counts] == sorted(d for d, _ in counts), "the count never goes back"
+    assert {d for d, _ in counts} >= {1, 2, 3, 4}, counts
+
+
+def test_judge_many_reports_each_claim_as_its_reading_is_done(checker):
+    embedder, model = checker.embedder, checker.model
+    idx = SourceIndex.build(from_text(SOURCE, id="s"), embedder)
+    claims = ["The council approved the budget.", "The library will close in July.", "It snowed all day."]
+    seen: list[tuple[int, int]] = []
+    judged = judge_many(model, claims, [idx], embedder, progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(1, 3), (2, 3), (3, 3)]
+    # Claim by claim, the model reads the same as in one call for all of them.
+    together = judge_many(model, claims, [idx], embedder)
+    assert all(np.array_equal(a.probs, b.probs) for a, b in zip(judged, together, strict=True))

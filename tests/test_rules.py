@@ -50,8 +50,8 @@ def test_opposite_polarity_contradicts_with_confidence_from_similarity(checker, 
 def test_polarity_needs_a_close_sentence_that_carries_the_claim():
     claim = "The council approved the budget on Monday."
     negated = "The council did not approve the budget on Monday."
-    assert sentences.denied_in_scope(claim, [_hit(negated, 0.5)], T) is not None  # polarity_similarity is inclusive
-    assert sentences.denied_in_scope(claim, [_hit(negated, 0.4999)], T) is None
+    assert sentences.denied_in_scope(claim, [_hit(negated, T.polarity_similarity)], T) is not None  # polarity_similarity is inclusive
+    assert sentences.denied_in_scope(claim, [_hit(negated, T.polarity_similarity - 1e-4)], T) is None
     # Same polarity: nothing to say.
     assert sentences.denied_in_scope(claim, [_hit("The council approved the budget on Monday.", 0.9)], T) is None
     # Close but carrying less than half the claim's words.
@@ -85,8 +85,8 @@ def test_an_opposed_verb_contradicts_at_075(checker, claim, source, words):
 def test_opposed_verb_cut_offs():
     claim = "The committee approved the zoning plan on Tuesday."
     source = "The committee postponed the zoning plan on Tuesday."
-    assert sentences.opposed_sentence(claim, [_hit(source, 0.5)], T) is not None
-    assert sentences.opposed_sentence(claim, [_hit(source, 0.4999)], T) is None
+    assert sentences.opposed_sentence(claim, [_hit(source, T.polarity_similarity)], T) is not None
+    assert sentences.opposed_sentence(claim, [_hit(source, T.polarity_similarity - 1e-4)], T) is None
     # A question asserts nothing.
     assert sentences.opposed_sentence(claim, [_hit("Was the zoning plan postponed on Tuesday?", 0.9)], T) is None
 

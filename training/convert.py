@@ -11,7 +11,8 @@ Outputs (training/work/ is git-ignored):
 - ``work/dev/<set>.jsonl``   dev sets, for tuning and reporting only, never trained on:
   wice (claim dev, 349), contractnli (dev.json, 1,037), frank (40% of validation articles),
   summedits (40% of evaluation documents), summac (40% of summac_partial documents).
-- ``work/train.jsonl``       everything else whose licence allows shipping a derived model commercially.
+- ``work/train.jsonl``       everything else whose licence allows shipping a derived model commercially
+  (including FactCG CG2C-Doc, MIT, when ``factcg_cg2c_doc/`` is present).
 - ``work/train_restricted.jsonl``  sets we convert but do NOT ship a model trained on (RTE: PASCAL
   research-use terms; MCTest: Microsoft Research licence). Kept apart so nobody mixes them in by accident.
 
@@ -152,6 +153,21 @@ def rte_rows(folder: Path) -> list[dict]:
     return out
 
 
+# ---------------------------------------------------------------- FactCG CG2C-Doc
+
+def factcg_rows(path: Path) -> list[dict]:
+    """FactCG's document-level contrast pairs (MIT): binary, a negative's document lost or changed one fact."""
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        r = json.loads(line)
+        claims = [c for c in r["text_b"] if c.strip()]
+        if claims:
+            out.append(pair("factcg", r["text_a"], claims[0], int(r["orig_label"])))
+    return out
+
+
 # ---------------------------------------------------------------- split + write
 
 def split_by(rows: list[dict], key) -> tuple[list[dict], list[dict]]:
@@ -194,6 +210,9 @@ def main() -> None:
         if r["dataset"] == "contractnli":
             r["dataset"] = "contractnli_train"
     train += frank_train + se_train + sc_train
+    factcg = data / "factcg_cg2c_doc" / "CG2C_doc.jsonl"
+    if factcg.is_file():
+        train += factcg_rows(factcg)
     aux = data / "docnli_aux"
     for f in ("binary-MNLI_dev.txt", "binary-MNLI_test.txt"):
         train += tsv3_rows(aux / f, "mnli_bin")

@@ -31,7 +31,7 @@ import numpy as np
 
 from onrecord.bench import balanced_accuracy, read_pairs, roc_auc
 from onrecord.bench import expected_calibration_error as ece
-from onrecord.retrieve.evidence import score_document
+from onrecord.retrieve.evidence import IndexCache, score_document
 from onrecord.runtime.embedder import shared_embedder
 from onrecord.runtime.model import DEFAULT_MODEL_DIR, LABELS, shared_model
 
@@ -57,13 +57,14 @@ class Pool:
 
 def compute_pool(paths: list[Path], model_dir: Path) -> Pool:
     model, emb = shared_model(model_dir), shared_embedder()
+    cache = IndexCache(emb)
     rows_X, y, y3, ds, pos = [], [], [], [], []
     names: list[str] = []
     t0 = time.time()
     for path in paths:
         rows = read_pairs([path])
         for i, r in enumerate(rows):
-            named = score_document(model, r["doc"], r["claim"], emb).features.named()
+            named = score_document(model, r["doc"], r["claim"], emb, cache).features.named()
             names = list(named)
             rows_X.append([named[n] for n in names])
             y.append(int(r["label"]))

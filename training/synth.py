@@ -2,13 +2,18 @@
 
 For each training document:
 
-- supported:    one of its sentences, or two adjacent sentences merged into one claim;
+- supported:    one of its sentences, two adjacent sentences merged into one claim, or two sentences from
+                anywhere in the document fused into one ("fuse");
 - contradicted: the same with one fact changed: a number, a year or month, a name (swapped for another
                 name from the same document), negation added or removed, a quantifier or direction flipped
                 ("more" -> "fewer", "increased" -> "decreased", "before" -> "after"), or modality
-                hardened ("may" -> "will");
-- unsupported:  a plausible sentence from a different document, or a true sentence joined to an
-                off-document one (partly supported counts as unsupported, as in WiCE).
+                hardened ("may" -> "will"), an antonym or quantifier swapped ("approved" -> "rejected",
+                "most" -> "few"), or a vote tally / score reversed ("52-48" -> "48-52");
+- unsupported:  the supporting sentence deleted from the document ("deleted": the claim is the sentence, the
+                document no longer holds it); a sentence on the same topic from another document (the
+                most word-overlapping sentence among a few sampled documents: "same_topic"), a plausible
+                sentence from a random other document, or a true sentence joined to an off-document one
+                (partly supported counts as unsupported, as in WiCE).
 
 Short pairs are also made from the sentence-level training sets (entailed hypothesis -> perturbed ->
 contradicted, kept next to the unperturbed hypothesis -> supported), cheap to train on and the main source
@@ -33,7 +38,10 @@ from convert import doc_key
 from train import sentences
 
 HERE = Path(__file__).resolve().parent
-DOC_SETS = {"frank", "summedits", "summac", "wice_train", "contractnli_train"}
+DOC_SETS = {"frank", "summedits", "summac", "wice_train", "contractnli_train", "factcg"}
+# Documents sampled when looking for a same-topic sentence elsewhere: enough to find word overlap,
+# few enough that synthesis stays a matter of seconds.
+TOPIC_SAMPLE = 25
 SENT_SETS = {"mnli_bin", "fever_bin"}
 
 MONTHS = "January February March April May June July August September October November December".split()
@@ -48,9 +56,19 @@ SWAPS = {
     "increase": "decrease", "decrease": "increase", "early": "late", "late": "early", "male": "female",
     "female": "male", "men": "women", "women": "men", "north": "south", "south": "north", "east": "west",
     "west": "east", "agreed": "refused", "refused": "agreed", "supported": "opposed", "opposed": "supported",
+    # antonyms and quantifiers (the change a summary error or a misquote typically makes)
+    "approved": "rejected", "rejected": "approved", "accepted": "rejected", "guilty": "innocent",
+    "innocent": "guilty", "win": "lose", "lose": "win", "success": "failure", "failure": "success",
+    "most": "few", "many": "few", "few": "many", "majority": "minority", "minority": "majority",
+    "every": "no", "none": "all", "both": "neither", "rise": "fall", "gained": "lost", "raised": "cut",
+    "open": "closed", "closed": "opened", "alive": "dead", "dead": "alive", "legal": "illegal",
+    "illegal": "legal", "positive": "negative", "negative": "positive", "true": "false", "false": "true",
+    "older": "younger", "younger": "older", "above": "below", "below": "above", "inside": "outside",
+    "cheaper": "dearer", "best": "worst", "worst": "best", "strong": "weak", "weak": "strong",
 }
 AUX = re.compile(r"\b(is|are|was|were|has|have|had|will|can|could|would|should|does|did|do)\b( not\b|n't\b)?")
 NUM = re.compile(r"\b\d[\d,]*(\.\d+)?\b")
+TALLY = re.compile(r"\b(\d+)\s*(-|–|to)\s*(\d+)\b")
 NAME = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)*\b")
 
 
@@ -73,6 +91,16 @@ def change_number(s: str, rng: random.Random) -> str | None:
         nv = v * f
         new = f"{nv:.1f}" if "." in txt else str(max(1, round(nv)) if round(nv) != v else int(v) + 1)
     return s[: m.start()] + new + s[m.end() :]
+
+
+def flip_tally(s: str, rng: random.Random) -> str | None:
+    """A vote tally or score reversed: "passed 52-48" -> "passed 48-52" (same numbers, opposite outcome)."""
+    ms = [m for m in TALLY.finditer(s) if m.group(1) != m.group(3)]
+    if not ms:
+        return None
+    m = rng.choice(ms)
+    sep = " to " if m.group(2) == "to" else m.group(2)
+    return s[: m.start()] + m.group(3) + sep + m.group(1) + s[m.end() :]
 
 
 def change_month(s: str, rng: random.Random) -> str | None:
@@ -119,6 +147,7 @@ def perturb(s: str, doc: str, rng: random.Random) -> tuple[str, str] | None:
         ("name", lambda: change_name(s, doc, rng)),
         ("negation", lambda: flip_negation(s, rng)),
         ("swap", lambda: swap_word(s, rng)),
+        ("tally", lambda: flip_tally(s, rng)),
     ]
     rng.shuffle(ops)
     for name, op in ops:
@@ -126,6 +155,23 @@ def perturb(s: str, doc: str, rng: random.Random) -> tuple[str, str] | None:
         if out and out != s:
             return name, out
     return None
+
+
+def same_topic(claim: str, i: int, doc_sents: list[list[str]], rng: random.Random) -> str:
+    """The sentence of another document (among a few sampled) that shares most content words with ``claim``."""
+    from train import content_words
+
+    want = content_words(claim)
+    best, best_overlap = "", -1
+    for _ in range(TOPIC_SAMPLE):
+        o = rng.randrange(len(doc_sents))
+        if o == i:
+            continue
+        for t in doc_sents[o]:
+            ov = len(want & content_words(t))
+            if ov > best_overlap:
+                best, best_overlap = t, ov
+    return best or claim
 
 
 def good_sentence(s: str) -> bool:
@@ -138,7 +184,7 @@ def main() -> None:
     ap.add_argument("--train", type=Path, default=HERE / "work" / "train.jsonl")
     ap.add_argument("--dev", type=Path, default=HERE / "work" / "dev")
     ap.add_argument("--out", type=Path, default=HERE / "work" / "synth.jsonl")
-    ap.add_argument("--per-doc", type=int, default=6, help="pairs per training document")
+    ap.add_argument("--per-doc", type=int, default=10, help="pairs per training document")
     ap.add_argument("--sentence-pairs", type=int, default=3000, help="perturbed sentence-level pairs")
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args()
@@ -186,18 +232,32 @@ def main() -> None:
             claim = sents[j]
             if rng.random() < 0.3 and j + 1 < len(sents) and len((claim + sents[j + 1]).split()) < 60:
                 claim = claim.rstrip(".!?") + ", and " + sents[j + 1][:1].lower() + sents[j + 1][1:]
-            if kind < 0.35:
+            if kind < 0.30:
                 emit(ds, doc, claim, "supported", "copy")
-            elif kind < 0.75:
+            elif kind < 0.68:
                 p = perturb(claim, doc, rng)
                 if p:
                     emit(ds, doc, p[1], "contradicted", p[0])
                     # The untouched claim too, most of the time: a minimal pair teaches the changed fact.
                     if rng.random() < 0.6:
                         emit(ds, doc, claim, "supported", "copy_pair")
+            elif kind < 0.83:
+                # Fusion of two true sentences from anywhere in the document: still supported.
+                k = rng.randrange(len(sents))
+                if k != j and len((sents[j] + sents[k]).split()) < 60:
+                    a, b = sorted((j, k))
+                    emit(ds, doc, sents[a].rstrip(".!?") + ", and " + sents[b][:1].lower() + sents[b][1:],
+                         "supported", "fuse")
+            elif kind < 0.91:
+                # The supporting sentence deleted: the claim is no longer in the document.
+                if doc.count(sents[j]) == 1 and len(sents) >= 3:
+                    emit(ds, " ".join(doc.replace(sents[j], " ").split()), sents[j], "unsupported", "deleted")
             else:
                 other = rng.randrange(len(doc_list))
                 if other == i or not doc_sents[other]:
+                    continue
+                if rng.random() < 0.5:
+                    emit(ds, doc, same_topic(sents[j], i, doc_sents, rng), "unsupported", "same_topic")
                     continue
                 off = rng.choice(doc_sents[other])
                 if rng.random() < 0.5:

@@ -12,16 +12,10 @@ import re
 import numpy as np
 
 from onrecord.runtime.model import GroundingModel
+from onrecord.text.vocab import STOPWORDS
 
 _SENT = re.compile(r"(?<=[.!?;:])[\"')\]]*\s+|\n+")
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-\.]*")
-_STOP = set(
-    "a an the of to in on at for by with from and or but is are was were be been being has have had "
-    "do does did it its this that these those as not no he she they them his her their we our you your "
-    "i me my who which "
-    "what when where how than then there here also into over after before about up out if so such can will "
-    "would should could may might must said says".split()
-)
 
 
 def _sentences(text: str) -> list[str]:
@@ -30,7 +24,7 @@ def _sentences(text: str) -> list[str]:
 
 
 def _words(text: str) -> set[str]:
-    return {w.lower().strip(".'-") for w in _WORD.findall(text)} - _STOP - {""}
+    return {w.lower().strip(".'-") for w in _WORD.findall(text)} - STOPWORDS - {""}
 
 
 def window_pairs(model: GroundingModel, doc: str, claim: str, max_windows: int | None = None) -> list[str]:
@@ -107,7 +101,6 @@ def doc_scores(
     model: GroundingModel,
     pairs: list[tuple[str, str]],
     max_windows: int | None = None,
-    batch_size: int = 32,
     logits_out: list[np.ndarray] | None = None,
 ) -> np.ndarray:
     """(n, 3) document-level probabilities for (doc, claim) pairs with the fallback windowing.
@@ -122,7 +115,7 @@ def doc_scores(
         for w in window_pairs(model, doc, claim, max_windows):
             flat.append((w, claim))
             owner.append(n)
-    z = model.logits(flat, batch_size=batch_size)
+    z = model.logits(flat)
     zt = z / model.config.temperature
     zt = zt - zt.max(axis=1, keepdims=True)
     p = np.exp(zt)

@@ -22,7 +22,8 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Attribution", "Checker", "ClaimResult", "DiffOp", "Document", "Evidence", "InputError", "ModelError",
-    "OnrecordError", "QuoteResult", "Report", "SourceInfo", "UsageError", "check", "from_text", "load",
+    "OnrecordError", "QuoteResult", "Report", "SourceInfo", "UsageError", "check", "check_many", "from_text",
+    "load",
 ]
 
 
@@ -32,6 +33,10 @@ def __getattr__(name: str):
         from onrecord import pipeline
 
         return getattr(pipeline, name)
+    if name == "check_many":  # onrecord/batch/api.py
+        from onrecord.batch.api import check_many
+
+        return check_many
     if name == "load":
         from onrecord.documents import load
 

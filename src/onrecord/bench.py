@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,9 @@ import numpy as np
 
 from onrecord.errors import Errors
 from onrecord.runtime.model import LABELS, GroundingModel
+
+# Pairs between progress lines: a line every few seconds at the product's 5–15 pairs/s.
+PROGRESS_EVERY = 50
 
 __all__ = [
     "DatasetScore",
@@ -33,6 +36,7 @@ __all__ = [
     "bench_speed",
     "expected_calibration_error",
     "read_pairs",
+    "write_partial",
     "roc_auc",
 ]
 
@@ -97,7 +101,9 @@ class DatasetScore:
     balanced_accuracy: float
     roc_auc: float
     accuracy3: float | None = None
-    """Three-way accuracy, only for data with ``label3``."""
+    """Three-way accuracy over the pairs that have a ``label3`` (None when none has)."""
+    n3: int = 0
+    """How many pairs ``accuracy3`` is computed on."""
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -107,6 +113,8 @@ class DatasetScore:
         }
         if self.accuracy3 is not None:
             d["accuracy3"] = round(self.accuracy3, 4)
+            if self.n3 != self.n:  # a mixed file: say how many pairs the three-way figure covers
+                d["n3"] = self.n3
         return d
 
 
@@ -160,49 +168,93 @@ def _pair(line: str, name: str, ln: int, dataset: str) -> dict[str, Any]:
     return r
 
 
-def bench_pairs(paths: list[Path], model: GroundingModel) -> PairsBench:
+def _accuracy3(rows: list[dict[str, Any]], s: np.ndarray, probs3: np.ndarray, threshold: float) -> tuple[float | None, int]:
+    """Three-way accuracy over the rows that have a real ``label3``, and how many they are.
+
+    Rows without ``label3`` (binary data) are left out, not counted wrong; None when no row has one.
+    """
+    keep = [k for k, r in enumerate(rows) if r.get("label3") in LABELS]
+    if not keep:
+        return None, 0
+    pred = [LABELS[0] if s[k] >= threshold else (LABELS[1] if probs3[k, 1] >= probs3[k, 2] else LABELS[2])
+            for k in keep]
+    return float(np.mean([p == rows[k]["label3"] for p, k in zip(pred, keep, strict=True)])), len(keep)
+
+
+def _score_dataset(rows: list[dict[str, Any]], model: GroundingModel, threshold: float, cache: Any,
+                   progress: Callable[[int, int], None] | None = None) -> DatasetScore:
+    from onrecord.retrieve.evidence import score_document
+
+    results = []
+    for k, r in enumerate(rows):
+        results.append(score_document(model, r["doc"], r["claim"], cache=cache))
+        if progress is not None:
+            progress(k + 1, len(rows))
+    s = np.array([res.p_supported for res in results])
+    # Three-way: the calibrated split when a combiner is shipped, else the model's own probabilities.
+    probs3 = np.asarray([res.probs3 if res.probs3 is not None else res.probs for res in results], dtype=np.float64)
+    y = np.array([int(r["label"]) for r in rows])
+    acc3, n3 = _accuracy3(rows, s, probs3, threshold)
+    return DatasetScore(n=len(rows), balanced_accuracy=balanced_accuracy(y, (s >= threshold).astype(int)),
+                        roc_auc=roc_auc(y, s), accuracy3=acc3, n3=n3)
+
+
+def bench_pairs(paths: list[Path], model: GroundingModel, progress: Callable[[str], None] | None = None,
+                on_dataset: Callable[[PairsBench], None] | None = None) -> PairsBench:
     """Score every pair in ``paths`` the way a check does and report per dataset (``dataset`` of each line).
 
     Each pair goes through ``onrecord.retrieve.evidence.score_document`` (every window ranked, the best scored,
     the shipped combiner when there is one), so the figures are those of what onrecord ships.
+    Datasets are scored one after another: ``progress`` gets a line now and then (pairs done, rate), and
+    ``on_dataset`` gets the results so far each time a dataset is finished, so a long run is never
+    all-or-nothing (``onrecord bench pairs --output``).
     """
-    from onrecord.retrieve.evidence import score_document
+    from onrecord.retrieve.evidence import IndexCache
+    from onrecord.runtime.embedder import shared_embedder
 
     rows = read_pairs(paths)
     combiner = model.config.raw.get("combiner")
     # The combined P(supported) has its own shipped threshold; the model's alone, the model's.
     threshold = float(combiner["threshold"]) if combiner else model.config.threshold
-    results = [score_document(model, r["doc"], r["claim"]) for r in rows]
-    ps = np.array([res.p_supported for res in results])
-    # Three-way: the calibrated split when a combiner is shipped, else the model's own probabilities.
-    probs3 = np.asarray([res.probs3 if res.probs3 is not None else res.probs for res in results], dtype=np.float64)
-    by: dict[str, list[int]] = {}
-    for i, r in enumerate(rows):
-        by.setdefault(str(r["dataset"]), []).append(i)
+    cache = IndexCache(shared_embedder())  # pairs share documents: each is indexed once per run
+    by: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        by.setdefault(str(r["dataset"]), []).append(r)
     scores: dict[str, DatasetScore] = {}
-    for name, idx in by.items():
-        y = np.array([int(rows[i]["label"]) for i in idx])
-        s = ps[idx]
-        acc3 = None
-        if all("label3" in rows[i] for i in idx):
-            pred = [
-                LABELS[0] if s[k] >= threshold else (LABELS[1] if probs3[i, 1] >= probs3[i, 2] else LABELS[2])
-                for k, i in enumerate(idx)
-            ]
-            acc3 = float(np.mean([p == rows[i]["label3"] for p, i in zip(pred, idx, strict=True)]))
-        scores[name] = DatasetScore(
-            n=len(idx),
-            balanced_accuracy=balanced_accuracy(y, (s >= threshold).astype(int)),
-            roc_auc=roc_auc(y, s),
-            accuracy3=acc3,
-        )
+    t0 = time.perf_counter()
+    done = [0]
+
+    def tick(name: str) -> Callable[[int, int], None]:
+        def report(k: int, n: int) -> None:
+            done[0] += 1
+            if progress is not None and (k == n or k % PROGRESS_EVERY == 0):
+                rate = done[0] / max(time.perf_counter() - t0, 1e-9)
+                progress(f"{name}: {k}/{n} pairs; all sets {done[0]}/{len(rows)}, {rate:.1f} pairs/s")
+        return report
+
+    for name, part in by.items():
+        scores[name] = _score_dataset(part, model, threshold, cache, tick(name))
+        if on_dataset is not None:
+            on_dataset(_summary(scores, threshold))
+    return _summary(scores, threshold)
+
+
+def _summary(scores: dict[str, DatasetScore], threshold: float) -> PairsBench:
     mean = float(np.mean([v.balanced_accuracy for v in scores.values()])) if scores else float("nan")
-    return PairsBench(
-        datasets=scores,
-        mean_balanced_accuracy=mean,
-        threshold=threshold,
-        scorer="evidence.score_document",
-    )
+    return PairsBench(datasets=dict(scores), mean_balanced_accuracy=mean, threshold=threshold,
+                      scorer="evidence.score_document")
+
+
+def write_partial(path: Path) -> Callable[[PairsBench], None]:
+    """An ``on_dataset`` callback that rewrites ``path`` (JSON, atomically) with the results so far."""
+    import os
+
+    def write(result: PairsBench) -> None:
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text(json.dumps(result.to_dict(), indent=2) + "\n", encoding="utf-8")
+        os.replace(tmp, path)
+
+    return write
 
 
 # ------------------------------------------------------------------ bench speed

@@ -25,6 +25,8 @@ from typing import Annotated
 
 import typer
 
+from onrecord.batch.cli import FAIL_ON_HELP
+from onrecord.batch.cli import batch as batch_command
 from onrecord.errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, Errors, OnrecordError
 from onrecord.limits import DEFAULT_LIMITS, Limits, MiB
 
@@ -34,6 +36,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
                   "problem, 4 internal error. --debug anywhere shows the traceback of an error.")
 bench_app = typer.Typer(no_args_is_help=True, help="Accuracy and speed benchmarks of the grounding model.")
 app.add_typer(bench_app, name="bench")
+app.command("batch")(batch_command)  # onrecord batch: see onrecord/batch/cli.py
 
 
 class Format(StrEnum):
@@ -169,8 +172,12 @@ def check(
     max_file_mb: MaxFileMb = DEFAULT_LIMITS.max_file_bytes / MiB,
     max_unpacked_mb: MaxUnpackedMb = DEFAULT_LIMITS.max_unpacked_bytes / MiB,
     max_sources: MaxSources = DEFAULT_LIMITS.max_sources,
+    fail_on: str | None = typer.Option(None, "--fail-on", help=FAIL_ON_HELP),
 ) -> None:
     """Check every claim and quotation of TEXT against the --source documents."""
+    from onrecord.findings import count_findings, parse_fail_on
+
+    fail_labels = parse_fail_on(fail_on)
     limits = limits_from(max_document_chars, max_file_mb, max_unpacked_mb, max_sources)
     if device not in ("auto", "cpu", "gpu"):
         raise Errors.E207.error(device=device)
@@ -181,7 +188,7 @@ def check(
     docs = [read_source(s, limits) for s in source]
     report = run_check(doc, docs, device, quiet or not sys.stderr.isatty())
     write_output(render(report, format, color=output is None and sys.stdout.isatty()), output)
-    raise typer.Exit(EXIT_FINDINGS if report.findings else EXIT_OK)
+    raise typer.Exit(EXIT_FINDINGS if count_findings(report, fail_labels) else EXIT_OK)
 
 
 def render(report, format: Format, color: bool = False) -> str:
@@ -236,13 +243,18 @@ def serve(
                                      help="Require this bearer token (needed when HOST is not loopback)."),
     allowed_host: list[str] = typer.Option([], "--allowed-host",
                                            help="Another Host name to answer to (DNS rebinding guard); repeat."),
+    device: str = typer.Option("auto", help="auto (GPU when there is one), cpu or gpu."),
 ) -> None:
     """Start the HTTP API and the web page (http://HOST:PORT/)."""
+    from onrecord.runtime.model import onnx_providers
     from onrecord.service import serve as run_server
 
+    if device not in ("auto", "cpu", "gpu"):
+        raise Errors.E207.error(device=device)
+    onnx_providers(device)  # --device gpu without CUDA: exit 2 before the server starts
     limits = limits_from(max_document_chars, None, max_unpacked_mb, max_sources).with_(
         max_request_bytes=int(max_request_mb * MiB), time_budget_s=time_budget, max_queue=max_queue)
-    run_server(host=host, port=port, limits=limits, token=token, allowed_hosts=allowed_host)
+    run_server(host=host, port=port, limits=limits, token=token, allowed_hosts=allowed_host, device=device)
 
 
 # --------------------------------------------------------------------------- bench
@@ -252,13 +264,16 @@ def serve(
 def bench_pairs_cmd(
     files: list[Path] = typer.Argument(..., help="Pairs JSONL files: {dataset, doc, claim, label[, label3]}."),
     format: BenchFormat = typer.Option(BenchFormat.text, "--format", "-f"),
+    progress: bool = typer.Option(False, "--progress", help="Progress lines on stderr."),
+    output: Path | None = typer.Option(None, "--output", help="JSON results file, rewritten as each dataset finishes."),
 ) -> None:
     """Balanced accuracy at the shipped threshold and ROC-AUC, per dataset and their mean."""
-    from onrecord.bench import bench_pairs, read_pairs
+    from onrecord.bench import bench_pairs, read_pairs, write_partial
     from onrecord.runtime.model import shared_model
 
     read_pairs(files)  # every line checked before the model loads
-    result = bench_pairs(files, shared_model())
+    say = (lambda m: typer.echo(m, err=True)) if progress else None
+    result = bench_pairs(files, shared_model(), say, write_partial(output) if output else None)
     d = result.to_dict()
     if format is BenchFormat.json:
         import json

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from onrecord.documents import Document, from_text
 from onrecord.errors import UsageError
 from onrecord.extract.claims import ClaimUnit, claim_units
-from onrecord.extract.quotes import find_quotes
 from onrecord.extract.verbatim import quote_blocks, repeated_sentence
 from onrecord.inputs import validate as validate_inputs
 from onrecord.judge.documents import documents_meant, read_edge
@@ -30,8 +29,8 @@ from onrecord.report import ClaimResult, QuoteResult, Report, SourceInfo
 from onrecord.retrieve.evidence import SourceIndex, evidence_at, features_of, judge_many, three_way
 from onrecord.runtime.embedder import Embedder, shared_embedder
 from onrecord.runtime.model import GroundingModel, shared_model
+from onrecord.text.analysis import TextAnalysis
 from onrecord.text.language import unreadable_reason
-from onrecord.text.segment import Span
 
 _SPECIAL_TOKENS = 48
 """Room kept in the model's window for the claim and the separator tokens: a passage longer than the rest
@@ -42,16 +41,22 @@ Progress = Callable[[str, int, int], None]
 
 
 class Checker:
-    """Holds the model (loaded once) and checks texts against sources. Safe to share across threads."""
+    """Holds the model (loaded once) and checks texts against sources. Safe to share across threads.
+
+    ``timings=True`` adds the check's wall time (``model.seconds``) to each report; off by default, so that
+    the same input gives the same report, byte for byte.
+    """
 
     def __init__(self, model: GroundingModel | None = None, model_dir: str | None = None, device: str = "auto",
-                 thresholds: Thresholds = DEFAULT_THRESHOLDS):
+                 thresholds: Thresholds = DEFAULT_THRESHOLDS, embedder: Embedder | None = None,
+                 timings: bool = False):
         self._model = model
         self._model_dir = model_dir
         self._device = device
-        self._embedder: Embedder | None = None
+        self._embedder = embedder
         self._lock = threading.Lock()
         self.thresholds = thresholds
+        self.timings = timings
 
     @property
     def embedder(self) -> Embedder:
@@ -78,11 +83,9 @@ class Checker:
         say = progress or (lambda stage, done, total: None)
         run = self._judged(text, sources, say)
         doc, docs, model = run.doc, run.docs, run.model
-        claims: list[ClaimResult] = []
-        for n, (unit, case) in enumerate(zip(run.units, run.cases, strict=True), start=1):
-            found = judge_claim(case, run.thresholds) if case is not None else None
-            claims.append(_claim_result(n, unit, doc, case, found))
-            say("claims", n, len(run.units))
+        claims = [_claim_result(n, unit, doc, case, judge_claim(case, run.thresholds) if case is not None else None)
+                  for n, (unit, case) in enumerate(zip(run.units, run.cases, strict=True), start=1)]
+        say("claims", len(run.units), len(run.units))
         warnings = list(doc.warnings) + [w for d in docs for w in d.warnings] + list(run.quotes.warnings)
         return Report(
             sources=[SourceInfo(d.id, d.title, len(d.text), d.path, d.format) for d in docs],
@@ -92,9 +95,7 @@ class Checker:
             source_texts={d.id: d.text for d in docs},
             warnings=warnings,
             not_examined=_not_examined(run.indexes, model),
-            model={"name": model.config.name, "threshold": model.config.threshold, "device": model.device,
-                   "windows_examined": sum(len(i.windows) for i in run.indexes),
-                   "seconds": round(time.perf_counter() - t0, 3)},
+            model=self._model_info(model, run.indexes, t0),
         )
 
     def findings(
@@ -111,14 +112,24 @@ class Checker:
         """The stages before the verdicts: inputs validated, quotations checked, claims retrieved."""
         doc, docs = _validated(text, sources)
         say("quotes", 0, 1)
-        qcheck = check_quotes(doc.text, docs)
-        units = claim_units(doc.text, _quotation_spans(doc.text))
+        analysis = TextAnalysis(doc.text)  # read once; every stage below reads this
+        qcheck = check_quotes(analysis, docs)
+        units = claim_units(analysis)
         say("claims", 0, len(units))
         embedder, model = self.embedder, self.model
         t = self.thresholds.for_model(model.config.threshold)
         indexes = [SourceIndex.build(d, embedder) for d in docs]
-        cases = _retrieve(units, docs, qcheck.results, indexes, model, embedder, t)
+        # The model's reading is the long part: the count of claims advances as each claim's is done.
+        cases = _retrieve(units, docs, qcheck.results, indexes, model, embedder, t,
+                          lambda done, _total: say("claims", done, len(units)))
         return _Run(doc, docs, qcheck, units, cases, indexes, model, t)
+
+    def _model_info(self, model: GroundingModel, indexes: list[SourceIndex], t0: float) -> dict[str, object]:
+        info: dict[str, object] = {"name": model.config.name, "threshold": model.config.threshold,
+                                   "device": model.device, "windows_examined": sum(len(i.windows) for i in indexes)}
+        if self.timings:
+            info["seconds"] = round(time.perf_counter() - t0, 3)
+        return info
 
 
 @dataclass(frozen=True)
@@ -165,11 +176,6 @@ def _validated(text: str | Document,
     return doc, docs
 
 
-def _quotation_spans(text: str) -> list[Span]:
-    """The top-level quotations of ``text``, marks included: a claim is never split inside one."""
-    return [Span(q.mark_start or q.start, q.mark_end or q.end) for q in find_quotes(text).quotes if q.depth == 0]
-
-
 def _needs_model(unit: ClaimUnit, quotes: list[QuoteResult], t: Thresholds) -> bool:
     """Claims a rule decides whatever the model says: most document claims, quote-carried claims."""
     if unit.doc_claim is not None:
@@ -196,7 +202,8 @@ def _edge(unit: ClaimUnit, docs: list[Document], model: GroundingModel, t: Thres
 
 
 def _retrieve(units: list[ClaimUnit], docs: list[Document], quotes: list[QuoteResult], indexes: list[SourceIndex],
-              model: GroundingModel, embedder: Embedder, t: Thresholds) -> list[ClaimCase | None]:
+              model: GroundingModel, embedder: Embedder, t: Thresholds,
+              progress: Callable[[int, int], None] | None = None) -> list[ClaimCase | None]:
     """Per claim, what the rules weigh: its quotations, passages, the model's reading, figures (None for a
     claim that cannot be read)."""
     readable = [u for u in units if unreadable_reason(u.text) is None]
@@ -204,7 +211,7 @@ def _retrieve(units: list[ClaimUnit], docs: list[Document], quotes: list[QuoteRe
     # One batched model call for the claims that need the model; rules settle the others.
     needs = [_needs_model(u, qs, t) for u, qs in zip(readable, inside, strict=True)]
     judged = judge_many(model, [u.text for u in readable], indexes, embedder, needs,
-                        min_similarity=t.topic_similarity, min_coverage=t.topic_coverage)
+                        min_similarity=t.topic_similarity, min_coverage=t.topic_coverage, progress=progress)
     pool = source_pool({d.id: d.text for d in docs})
     combiner = model.config.combiner
     cases: dict[int, ClaimCase] = {}

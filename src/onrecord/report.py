@@ -116,10 +116,11 @@ class Report:
 
     @property
     def findings(self) -> int:
-        """Claims not supported (and judged) plus quotes not exact or misattributed."""
-        bad_claims = sum(1 for c in self.claims if c.label != "supported" and not c.unchecked)
-        bad_quotes = sum(1 for q in self.quotes if q.label != "exact" or q.misattributed)
-        return bad_claims + bad_quotes
+        """Claims not supported (and judged) plus quotes not exact or misattributed: the default
+        fail-on labels, defined once in ``onrecord.findings``."""
+        from onrecord.findings import count_findings
+
+        return count_findings(self)
 
     def counts(self) -> dict[str, int]:
         out: dict[str, int] = {}

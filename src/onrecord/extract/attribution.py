@@ -17,11 +17,12 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from onrecord.documents import Document
-from onrecord.extract.quotes import QuoteSpan, find_quotes
 from onrecord.report import Attribution
+from onrecord.text.analysis import TextAnalysis, analysis_of
+from onrecord.text.marks import QuoteSpan
+from onrecord.text.vocab import ABBREVIATIONS, DOCUMENT_NOUNS
 
 __all__ = [
     "Frame",
@@ -116,11 +117,6 @@ _FEMALE_TITLES = r"First Lady|Mrs\.?|Ms\.?|Miss|Madam|Queen|Princess|Duchess|Dam
 _MALE_TITLES = r"Mr\.?|King|Prince|Duke|Sir|Lord"
 _FEMALE_RE = re.compile(rf"\b(?:{_FEMALE_TITLES})\s+((?:[A-Z][\w'’\-]+)(?:\s+[A-Z][\w'’\-]+){{0,2}})")
 _MALE_RE = re.compile(rf"\b(?:{_MALE_TITLES})\s+((?:[A-Z][\w'’\-]+)(?:\s+[A-Z][\w'’\-]+){{0,2}})")
-DOCUMENT_NOUNS = frozenset(
-    """letter statement report document text memo memorandum transcript filing complaint email
-    e-mail release notice guidance policy study paper article post tweet lawsuit order ruling
-    agreement bill note message summary record minutes survey faq website page book""".split()
-)
 _DOC_NP_RE = re.compile(
     r"\b(?:the|this|that|her|his|their|its)\s+(?:" + "|".join(sorted(DOCUMENT_NOUNS)) + r")\b", re.I
 )
@@ -129,9 +125,6 @@ _FUNCTION_CAPS = frozenset(
     """the a an in on at during after before read it this that these those however meanwhile but
     and or so yet still also when while if as for from by with according under over since
     although though despite there here what why how who which reactions""".split()
-)
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st jr sr prof gen sen rep gov lt col capt sgt no vs etc inc co corp ltd mt ft".split()
 )
 _TITLES = frozenset(
     """chair chairman chairwoman chairperson director commissioner mr mrs ms miss mx dr doctor prof
@@ -159,7 +152,7 @@ class _Tok:
     @property
     def low(self) -> str:
         t = self.text.lower()
-        if t.endswith(".") and t[:-1] not in _ABBREVIATIONS:
+        if t.endswith(".") and t[:-1] not in ABBREVIATIONS:
             t = t[:-1]
         return t
 
@@ -173,10 +166,12 @@ class _Tok:
 
 
 class _Analysis:
-    def __init__(self, text: str) -> None:
-        self.text = text
-        scan = find_quotes(text)
-        self.quotes: list[QuoteSpan] = [q for q in scan.quotes if q.depth == 0]
+    """What attribution reads of a text: its top-level quotations masked, its tokens and sentences."""
+
+    def __init__(self, source: TextAnalysis) -> None:
+        self.source = source
+        text = self.text = source.text
+        self.quotes: list[QuoteSpan] = list(source.top_quotes)
         chars = list(text)
         for q in self.quotes:
             for k in range(q.mark_start, q.mark_end):
@@ -184,47 +179,9 @@ class _Analysis:
         self.masked = "".join(chars)
         self.tokens = [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(self.masked)]
         self.tok_starts = [t.start for t in self.tokens]
-        self.sentences = self._sentences()
+        # The text's own sentences, the ones its claims are cut from: a speaker is looked for in the claim's.
+        self.sentences = [(x.start, x.end) for x in source.sentences] or [(0, len(text))]
         self.sent_starts = [s for s, _ in self.sentences]
-
-    def _inside_quote(self, pos: int) -> QuoteSpan | None:
-        for q in self.quotes:
-            if q.mark_start < pos < q.mark_end - 1:
-                return q
-        return None
-
-    def _sentences(self) -> list[tuple[int, int]]:
-        text = self.text
-        blank_line_mode = re.search(r"\n[ \t\r\f\v]*\n", text) is not None
-        cuts: set[int] = set()
-        pat = r"\n[ \t\r\f\v]*\n\s*" if blank_line_mode else r"\n\s*"
-        for m in re.finditer(pat, text):
-            if self._inside_quote(m.start()) is None:
-                cuts.add(m.start())
-        for m in re.finditer(r"[.!?…]+([\"”’»'\)\]]*)(?=\s+([^\s]))", text):
-            p = m.start()
-            q = self._inside_quote(p)
-            if q is not None and m.end() != q.mark_end:
-                continue  # a full stop inside a quotation does not end the text's sentence
-            nxt = m.group(2)
-            if not (nxt.isupper() or nxt.isdigit() or nxt in "\"“‘«'("):
-                continue
-            word = re.search(r"(\w+)\W*$", text[max(0, p - 12) : p])
-            if not m.group(1) and word and word.group(1).lower() in _ABBREVIATIONS:
-                continue
-            cuts.add(m.end())
-        out: list[tuple[int, int]] = []
-        prev = 0
-        for c in sorted(cuts) + [len(text)]:
-            s, e = prev, c
-            while s < e and text[s].isspace():
-                s += 1
-            while e > s and text[e - 1].isspace():
-                e -= 1
-            if e > s:
-                out.append((s, e))
-            prev = c
-        return out or [(0, len(text))]
 
     def sentence_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
@@ -235,9 +192,10 @@ class _Analysis:
         return [t for t in self.tokens[a:b] if t.end <= e]
 
 
-@lru_cache(maxsize=16)
-def _analyze(text: str) -> _Analysis:
-    return _Analysis(text)
+def _analyze(text: str | TextAnalysis) -> _Analysis:
+    """Attribution's reading of ``text``, kept on its analysis: built once per check, not per call."""
+    ta = analysis_of(text)
+    return ta.derived("attribution", lambda: _Analysis(ta))
 
 
 # --------------------------------------------------------------------------------------------
@@ -281,7 +239,7 @@ def _np_backward(toks: list[_Tok], end: int) -> tuple[int, int] | None:
 
 def _ends_sentence(t: _Tok) -> bool:
     """A word carrying a full stop that is not an abbreviation's ("twice." in "… twice. He said")."""
-    return t.text.endswith(".") and t.text[:-1].lower() not in _ABBREVIATIONS and "." not in t.text[:-1]
+    return t.text.endswith(".") and t.text[:-1].lower() not in ABBREVIATIONS and "." not in t.text[:-1]
 
 
 def _np_forward(toks: list[_Tok], start: int) -> tuple[int, int] | None:
@@ -297,9 +255,9 @@ def _np_forward(toks: list[_Tok], start: int) -> tuple[int, int] | None:
 
 def _speaker_text(text: str, toks: list[_Tok], a: int, b: int) -> tuple[str, int, int]:
     s, e = toks[a].start, toks[b - 1].end
-    if text[e - 1] == "." and toks[b - 1].text[:-1].lower() not in _ABBREVIATIONS:
+    if text[e - 1] == "." and toks[b - 1].text[:-1].lower() not in ABBREVIATIONS:
         e -= 1
-    return text[s:e], s, e
+    return " ".join(text[s:e].split()), s, e  # a name wrapped over a line ("Dana\nWhitfield") is one name
 
 
 def _is_named(words: list[_Tok]) -> bool:
@@ -401,9 +359,10 @@ def _cue_in_left(toks: list[_Tok]) -> _Found | None:
     return None
 
 
-def attribute(text: str, start: int, end: int) -> Attribution | None:
+def attribute(text: str | TextAnalysis, start: int, end: int) -> Attribution | None:
     """Who ``text`` says said the words at ``[start, end)`` (a quotation or a claim), or None."""
     an = _analyze(text)
+    text = an.text
     si = an.sentence_index(start)
     ss, se = an.sentences[si]
     se = max(se, end)
@@ -417,7 +376,7 @@ def attribute(text: str, start: int, end: int) -> Attribution | None:
     if found is None:
         # The span holds its own frame ("X said P" given whole): the frame's speaker, when the
         # span covers the frame's proposition.
-        fr = reported_frame(text, max(ss, min(start, se)), se) if start <= ss + 1 else None
+        fr = reported_frame(an.source, max(ss, min(start, se)), se) if start <= ss + 1 else None
         if fr is not None and fr.prop_start < end and start < fr.prop_end:
             return Attribution(fr.speaker, fr.cue, fr.speaker_start, fr.speaker_end, pronoun=fr.pronoun)
         return None
@@ -526,9 +485,10 @@ def _prop_start(text: str, s: int, e: int) -> int:
     return s
 
 
-def reported_frame(text: str, start: int, end: int) -> Frame | None:
+def reported_frame(text: str | TextAnalysis, start: int, end: int) -> Frame | None:
     """The reporting frame of a sentence or clause ``[start, end)``, or None when it has none."""
     an = _analyze(text)
+    text = an.text
     toks = an.tokens_in(start, end)
     if not toks:
         return None
@@ -661,7 +621,7 @@ def source_turns(doc: Document) -> list[Turn]:
         turns.append(Turn(m.group(1), s, end, "transcript"))
     an = _analyze(text)
     for q in an.quotes:
-        a = attribute(text, q.start, q.end)
+        a = attribute(an.source, q.start, q.end)
         if a is not None and is_checkable_speaker(a):
             turns.append(Turn(a.speaker or "", q.start, q.end, "statement"))
     turns.sort(key=lambda t: (t.start, -t.end))

@@ -16,7 +16,9 @@ from typing import Literal
 
 from onrecord.extract.attribution import attribute, reported_frame
 from onrecord.report import Attribution
+from onrecord.text.analysis import TextAnalysis, analysis_of
 from onrecord.text.segment import Span, sentences
+from onrecord.text.vocab import DOCUMENT_NOUNS
 
 DocClaimKind = Literal["mentions", "omits", "begins", "ends", "about"]
 
@@ -45,9 +47,7 @@ class ClaimUnit:
 
 _SKIP_LINE = re.compile(r"^\s*(read more|related|see also|advertisement|click here|subscribe|share this)\b",
                         re.I)
-_DOC_NOUNS = (r"letter|document|text|guidance|report|statement|policy|notice|transcript|memo|memorandum|"
-              r"article|e-?mail|filing|opinion|ruling|release|press release|speech|bill|law|order|decision|"
-              r"paper|study|summary|contract|agreement|complaint|lawsuit|indictment|message|post|note")
+_DOC_NOUNS = "|".join(re.escape(n) for n in sorted(DOCUMENT_NOUNS, key=lambda n: (-len(n), n)))
 _SUBJECT = rf"(?P<subj>(?:(?:the|this|that|her|his|their|its)\s+(?:[\w'’\-]+\s+){{0,4}}?(?:{_DOC_NOUNS})\b|it\b))"
 _ADVERB = r"(?:\s+(?:specifically|explicitly|directly|also|only|even|never|repeatedly|clearly|briefly|merely))*"
 _FILLER = r"(?:[^.;:]{0,80}?,\s*)?"  # "the actual text of the letter, as made public, makes no ..."
@@ -176,29 +176,36 @@ def split_relative(text: str, clause: Span, quotes: list[Span]) -> tuple[Span | 
     return rel_span, main, rel_text
 
 
-def claim_units(text: str, quotes: list[Span]) -> list[ClaimUnit]:
-    """Every claim unit of ``text`` in order. ``quotes`` are quotation spans (not split inside).
+def claim_units(text: str | TextAnalysis, quotes: list[Span] | None = None) -> list[ClaimUnit]:
+    """Every claim unit of ``text`` in order. ``quotes`` are quotation spans (not split inside); by
+    default the text's top-level quotations.
 
     Reported speech (speaker + proposition span) and the speaker of a span come from
-    :mod:`onrecord.extract.attribution`.
+    :mod:`onrecord.extract.attribution`, reading the same analysis of the text.
     """
+    ta = analysis_of(text)
+    if quotes is None:
+        quotes, sents = ta.quotation_spans, list(ta.sentences)
+    else:
+        sents = sentences(ta.text, protected=quotes)
     units: list[ClaimUnit] = []
-    for sent in sentences(text, protected=quotes):
-        if not is_claim_sentence(text, sent):
+    for sent in sents:
+        if not is_claim_sentence(ta.text, sent):
             continue
-        for clause in _clauses(text, sent, quotes):
-            units.extend(_units_of_clause(text, sent, clause, quotes))
+        for clause in _clauses(ta.text, sent, quotes):
+            units.extend(_units_of_clause(ta, sent, clause, quotes))
     return units
 
 
-def _units_of_clause(text: str, sent: Span, clause: Span, quotes: list[Span]) -> list[ClaimUnit]:
+def _units_of_clause(ta: TextAnalysis, sent: Span, clause: Span, quotes: list[Span]) -> list[ClaimUnit]:
+    text = ta.text
     prop = clause
-    frame = reported_frame(text, clause.start, clause.end)
+    frame = reported_frame(ta, clause.start, clause.end)
     if frame is not None and frame.prop_end > frame.prop_start:
         attribution: Attribution | None = Attribution(frame.speaker, frame.cue, frame.speaker_start, frame.speaker_end)
         prop = Span(frame.prop_start, frame.prop_end)
     else:
-        attribution = attribute(text, clause.start, clause.end)
+        attribution = attribute(ta, clause.start, clause.end)
     out: list[ClaimUnit] = []
     rel_span, main_text, rel_text = split_relative(text, prop, quotes)
     doc_claim = find_doc_claim(text, prop.start, prop.end)

@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from onrecord.documents import Document
 from onrecord.extract import attribution as attr
 from onrecord.extract.claims import ClaimUnit
-from onrecord.extract.quotes import align_quote, find_quotes, prepare_sources
+from onrecord.extract.quotes import align_quote, prepare_sources
 from onrecord.report import QuoteResult
+from onrecord.text.analysis import TextAnalysis, analysis_of
 
 
 @dataclass
@@ -20,13 +21,14 @@ class QuoteCheck:
     warnings: list[str] = field(default_factory=list)
 
 
-def check_quotes(text: str, sources: list[Document]) -> QuoteCheck:
+def check_quotes(text: str | TextAnalysis, sources: list[Document]) -> QuoteCheck:
     """Find every top-level quotation in ``text``, align it, and check who said it.
 
     Quotations nested inside another quotation are not checked on their own: their words are
     checked as part of the outer one (a quote-within-a-quote is what the outer speaker said).
     """
-    scan = find_quotes(text)
+    ta = analysis_of(text)
+    scan = ta.quotes
     out = QuoteCheck(warnings=list(scan.warnings))
     prepared = prepare_sources(sources)
     turns = {s.doc.id: attr.source_turns(s.doc) for s in prepared}
@@ -35,7 +37,7 @@ def check_quotes(text: str, sources: list[Document]) -> QuoteCheck:
         if q.depth > 0:
             continue
         n += 1
-        a = attr.attribute(text, q.start, q.end)
+        a = attr.attribute(ta, q.start, q.end)
         speaker = a.speaker if a else None
         checkable = speaker is not None and attr.is_checkable_speaker(a)
 

@@ -18,8 +18,8 @@ from onrecord.text.lexical import coverage
 from onrecord.text.quantities import quantities
 from onrecord.text.scope import conflict, scopes
 from onrecord.text.segment import Span
+from onrecord.text.vocab import NEGATION
 
-NEGATION = re.compile(r"\b(not|no|never|none|neither|nor|without|nobody|nothing|cannot)\b|n't\b", re.I)
 _ANSWER_NO = re.compile(r"^\s*(?:A\s*[:.]\s*)?no\b", re.I)
 _ANSWER_YES = re.compile(r"^\s*(?:A\s*[:.]\s*)?yes\b", re.I)
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
@@ -185,7 +185,7 @@ def names_absent(claim: str, sources: Sequence[Document]) -> list[str]:
     """Multi-word names in the claim that no source has (first and last word both present counts)."""
     lows = [d.text.lower() for d in sources]
     out = []
-    for n in names(claim):
+    for n in sorted(names(claim), key=lambda n: (claim.find(n), n)):  # text order: a set's order varies by process
         words = n.lower().split()
         if any(n.lower() in low or (re.search(rf"\b{re.escape(words[0])}\b", low)
                                     and re.search(rf"\b{re.escape(words[-1])}\b", low)) for low in lows):

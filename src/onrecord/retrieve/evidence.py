@@ -8,6 +8,8 @@ anywhere counts.
 
 from __future__ import annotations
 
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -15,7 +17,7 @@ import numpy as np
 from onrecord.cancel import checkpoint
 from onrecord.documents import Document
 from onrecord.report import Evidence
-from onrecord.runtime.embedder import Embedder
+from onrecord.runtime.embedder import Embedder, shared_embedder
 from onrecord.runtime.model import LABELS, GroundingModel
 from onrecord.text.lexical import BM25, content_stems, coverage
 from onrecord.text.segment import Span, sentences, windows
@@ -185,13 +187,15 @@ def candidates_for(claim: str, indexes: list[SourceIndex], embedder: Embedder | 
 def judge_many(model: GroundingModel, claims: list[str], indexes: list[SourceIndex],
                embedder: Embedder | None = None, needs_model: list[bool] | None = None,
                min_similarity: float = 0.0, min_coverage: float = 0.0,
-               policy: CandidatePolicy = CANDIDATES) -> list[ModelJudgement]:
+               policy: CandidatePolicy = CANDIDATES,
+               progress: Callable[[int, int], None] | None = None) -> list[ModelJudgement]:
     """Rank every source passage for every claim, then score the claims that need the model in one batch.
 
     A claim skips the model when ``needs_model`` says so (a rule already decides it) or when no
     passage reaches ``min_similarity`` or ``min_coverage`` (nothing in the sources is about it: the
     ranking over every passage is the proof). Union semantics: support in any source wins;
-    otherwise the strongest contradiction speaks.
+    otherwise the strongest contradiction speaks. ``progress(done, total)`` is called as each claim's
+    reading is done (the model reads each pair alone, so claim by claim costs nothing).
     """
     vecs = embedder.encode(claims) if embedder is not None and claims else None
     ranked = [_rank(c, None if vecs is None else vecs[i], indexes) for i, c in enumerate(claims)]
@@ -204,21 +208,24 @@ def judge_many(model: GroundingModel, claims: list[str], indexes: list[SourceInd
         covs.append(cov)
         wanted = (needs_model is None or needs_model[i]) and (r.similarity >= min_similarity or cov >= min_coverage)
         per_claim.append(cands if wanted else [])
-    pairs = [(cand.text, claim) for claim, cands in zip(claims, per_claim, strict=True) for cand in cands]
-    probs = model.predict(pairs) if pairs else np.zeros((0, len(LABELS)), dtype=np.float32)
-    out, k = [], 0
+    out = []
     for i, (cands, r) in enumerate(zip(per_claim, ranked, strict=True)):
-        best_guess = r.assembled[0][1] if r.assembled else (r.windows[0][1] if r.windows else None)
-        if not cands:
-            out.append(ModelJudgement(np.array([0.0, 0.0, 1.0]), best_guess, covs[i], r.examined, [], r.similarity,
-                                      r.sentences, scored=False))
-            continue
-        p = probs[k : k + len(cands)]
-        k += len(cands)
-        chosen = CANDIDATES.speaking(p)
-        out.append(ModelJudgement(p[chosen].copy(), best_guess or cands[chosen], covs[i], r.examined,
-                                  list(zip(cands, p, strict=True)), r.similarity, r.sentences))
+        out.append(_judgement(model, claims[i], cands, r, covs[i]))
+        if progress is not None:
+            progress(i + 1, len(claims))
     return out
+
+
+def _judgement(model: GroundingModel, claim: str, cands: list[Candidate], r: _Ranked, cov: float) -> ModelJudgement:
+    """The model's reading of ``claim`` against its candidate passages (none: not scored)."""
+    best_guess = r.assembled[0][1] if r.assembled else (r.windows[0][1] if r.windows else None)
+    if not cands:
+        return ModelJudgement(np.array([0.0, 0.0, 1.0]), best_guess, cov, r.examined, [], r.similarity,
+                              r.sentences, scored=False)
+    p = model.predict([(cand.text, claim) for cand in cands])
+    chosen = CANDIDATES.speaking(p)
+    return ModelJudgement(p[chosen].copy(), best_guess or cands[chosen], cov, r.examined,
+                          list(zip(cands, p, strict=True)), r.similarity, r.sentences)
 
 
 def evidence_at(doc: Document, start: int, end: int, score: float) -> Evidence:
@@ -307,24 +314,36 @@ class DocScore:
         return float(self.probs3[0] if self.probs3 is not None else self.probs[0])
 
 
-_index_cache: dict[str, SourceIndex] = {}
+class IndexCache:
+    """Source indexes by document text, for one caller scoring many claims against the same documents
+    (``bench pairs``, calibration): each document is split and embedded once. Owned by that caller, never
+    shared at module level; the least recently used go first past ``size``."""
+
+    def __init__(self, embedder: Embedder, size: int = 256):
+        self.embedder = embedder
+        self.size = size
+        self._indexes: OrderedDict[str, SourceIndex] = OrderedDict()
+
+    def get(self, doc: str) -> SourceIndex:
+        idx = self._indexes.pop(doc, None)
+        if idx is None:
+            idx = SourceIndex.build(Document(id="doc", text=doc), self.embedder)
+        self._indexes[doc] = idx
+        while len(self._indexes) > self.size:
+            self._indexes.popitem(last=False)
+        return idx
 
 
-def score_document(model: GroundingModel, doc: str, claim: str, embedder: Embedder | None = None) -> DocScore:
+def score_document(model: GroundingModel, doc: str, claim: str, embedder: Embedder | None = None,
+                   cache: IndexCache | None = None) -> DocScore:
     """Score ``claim`` against ``doc`` the way a check does: every window ranked, the best ones scored.
 
     Uses the shipped sentence embedder and the fitted combiner when present, so that benchmarks on
-    pairs measure what onrecord ships.
+    pairs measure what onrecord ships. ``cache`` keeps the document's index for the next claim on it.
     """
     if embedder is None:
-        from onrecord.runtime.embedder import shared_embedder
-
-        embedder = shared_embedder()
-    idx = _index_cache.get(doc)
-    if idx is None:
-        if len(_index_cache) > 256:
-            _index_cache.clear()
-        idx = _index_cache[doc] = SourceIndex.build(Document(id="doc", text=doc), embedder)
+        embedder = cache.embedder if cache is not None else shared_embedder()
+    idx = cache.get(doc) if cache is not None else SourceIndex.build(Document(id="doc", text=doc), embedder)
     mj = judge_many(model, [claim], [idx], embedder)[0]
     f = features_of(mj)
     combiner = model.config.raw.get("combiner")
@@ -333,5 +352,5 @@ def score_document(model: GroundingModel, doc: str, claim: str, embedder: Embedd
     return DocScore(mj.probs, len(mj.candidates), f, three_way(f, combiner))
 
 
-__all__ = ["CANDIDATES", "LABELS", "Candidate", "CandidatePolicy", "DocScore", "ModelJudgement", "SourceIndex", "SupportFeatures", "candidates_for", "evidence_at",
+__all__ = ["CANDIDATES", "LABELS", "Candidate", "CandidatePolicy", "DocScore", "IndexCache", "ModelJudgement", "SourceIndex", "SupportFeatures", "candidates_for", "evidence_at",
            "features_of", "judge_many", "score_document", "support_probability", "three_way"]

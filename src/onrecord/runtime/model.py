@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 
 from onrecord.cancel import checkpoint
-from onrecord.errors import ModelError
+from onrecord.errors import ModelError, UsageError
 
 LABELS = ("supported", "contradicted", "unsupported")
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "grounding"
@@ -55,8 +55,18 @@ def onnx_providers(device: str) -> list[str]:
     if device in ("auto", "gpu") and "CUDAExecutionProvider" in available:
         return ["CUDAExecutionProvider", "CPUExecutionProvider"]
     if device == "gpu":
-        raise ModelError("a GPU was asked for but ONNX Runtime has no CUDA provider here")
+        raise UsageError(NO_GPU)
     return ["CPUExecutionProvider"]
+
+
+NO_GPU = ("device gpu: ONNX Runtime has no CUDA provider here; install onnxruntime-gpu in place of "
+          "onnxruntime (and a CUDA driver), or use device cpu")
+
+
+def require_providers(session: Any, device: str) -> None:
+    """Refuse a session that fell back to the CPU when a GPU was asked for (ONNX Runtime only logs it)."""
+    if device == "gpu" and "CUDAExecutionProvider" not in session.get_providers():
+        raise UsageError(NO_GPU.replace("has no CUDA provider here", "could not start its CUDA provider"))
 
 
 class GroundingModel:
@@ -90,6 +100,7 @@ class GroundingModel:
         opts.intra_op_num_threads = threads or int(os.environ.get("ONRECORD_THREADS", "0")) or 0
         opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         self.session = ort.InferenceSession(str(onnx_path), opts, providers=onnx_providers(device))
+        require_providers(self.session, device)
         self.input_names = {i.name for i in self.session.get_inputs()}
         self._order = [self.config.labels.index(lab) for lab in LABELS]
         self._lock = threading.Lock()
@@ -98,36 +109,27 @@ class GroundingModel:
     def device(self) -> str:
         return "gpu" if "CUDAExecutionProvider" in self.session.get_providers() else "cpu"
 
-    def logits(self, pairs: list[tuple[str, str]], batch_size: int = 32) -> np.ndarray:
-        """Raw logits (n, 3) in ``LABELS`` order for (evidence, claim) pairs."""
-        if not pairs:
-            return np.zeros((0, len(LABELS)), dtype=np.float32)
-        # Sorting by length keeps padding (wasted compute) small within each batch.
-        order = sorted(range(len(pairs)), key=lambda i: len(pairs[i][0]) + len(pairs[i][1]))
+    def logits(self, pairs: list[tuple[str, str]]) -> np.ndarray:
+        """Raw logits (n, 3) in ``LABELS`` order for (evidence, claim) pairs.
+
+        Each pair is read alone, never in a batch: the int8 model quantizes its activations with one scale
+        per batch, so a pair's logits moved with its batch-mates (by up to 1.1); alone, they are a function
+        of the pair only, at about the same cost on a CPU (``docs/benchmarks.md``).
+        """
         out = np.zeros((len(pairs), len(LABELS)), dtype=np.float32)
-        for b in range(0, len(order), batch_size):
-            checkpoint()  # a cancelled or late check stops between batches
-            idx = order[b : b + batch_size]
-            encs = self.tokenizer.encode_batch([pairs[i] for i in idx])
-            width = max(len(e.ids) for e in encs)
-            feeds = {
-                "input_ids": np.zeros((len(encs), width), dtype=np.int64),
-                "attention_mask": np.zeros((len(encs), width), dtype=np.int64),
-                "token_type_ids": np.zeros((len(encs), width), dtype=np.int64),
-            }
-            for r, e in enumerate(encs):
-                n = len(e.ids)
-                feeds["input_ids"][r, :n] = e.ids
-                feeds["attention_mask"][r, :n] = 1
-                feeds["token_type_ids"][r, :n] = e.type_ids
+        for i, pair in enumerate(pairs):
+            checkpoint()  # a cancelled or late check stops between pairs
+            e = self.tokenizer.encode(*pair)
+            feeds = {"input_ids": np.asarray([e.ids], dtype=np.int64),
+                     "attention_mask": np.ones((1, len(e.ids)), dtype=np.int64),
+                     "token_type_ids": np.asarray([e.type_ids], dtype=np.int64)}
             feeds = {k: v for k, v in feeds.items() if k in self.input_names}
-            logits = self.session.run(None, feeds)[0]
-            out[idx] = logits[:, self._order]
+            out[i] = self.session.run(None, feeds)[0][0, self._order]
         return out
 
-    def predict(self, pairs: list[tuple[str, str]], batch_size: int = 32) -> np.ndarray:
+    def predict(self, pairs: list[tuple[str, str]]) -> np.ndarray:
         """Calibrated probabilities (n, 3) in ``LABELS`` order: supported, contradicted, unsupported."""
-        z = self.logits(pairs, batch_size) / self.config.temperature
+        z = self.logits(pairs) / self.config.temperature
         z = z - z.max(axis=1, keepdims=True)
         e = np.exp(z)
         return e / e.sum(axis=1, keepdims=True)

@@ -75,8 +75,9 @@ def is_loopback(host: str) -> bool:
 
 def serve(host: str = "127.0.0.1", port: int = 8000, *, limits: Limits | None = None, token: str | None = None,
           allowed_hosts: list[str] | tuple[str, ...] = (), workers: int | None = None,
-          log_level: str = "info", **limit_kwargs: Any) -> None:
-    """Run the service with uvicorn until interrupted. Loads the model before accepting requests.
+          log_level: str = "info", device: str = "auto", **limit_kwargs: Any) -> None:
+    """Run the service with uvicorn until interrupted. Loads the model (on ``device``) before accepting
+    requests.
 
     Bound beyond loopback, a token is required (``token`` or ONRECORD_TOKEN)."""
     import uvicorn
@@ -87,8 +88,17 @@ def serve(host: str = "127.0.0.1", port: int = 8000, *, limits: Limits | None = 
         raise Errors.E209.error(host=host)
     limits = (limits or Limits()).with_(**limit_kwargs)
     app = create_app(limits=limits, workers=workers, preload=True, token=token,
-                     allowed_hosts=[*allowed_hosts, host])
+                     allowed_hosts=[*allowed_hosts, host], checker_factory=_checker_on(device))
     uvicorn.Server(uvicorn_config(app, host=host, port=port, log_level=log_level)).run()
+
+
+def _checker_on(device: str):
+    def make():
+        from onrecord.pipeline import Checker
+
+        return Checker(device=device)
+
+    return make
 
 
 @contextlib.contextmanager

@@ -7,16 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-STOPWORDS = frozenset("""
-a an the and or but if then else of to in on at by for with from as into onto over under about than
-that this these those it its it's is are was were be been being am do does did done have has had having
-not no nor so too very can could may might must shall should will would i me my we our ours you your
-he him his she her hers they them their theirs who whom whose which what when where why how all any
-both each few more most other some such only own same just also there here up down out off again
-further once s t don now said says say told according while during before after above below between
-through because until against among one ones per via upon within without whether either neither yet
-mr mrs ms dr
-""".split())
+from onrecord.text.vocab import STOPWORDS
 
 _TOKEN_RE = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|\d+(?:[.,]\d+)*")
 _SUFFIXES = ("ization", "ational", "fulness", "ousness", "iveness", "ations", "ation", "ments", "ment",

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from onrecord.text.vocab import ABBREVIATIONS
+
 
 @dataclass(frozen=True)
 class Span:
@@ -16,17 +18,12 @@ class Span:
         return text[self.start : self.end]
 
 
-# Abbreviations after which a period does not end a sentence ("Mr. Putin", "U.S. officials").
-_ABBREV = {
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "st", "jr",
-    "sr", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec", "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m", "approx", "fig",
-    "art", "sec", "para", "ch", "vol", "pp", "ft", "mt", "ave", "blvd", "dept", "est",
-}
 _CLOSERS = "\"'”’»)]"
 _OPENERS = "\"'“‘«(["
 _END_RE = re.compile(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_CAPITAL_END = re.compile(r"\b[A-Z][a-z]+$")
+_NAME_CLOSE = re.compile(r"[A-Z][a-z]+[,.](?:\s|$)")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -35,7 +32,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if not m:
         return False
     word = m.group(1).lower().rstrip(".")
-    if word in _ABBREV:
+    if word in ABBREVIATIONS:
         return True
     # A single capital letter ("J. Smith") is an initial, not a sentence end.
     return len(word) == 1 and text[m.start(1)].isupper()
@@ -87,7 +84,12 @@ def _continues(text: str, prev: Span, line: Span) -> bool:
     after = text[line.start : line.end].lstrip()
     if not before or not after:
         return False  # a blank line ends a paragraph
-    return after[0].islower() or before[-1] in ",-–"
+    if after[0].islower() or before[-1] in ",-–":
+        return True
+    # A name wrapped over a line ("... said Dana\nWhitfield, the mayor."): the line ends in a capitalised
+    # word and the next starts with one that a comma or full stop ends at once. A headline's next line
+    # ("... from Melania\nDuring the summit") goes on with more words, so it stays apart.
+    return bool(_CAPITAL_END.search(before) and _NAME_CLOSE.match(after))
 
 
 def _inside(pos: int, protected: list[Span]) -> bool:

@@ -1,0 +1,56 @@
+"""The word lists onrecord reads text by, each kept once, with why it exists.
+
+Every module imports from here; none keeps a copy of its own (two copies drift apart: a document noun
+added to one list and not the other let "the speech" be a speaker in one place and a document in another).
+"""
+
+from __future__ import annotations
+
+import re
+
+STOPWORDS = frozenset("""
+a an the and or but if then else of to in on at by for with from as into onto over under about than
+that this these those it its it's is are was were be been being am do does did done have has had having
+not no nor so too very can could may might must shall should will would i me my we our ours you your
+he him his she her hers they them their theirs who whom whose which what when where why how all any
+both each few more most other some such only own same just also there here up down out off again
+further once s t don now said says say told according while during before after above below between
+through because until against among one ones per via upon within without whether either neither yet
+mr mrs ms dr
+""".split())
+"""Words that carry no content of a claim: BM25 ranking and word coverage compare the other words only.
+Reporting verbs ("said", "told", "according") are here too: every reported claim has one, so sharing it
+says nothing about whether a source speaks to the claim."""
+
+QUOTE_FUNCTION_WORDS = frozenset(
+    "a an the and or but of to in on at by for with from as is are was were be been it its this that "
+    "these those he she they we you i his her their our your my me him them us not no so if than then "
+    "there here have has had do does did will would can could may might shall should".split()
+)
+"""Function words left out when a near-match quotation's content words are counted (``extract.quotes``).
+Narrower than ``STOPWORDS`` on purpose: a changed "said" or "one" inside a quotation is a changed word of
+the quotation, so reporting verbs and numerals count as content there."""
+
+NEGATIONS = ("not", "no", "never", "neither", "nor", "none", "nobody", "nothing", "cannot", "without")
+"""Words that negate what follows; with "n't" they flip a sentence's polarity (a contradiction when a
+claim and its closest source sentence differ in it) and mark a quotation quoted inside a denial."""
+
+NEGATION = re.compile(r"\b(?:" + "|".join(NEGATIONS) + r")\b|n't\b", re.I)
+"""A negation anywhere in a string (case-insensitive; "n't" as in "didn't")."""
+
+ABBREVIATIONS = frozenset("""
+mr mrs ms dr prof sen rep gov gen col lt sgt capt st jr sr no vs etc inc ltd co corp jan feb mar apr jun
+jul aug sep sept oct nov dec e.g i.e u.s u.k u.n a.m p.m approx fig art sec para ch vol pp ft mt ave blvd
+dept est
+""".split())
+"""Words after which a full stop does not end a sentence ("Mr. Putin", "U.S. officials", "Jan. 6"): the
+sentence splitter and the speaker finder both read a full stop by this list."""
+
+DOCUMENT_NOUNS = frozenset("""
+letter document text guidance report statement policy notice transcript memo memorandum article email
+e-mail filing opinion ruling release speech bill law order decision paper study summary contract
+agreement complaint lawsuit indictment message post note tweet record minutes survey faq website page
+book
+""".split())
+"""Nouns that name a document. "The letter says ..." is a claim about a document (checked against the
+document's own words), and "the letter" is never a person who said something."""
