@@ -50,10 +50,17 @@ def overlaps(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
 
 def contradicting(readings: Sequence[ValueReading], min_similarity: float) -> ValueReading | None:
     """A figure of the claim that the closest sentence giving the same quantity puts outside the claim's
-    range: that sentence is the same statement, so a farther one that happens to agree ("at no charge"
-    for carry-on bags) does not save "the first checked bag is free" from "$35 ... for the first bag"."""
+    range, and that no sentence at ``min_similarity`` gives as the claim does: a farther one that happens
+    to agree ("at no charge" for carry-on bags) does not save "the first checked bag is free" from "$35
+    ... for the first bag"."""
+    # A close sentence that gives the figure as the claim does settles it (several sentences may tell
+    # the same event for different years or reports).
+    said = [(r.match.claim.start, r.match.claim.end) for r in readings
+            if r.match.verdict == "supported" and r.hit.similarity >= min_similarity]
     closest: dict[tuple[int, int], ValueReading] = {}
     for r in readings:
+        if overlaps((r.match.claim.start, r.match.claim.end), said):
+            continue
         span = (r.match.claim.start, r.match.claim.end)
         if span not in closest or r.hit.similarity > closest[span].hit.similarity:
             closest[span] = r
