@@ -95,6 +95,16 @@ def test_bad_sources_exit_2_with_one_line(tmp_path, make, expect):
     assert expect.lower() in lines[0].lower()
 
 
+@pytest.mark.parametrize("text", ["missing-article.txt", "The council approved the budget on Monday."])
+def test_a_text_path_that_does_not_exist_exits_2_and_is_never_read_as_text(tmp_path, text):
+    p = run("check", text, "--source", str(EXAMPLES / "letter.txt"), "--format", "json", cwd=tmp_path)
+    assert p.returncode == 2, p.stdout
+    assert p.stdout == ""
+    lines = [ln for ln in p.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1 and lines[0].startswith("onrecord: error: "), p.stderr
+    assert "no such file" in lines[0].lower()
+
+
 def _write(p: Path, data: bytes) -> Path:
     p.write_bytes(data)
     return p

@@ -71,3 +71,37 @@ def test_someone_elses_figure_is_no_contradiction():
 
 def test_a_month_says_nothing_about_a_year():
     assert status("He made an attempt last September.", "The book was published in 1936.") == ["unmatched"]
+
+
+def test_what_each_kind_of_figure_is_read_as():
+    def read(text):
+        return [(q.value, q.unit, q.noun, q.text) for q in extract(text)]
+
+    assert read("Reed scored in the 81st minute.") == [(81.0, "ordinal", "minute", "81st")]
+    assert read("He scored his second goal.") == [(2.0, "ordinal", "goal", "second")]
+    assert read("Prices rose five percent.") == [(5.0, "percent", "", "five percent")]
+    assert read("The repairs took six weeks.") == [(42.0, "count", "days", "six")]
+    assert read("The repairs took 6 weeks.") == [(42.0, "count", "days", "6")]
+    assert read("It cost 3 bn.") == [(3e9, "count", "", "3 bn")]
+    assert read("It ended 2-1 after extra time.") == []  # a score is no single value
+
+
+def test_figures_compared_at_the_edges_of_their_tolerances():
+    def one(claim, source):
+        return [(q.status, q.source.text if q.source else None) for q in check_quantities(claim, {"s": source})]
+
+    assert one("Reed scored in the 81st minute.", "Reed scored in the 81st minute of the match.") == [("match", "81st")]
+    assert one("Reed scored in the 81st minute.", "Reed scored in the 80th minute of the match.") == [("mismatch", "80th")]
+    assert one("He scored his second goal in the match.", "He scored his third goal in the match.") == [
+        ("mismatch", "third")]
+    assert one("Prices rose five percent last year.", "Prices rose 5 percent last year.") == [("match", "5 percent")]
+    assert one("Prices rose five percent last year.", "Prices rose 7 percent last year.") == [("mismatch", "7 percent")]
+    # Same qualifier, within last-digit rounding (0.5%): the same figure, though 1,005 is not fewer than 1,000.
+    assert one("Fewer than 1,000 people attended the vigil.", "Fewer than 1,005 people attended the vigil.") == [
+        ("match", "1,005")]
+    # "About 120" covers 108 to 132.
+    assert one("About 120 people attended the vigil.", "130 people attended the vigil.") == [("match", "130")]
+    assert one("About 120 people attended the vigil.", "133 people attended the vigil.") == [("mismatch", "133")]
+    # A round hundred stands for figures within 50 of it.
+    assert one("300 people attended the vigil.", "350 people attended the vigil.") == [("match", "350")]
+    assert one("300 people attended the vigil.", "351 people attended the vigil.") == [("mismatch", "351")]

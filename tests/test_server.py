@@ -278,6 +278,24 @@ def test_413_document_too_large(http):
     assert "the text" in err["message"]
 
 
+def test_document_size_limit_is_inclusive(app):
+    # A text or source of exactly the limit is checked; one character more is refused.
+    limit = 60
+    at_limit = ("The council approved the budget on Monday after a long debate. " * 2)[:limit]
+    assert len(at_limit) == limit
+    tight = create_app(checker=app.state.onrecord.get(), max_document_chars=limit)
+    with running_server(tight) as url, httpx.Client(base_url=url, timeout=120) as client:
+        ok = client.post("/v1/check", json={"text": at_limit, "sources": [{"id": "s", "text": at_limit}]})
+        assert ok.status_code == 200, ok.text
+        over = at_limit + "."
+        err = assert_error(client.post("/v1/check", json={"text": over, "sources": [{"text": at_limit}]}),
+                           413, "document_too_large")
+        assert err["message"].startswith("the text has") and "the limit is 60 characters" in err["message"]
+        err = assert_error(client.post("/v1/check", json={"text": at_limit, "sources": [{"id": "s", "text": over}]}),
+                           413, "document_too_large")
+        assert err["message"].startswith("source 's' has") and "the limit is 60 characters" in err["message"]
+
+
 def test_415_unsupported_file_type(http):
     png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
     r = http.post(
