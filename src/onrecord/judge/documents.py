@@ -133,8 +133,8 @@ def body_edges(doc: Document) -> tuple[int, int]:
     end = len(text.rstrip())
     paras = [m for m in re.finditer(r"\S(?:.*?)(?=\n\s*\n|\Z)", text, re.S)]
     for m in reversed(paras):
-        if m.start() <= start:
-            break  # the first paragraph is the body, whatever its first word ("Thanks to volunteers, ...")
+        if m.start() <= start and len(m.group(0).split()) > _SIGNOFF_TAIL_WORDS:
+            break  # a first paragraph of some length is the body, whatever its first word ("Thanks to ...")
         if _SIGNOFF.match(m.group(0)) or len(m.group(0).split()) <= 3:
             end = m.start()
             continue
