@@ -209,9 +209,6 @@ def test_claim_probabilities_are_three_way_and_agree_with_the_score(letter_repor
         p = c.probabilities
         assert set(p) == {"supported", "contradicted", "unsupported"}
         assert abs(sum(p.values()) - 1.0) < 1e-3
-        # A verdict from the sources at large carries the calibrated P(supported) (or its complement); a
-        # rule that finds support the combiner doubts states at least 0.6.
-        if c.label == "supported" and "passage says so" not in (c.reason or ""):
-            assert abs(c.score - max(p["supported"], 0.6)) < 1e-3
-        if c.label == "unsupported" and (c.reason or "").startswith(("nothing in the sources", "no source passage")):
-            assert abs(c.score - (1.0 - p["supported"])) < 1e-3
+        # The score is no longer the combiner's: it is how often the deciding rule is right about this
+        # label on held-out pairs (onrecord.judge.confidence), a probability of the label itself.
+        assert 0.0 <= c.score <= 1.0

@@ -68,7 +68,8 @@ def test_threads_sharing_a_small_cache_all_get_their_vectors(small: Embedder) ->
 def test_a_check_against_a_source_larger_than_the_cache(small: Embedder) -> None:
     source = " ".join(_sentences(300))
     checker = Checker(embedder=small)
-    report = checker.check("Report 12 says the election work cost 87 thousand euros in year 2002.",
+    # Report 14 is the election work's (topics[14 % 8]): 14 * 7 + 3 thousand euros in 1990 + 14.
+    report = checker.check("Report 14 says the election work cost 101 thousand euros in year 2004.",
                            [from_text(source, id="s")])
     assert [c.label for c in report.claims] == ["supported"]
     assert len(small._cache) <= 16

@@ -18,6 +18,20 @@ FIRST_SENTENCE = ("Dear Minister, we write about the harbour, the ferry timetabl
                   "repairs.")
 
 
+def _stated(rule: str, label: str, prior: float) -> float:
+    """The score a verdict states: the rule's measured agreement on held-out pairs, ``prior`` its own."""
+    from onrecord.judge.confidence import measured
+
+    return round(measured(rule, label, prior), 4)
+
+
+def _rule_of(reason: str) -> str:
+    """The rule a factual reason comes from (its opening words are the rule's)."""
+    starts = {"no source passage supports it": "unsupported_by_passages", "nothing in the sources speaks": "off_topic",
+              "figures agree with the source": "supported_figures"}
+    return next(rule for head, rule in starts.items() if reason.startswith(head))
+
+
 def _one(checker, claim: str, source: str):
     report = checker.check(claim, [from_text(source, id="s")])
     assert len(report.claims) == 1, [c.text for c in report.claims]
@@ -135,10 +149,10 @@ def test_a_mention_of_nothing_checkable(checker):
     c = _one(checker, "The letter mentioned the specific issue.", LETTER)
     assert (c.label, c.score, c.reason) == ("unsupported", 0.5, "nothing checkable in what is said to be mentioned")
     assert c.evidence == []
-    # "Focused on" it: nothing to miss, so the document's words do not tell against it.
+    # "Focused on" it: nothing checkable is nothing found, never support.
     c = _one(checker, "The letter focused on the specific issue.", LETTER)
-    assert (c.label, c.score) == ("supported", 0.6)
-    assert c.reason == "nothing checkable in what is said to be mentioned (the document's own words for it)"
+    assert c.label == "unsupported"
+    assert c.reason == "nothing checkable in what is said to be mentioned"
 
 
 def test_mentions_cite_the_sentences_that_have_the_words_found(checker):
@@ -184,8 +198,10 @@ def test_factual_verdicts_in_full(checker, claim, source, label, score, reason, 
     assert c.label == label and c.reason == reason
     assert 0.0 <= c.score <= 1.0
     p_supported = c.probabilities["supported"]
-    # "Unsupported" states the calibrated P(not supported); its evidence carries P(supported).
-    assert c.score == pytest.approx(1 - p_supported if score is None else score, abs=1e-4)
+    # The score is the deciding rule's measured agreement on held-out pairs, with the rule's stated
+    # confidence (the calibrated P(not supported) for "unsupported") as the prior; evidence carries P(supported).
+    prior = 1 - p_supported if score is None else max(score, p_supported)
+    assert c.score == pytest.approx(_stated(_rule_of(c.reason), c.label, prior), abs=1e-4)
     assert [(e.start, e.end) for e in c.evidence] == [(s, e) for s, e, _ in evidence]
     assert [e.score for e in c.evidence] == pytest.approx([p_supported if p is None else p for _, _, p in evidence],
                                                           abs=1e-4)
@@ -200,7 +216,8 @@ def test_factual_verdicts_in_full(checker, claim, source, label, score, reason, 
 ])
 def test_other_figures_cite_the_sentence_around_the_source_figure(checker, source, cited):
     c = _one(checker, "The city hired 40 new teachers this autumn.", source)
-    assert (c.label, c.score, c.reason) == ("contradicted", 0.85, "the sources give other figures: '40' vs '25' in s")
+    assert (c.label, c.score, c.reason) == ("contradicted", _stated("other_figures", "contradicted", 0.85),
+                                            "the sources give other figures: '40' vs '25' in s")
     assert [(e.start, e.end, e.text) for e in c.evidence] == [(13, 13 + len(cited), cited)]
 
 
@@ -313,12 +330,12 @@ def test_probabilities_are_three_way_rounded_to_four_places(checker):
     assert set(c.probabilities) == {"supported", "contradicted", "unsupported"}
     assert all(v == round(v, 4) for v in c.probabilities.values())
     assert sum(c.probabilities.values()) == pytest.approx(1.0, abs=1e-3)
-    assert c.score == pytest.approx(1 - c.probabilities["supported"], abs=1e-4)
+    assert c.score == pytest.approx(_stated(_rule_of(c.reason), c.label, 1 - c.probabilities["supported"]), abs=1e-4)
 
 
 def test_rules_that_read_a_close_sentence_keep_the_calibrated_probabilities(checker):
     c = _one(checker, "The committee postponed the zoning plan on Tuesday.", "The committee approved the zoning plan on Tuesday.")
-    assert (c.label, c.score) == ("contradicted", 0.75)
+    assert (c.label, c.score) == ("contradicted", _stated("opposed_verb", "contradicted", 0.75))
     assert set(c.probabilities) == {"supported", "contradicted", "unsupported"}
     assert sum(c.probabilities.values()) == pytest.approx(1.0, abs=1e-3)
 
@@ -326,7 +343,7 @@ def test_rules_that_read_a_close_sentence_keep_the_calibrated_probabilities(chec
 def test_an_faq_answer_cites_its_question(checker):
     faq = "Q: Does the internet reimbursement apply to mobile phone plans?\nA: No. Only home broadband is covered."
     c = _one(checker, "Mobile phone plans are covered by the internet reimbursement.", faq)
-    assert (c.label, c.score) == ("contradicted", 0.95)
+    assert (c.label, c.score) == ("contradicted", _stated("polarity", "contradicted", 0.95))
     assert [(e.start, e.end, e.text) for e in c.evidence] == [(0, 63, faq[:63])]
     assert set(c.probabilities) == {"supported", "contradicted", "unsupported"}
 

@@ -10,6 +10,7 @@ import pytest
 
 from onrecord.documents import from_text
 from onrecord.judge import sentences
+from onrecord.judge.confidence import measured
 from onrecord.judge.thresholds import DEFAULT_THRESHOLDS as T
 from onrecord.retrieve.evidence import SentenceHit
 from onrecord.text.segment import Span
@@ -19,6 +20,11 @@ def _one(checker, claim: str, source: str):
     report = checker.check(claim, [from_text(source, id="s")])
     assert len(report.claims) == 1, [c.text for c in report.claims]
     return report.claims[0]
+
+
+def _stated(rule: str, label: str, prior: float) -> float:
+    """The score a rule's verdict states: its measured agreement on held-out pairs, its own confidence the prior."""
+    return round(measured(rule, label, prior), 4)
 
 
 def _hit(text: str, similarity: float, answer: str = "") -> SentenceHit:
@@ -36,7 +42,7 @@ def _hit(text: str, similarity: float, answer: str = "") -> SentenceHit:
 def test_opposite_polarity_contradicts_with_confidence_from_similarity(checker, claim, source, score):
     c = _one(checker, claim, source)
     assert c.label == "contradicted"
-    assert c.score == pytest.approx(score, abs=1e-4)
+    assert c.score == pytest.approx(_stated("polarity", "contradicted", score), abs=1e-3)
     assert "says the opposite" in c.reason
     assert c.evidence and c.evidence[0].text == source
 
@@ -44,20 +50,20 @@ def test_opposite_polarity_contradicts_with_confidence_from_similarity(checker, 
 def test_polarity_needs_a_close_sentence_that_carries_the_claim():
     claim = "The council approved the budget on Monday."
     negated = "The council did not approve the budget on Monday."
-    assert sentences.opposite_polarity(claim, [_hit(negated, T.polarity_similarity)], T) is not None  # polarity_similarity is inclusive
-    assert sentences.opposite_polarity(claim, [_hit(negated, T.polarity_similarity - 1e-4)], T) is None
+    assert sentences.denied_in_scope(claim, [_hit(negated, T.polarity_similarity)], T) is not None  # polarity_similarity is inclusive
+    assert sentences.denied_in_scope(claim, [_hit(negated, T.polarity_similarity - 1e-4)], T) is None
     # Same polarity: nothing to say.
-    assert sentences.opposite_polarity(claim, [_hit("The council approved the budget on Monday.", 0.9)], T) is None
+    assert sentences.denied_in_scope(claim, [_hit("The council approved the budget on Monday.", 0.9)], T) is None
     # Close but carrying less than half the claim's words.
-    assert sentences.opposite_polarity(claim, [_hit("Nobody has decided yet.", 0.9)], T) is None
+    assert sentences.denied_in_scope(claim, [_hit("Nobody has decided yet.", 0.9)], T) is None
 
 
 def test_a_question_takes_the_polarity_of_its_answer():
     claim = "Pets are allowed in the rooms."
     q = "Are pets allowed in the rooms?"
-    assert sentences.opposite_polarity(claim, [_hit(q, 0.9, "No, pets are not permitted.")], T) is not None
-    assert sentences.opposite_polarity(claim, [_hit(q, 0.9, "Yes, in ground-floor rooms.")], T) is None
-    assert sentences.opposite_polarity(claim, [_hit(q, 0.9, "Please ask at reception.")], T) is None
+    assert sentences.denied_in_scope(claim, [_hit(q, 0.9, "No, pets are not permitted.")], T) is not None
+    assert sentences.denied_in_scope(claim, [_hit(q, 0.9, "Yes, in ground-floor rooms.")], T) is None
+    assert sentences.denied_in_scope(claim, [_hit(q, 0.9, "Please ask at reception.")], T) is None
 
 
 # -- opposed verbs ------------------------------------------------------------------------------
@@ -72,7 +78,7 @@ def test_a_question_takes_the_polarity_of_its_answer():
 ])
 def test_an_opposed_verb_contradicts_at_075(checker, claim, source, words):
     c = _one(checker, claim, source)
-    assert (c.label, c.score) == ("contradicted", 0.75)
+    assert (c.label, c.score) == ("contradicted", _stated("opposed_verb", "contradicted", 0.75))
     assert f"says {words[0]!r} where the text says {words[1]!r}" in c.reason
 
 
@@ -96,7 +102,7 @@ def test_opposed_verb_cut_offs():
 ])
 def test_a_swapped_modifier_contradicts_at_07(checker, claim, source, said):
     c = _one(checker, claim, source)
-    assert (c.label, c.score) == ("contradicted", 0.7)
+    assert (c.label, c.score) == ("contradicted", _stated("swapped_modifier", "contradicted", 0.7))
     assert f"says {said[0]!r} where the text says {said[1]!r}" in c.reason
 
 
@@ -118,11 +124,11 @@ def test_swapped_modifier_is_telling_from_similarity_03_among_the_three_closest(
      ("Ade Bakare", "Sam Kelly")),
     ("Mayor Ellen Park opened the new library on Saturday.",
      "The mayor opened the new library on Saturday, with Ellen Voss cutting the ribbon.",
-     ("Ellen Voss", "Mayor Ellen Park")),
+     ("Ellen Voss", "Ellen Park")),
 ])
 def test_another_person_in_one_role_contradicts_at_08(checker, claim, source, names):
     c = _one(checker, claim, source)
-    assert (c.label, c.score) == ("contradicted", 0.8)
+    assert (c.label, c.score) == ("contradicted", _stated("other_person", "contradicted", 0.8))
     assert f"names {names[0]}, not {names[1]}" in c.reason
 
 
@@ -153,10 +159,12 @@ def test_names_absent_counts_first_and_last_word_anywhere():
     ("The mayor opened the new library on Saturday.", "The mayor opened the new library on Saturday morning."),
     ("The new library opened on Saturday, the mayor said.", "On Saturday the mayor opened the new library."),
 ])
-def test_a_sentence_saying_the_same_supports_at_least_at_the_rule_confidence(checker, claim, source):
+def test_a_sentence_saying_the_same_supports_at_its_measured_confidence(checker, claim, source):
     c = _one(checker, claim, source)
     assert c.label == "supported"
-    assert c.score >= 0.6
+    # The score is how often this ground is right on held-out pairs, its stated confidence the prior.
+    assert c.score == pytest.approx(measured("supported_sentence", "supported", max(c.probabilities["supported"], 0.6)),
+                                    abs=1e-3)
     assert "a source sentence says the same" in c.reason
 
 
@@ -177,7 +185,7 @@ def test_nothing_on_topic_is_unsupported_with_what_was_examined(checker):
 ])
 def test_other_figures_on_topic_contradict_at_085(checker, claim, source, note):
     c = _one(checker, claim, source)
-    assert (c.label, c.score) == ("contradicted", 0.85)
+    assert (c.label, c.score) == ("contradicted", _stated("other_figures", "contradicted", 0.85))
     assert c.reason == f"the sources give other figures: {note}"
     assert c.evidence and all(e.score == 0.85 for e in c.evidence)
 
@@ -188,13 +196,13 @@ def test_other_figures_on_topic_contradict_at_085(checker, claim, source, note):
 def test_misattributed_quote_contradicts_at_09(checker):
     c = _one(checker, 'Smith said: "We will rebuild the harbour by 2030."',
              "JONES: We will rebuild the harbour by 2030.\nSMITH: I agree with the plan.")
-    assert (c.label, c.score) == ("contradicted", 0.9)
+    assert (c.label, c.score) == ("contradicted", _stated("quotation", "contradicted", 0.9))
     assert c.reason == "the source gives these words to JONES, not Smith"
 
 
 def test_quote_carrying_the_claim_verbatim_supports_at_095(checker):
     c = _one(checker, 'Smith said "we will rebuild the harbour by 2030."', "SMITH: We will rebuild the harbour by 2030.")
-    assert (c.label, c.score) == ("supported", 0.95)
+    assert (c.label, c.score) == ("supported", _stated("verbatim_quote", "supported", 0.95))
     assert c.reason == "the quoted words are in the source verbatim"
 
 
@@ -205,7 +213,7 @@ def test_quote_carrying_the_claim_verbatim_supports_at_095(checker):
 ])
 def test_quoted_words_that_follow_a_negation_contradict_at_085(checker, claim, source):
     c = _one(checker, claim, source)
-    assert (c.label, c.score) == ("contradicted", 0.85)
+    assert (c.label, c.score) == ("contradicted", _stated("quotation", "contradicted", 0.85))
     assert "the quoted words follow a negation" in c.reason
 
 
@@ -218,7 +226,7 @@ def test_quoted_words_that_follow_a_negation_contradict_at_085(checker, claim, s
 ])
 def test_a_dropped_condition_is_unsupported_at_08(checker, claim, source, cond):
     c = _one(checker, claim, source)
-    assert (c.label, c.score) == ("unsupported", 0.8)
+    assert (c.label, c.score) == ("unsupported", _stated("quotation", "unsupported", 0.8))
     assert c.reason == f"the source goes on with a condition the text leaves out: {cond!r}"
 
 
@@ -241,7 +249,7 @@ LETTER = ("Dear Minister, we write about the harbour, the ferry timetable, the f
 def test_mentions_cut_offs(checker, claim, label, score):
     c = _one(checker, claim, LETTER)
     assert c.kind == "document"
-    assert (c.label, c.score) == (label, score)
+    assert (c.label, c.score) == (label, _stated("mentioned", label, score))
 
 
 @pytest.mark.parametrize(("claim", "label"), [
@@ -253,14 +261,14 @@ def test_mentions_cut_offs(checker, claim, label, score):
 def test_omits_is_decided_on_the_whole_document_at_09(checker, claim, label):
     c = _one(checker, claim, LETTER)
     assert c.kind == "document"
-    assert (c.label, c.score) == (label, 0.9)
+    assert (c.label, c.score) == (label, _stated("omitted", label, 0.9))
 
 
 def test_begins_and_ends_with_a_quotation(checker):
     c = _one(checker, 'The letter begins "Dear Minister, we write about the harbour".', LETTER)
-    assert (c.label, c.score) == ("supported", 0.95)
+    assert (c.label, c.score) == ("supported", _stated("quote_at_edge", "supported", 0.95))
     c = _one(checker, 'The letter ends "Dear Minister, we write about the harbour".', LETTER)
-    assert (c.label, c.score) == ("contradicted", 0.8)
+    assert (c.label, c.score) == ("contradicted", _stated("quote_at_edge", "contradicted", 0.8))
     assert c.reason == "the quoted words are in s but not at its end"
 
 
@@ -285,13 +293,13 @@ def test_the_checker_decides_by_the_thresholds_it_is_given(checker):
     claim = "The letter mentioned the harbour, the ferry, the quotas and the airport."  # 3 of 4 key words
     strict = Checker(model=checker.model, thresholds=replace(T, mentions_supported=0.8, mention_undecided=0.55))
     c = strict.check(claim, [from_text(LETTER, id="s")]).claims[0]
-    assert (c.label, c.score) == ("unsupported", 0.55)
+    assert (c.label, c.score) == ("unsupported", _stated("mentioned", "unsupported", 0.55))
     assert _one(checker, claim, LETTER).label == "supported"
 
 
 def test_each_kind_of_claim_has_a_rule_list_whose_last_rule_always_decides():
     from onrecord.judge import factual, rules
 
-    assert [n for n, _ in rules.FACTUAL_RULES][:4] == ["quotation", "other_figures", "verbatim_quote", "no_passage"]
+    assert [n for n, _ in rules.FACTUAL_RULES][:5] == ["quotation", "other_figures", "other_values", "verbatim_quote", "no_passage"]
     assert rules.FACTUAL_RULES[-1][1] is factual.unsupported_by_passages
     assert [n for n, _ in rules.DOCUMENT_RULES][-1] == "focus_in_words"

@@ -11,18 +11,21 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 
 from onrecord.documents import Document, from_text
 from onrecord.errors import UsageError
 from onrecord.extract.claims import ClaimUnit, claim_units
+from onrecord.extract.verbatim import quote_blocks, repeated_sentence
 from onrecord.inputs import validate as validate_inputs
 from onrecord.judge.documents import documents_meant, read_edge
 from onrecord.judge.figures import check_quantities
-from onrecord.judge.finding import ClaimCase, EdgeReading
-from onrecord.judge.quotes import check_quotes
+from onrecord.judge.finding import Cited, ClaimCase, EdgeReading, Finding
+from onrecord.judge.quotes import QuoteCheck, check_quotes, quoted_share
 from onrecord.judge.rules import judge_claim
 from onrecord.judge.tables import figure_pool
 from onrecord.judge.thresholds import DEFAULT_THRESHOLDS, Thresholds
+from onrecord.judge.values import read_values
 from onrecord.report import ClaimResult, QuoteResult, Report, SourceInfo
 from onrecord.retrieve.evidence import SourceIndex, evidence_at, features_of, judge_many, three_way
 from onrecord.runtime.embedder import Embedder, shared_embedder
@@ -78,8 +81,37 @@ class Checker:
     ) -> Report:
         """Check every claim and quotation of ``text`` against ``sources``."""
         t0 = time.perf_counter()
-        doc, docs = _validated(text, sources)
         say = progress or (lambda stage, done, total: None)
+        run = self._judged(text, sources, say)
+        doc, docs, model = run.doc, run.docs, run.model
+        claims = [_claim_result(n, unit, doc, case, judge_claim(case, run.thresholds) if case is not None else None)
+                  for n, (unit, case) in enumerate(zip(run.units, run.cases, strict=True), start=1)]
+        say("claims", len(run.units), len(run.units))
+        warnings = list(doc.warnings) + [w for d in docs for w in d.warnings] + list(run.quotes.warnings)
+        return Report(
+            sources=[SourceInfo(d.id, d.title, len(d.text), d.path, d.format) for d in docs],
+            claims=claims,
+            quotes=run.quotes.results,
+            text=doc.text,
+            source_texts={d.id: d.text for d in docs},
+            warnings=warnings,
+            not_examined=_not_examined(run.indexes, model),
+            model=self._model_info(model, run.indexes, t0),
+        )
+
+    def findings(
+        self, text: str | Document, sources: Sequence[Document] | Mapping[str, str] | Document | str
+    ) -> list[tuple[ClaimUnit, Finding | None]]:
+        """Each claim unit of ``text`` with the judge's finding (None for a claim that cannot be read),
+        ``Finding.rule`` naming the rule that decided: what ``check`` reports, before the report."""
+        run = self._judged(text, sources, lambda stage, done, total: None)
+        return [(u, judge_claim(c, run.thresholds) if c is not None else None)
+                for u, c in zip(run.units, run.cases, strict=True)]
+
+    def _judged(self, text: str | Document, sources: Sequence[Document] | Mapping[str, str] | Document | str,
+                say: Progress) -> _Run:
+        """The stages before the verdicts: inputs validated, quotations checked, claims retrieved."""
+        doc, docs = _validated(text, sources)
         say("quotes", 0, 1)
         analysis = TextAnalysis(doc.text)  # read once; every stage below reads this
         qcheck = check_quotes(analysis, docs)
@@ -91,20 +123,7 @@ class Checker:
         # The model's reading is the long part: the count of claims advances as each claim's is done.
         cases = _retrieve(units, docs, qcheck.results, indexes, model, embedder, t,
                           lambda done, _total: say("claims", done, len(units)))
-        claims = [_claim_result(n, unit, doc, case, t)
-                  for n, (unit, case) in enumerate(zip(units, cases, strict=True), start=1)]
-        say("claims", len(units), len(units))
-        warnings = list(doc.warnings) + [w for d in docs for w in d.warnings] + list(qcheck.warnings)
-        return Report(
-            sources=[SourceInfo(d.id, d.title, len(d.text), d.path, d.format) for d in docs],
-            claims=claims,
-            quotes=qcheck.results,
-            text=doc.text,
-            source_texts={d.id: d.text for d in docs},
-            warnings=warnings,
-            not_examined=_not_examined(indexes, model),
-            model=self._model_info(model, indexes, t0),
-        )
+        return _Run(doc, docs, qcheck, units, cases, indexes, model, t)
 
     def _model_info(self, model: GroundingModel, indexes: list[SourceIndex], t0: float) -> dict[str, object]:
         info: dict[str, object] = {"name": model.config.name, "threshold": model.config.threshold,
@@ -112,6 +131,20 @@ class Checker:
         if self.timings:
             info["seconds"] = round(time.perf_counter() - t0, 3)
         return info
+
+
+@dataclass(frozen=True)
+class _Run:
+    """What the stages before the verdicts produced for one check."""
+
+    doc: Document
+    docs: list[Document]
+    quotes: QuoteCheck
+    units: list[ClaimUnit]
+    cases: list[ClaimCase | None]
+    indexes: list[SourceIndex]
+    model: GroundingModel
+    thresholds: Thresholds
 
 
 def _as_sources(sources: Sequence[Document] | Mapping[str, str] | Document | str) -> list[Document]:
@@ -148,8 +181,18 @@ def _needs_model(unit: ClaimUnit, quotes: list[QuoteResult], t: Thresholds) -> b
     """Claims a rule decides whatever the model says: most document claims, quote-carried claims."""
     if unit.doc_claim is not None:
         return unit.doc_claim.kind == "about"
-    exact = [q for q in quotes if q.label == "exact"]
-    return sum(q.end - q.start for q in exact) / max(1, unit.end - unit.start) < t.quote_share
+    return quoted_share(unit, quotes) < t.quote_share
+
+
+def _repeat(unit: ClaimUnit, docs: list[Document], t: Thresholds) -> Cited | None:
+    """The source sentence a factual claim repeats word for word."""
+    if unit.doc_claim is not None:
+        return None
+    for d in docs:
+        r = repeated_sentence(unit.text, d.text)
+        if r is not None:
+            return Cited(d.id, r.source_start, r.source_end, t.repeated_sentence)
+    return None
 
 
 def _edge(unit: ClaimUnit, docs: list[Document], model: GroundingModel, t: Thresholds) -> EdgeReading | None:
@@ -175,23 +218,25 @@ def _retrieve(units: list[ClaimUnit], docs: list[Document], quotes: list[QuoteRe
     combiner = model.config.combiner
     cases: dict[int, ClaimCase] = {}
     for u, qs, mj in zip(readable, inside, judged, strict=True):
-        figures = tuple(check_quantities(u.text, pool, t.figures)) if u.doc_claim is None else ()
+        factual = u.doc_claim is None
+        figures = tuple(check_quantities(u.text, pool, t.figures)) if factual else ()
+        values = read_values(u.text, mj.top_sentences) if factual and mj is not None else ()
         cases[id(u)] = ClaimCase(u, docs, qs, mj, figures, three_way(features_of(mj), combiner),
-                               _edge(u, docs, model, t))
+                               _edge(u, docs, model, t), values, _repeat(u, docs, t),
+                               tuple(quote_blocks(u.start, u.end, qs)))
     return [cases.get(id(u)) for u in units]
 
 
-def _claim_result(n: int, unit: ClaimUnit, doc: Document, case: ClaimCase | None, t: Thresholds) -> ClaimResult:
+def _claim_result(n: int, unit: ClaimUnit, doc: Document, case: ClaimCase | None, f: Finding | None) -> ClaimResult:
     span_text = doc.text[unit.start : unit.end]
     out = ClaimResult(id=f"c{n}", start=unit.start, end=unit.end, text=span_text, label="unsupported",
                       score=0.0, attribution=unit.attribution, kind="document" if unit.doc_claim else "factual",
                       proposition=unit.text if unit.text != " ".join(span_text.split()) else None)
-    if case is None:
+    if case is None or f is None:
         why_not = unit.unchecked or unreadable_reason(unit.text)
         out.unchecked = why_not
         out.reason = f"not checked: {why_not}"
         return out
-    f = judge_claim(case, t)
     out.label = f.label
     out.score = round(float(f.score), 4)
     out.reason = f.reason

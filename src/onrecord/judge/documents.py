@@ -72,9 +72,9 @@ def search_mentions(dc: DocClaim, docs: list[Document], t: Thresholds) -> Mentio
     """"The letter mentioned X": how much of X's key words the best of ``docs`` has, and the verdict."""
     terms = _key_terms(dc.target)
     if not terms:
-        # Nothing to search for counts as all of it found (share 1.0): "focused on" then reads as supported.
+        # Nothing to search for is nothing found (share 0): "focused on <nothing checkable>" is never supported.
         return Mentions(Finding("unsupported", t.nothing_checkable, "nothing checkable in what is said to be mentioned"),
-                        1.0)
+                        0.0)
     best: tuple[float, Document, list[str], list[Span]] | None = None
     for doc in docs:
         sents = _stems_by_sentence(doc)
@@ -117,8 +117,13 @@ def search_omits(dc: DocClaim, docs: list[Document], t: Thresholds) -> Finding:
     return Finding("supported", t.omission, f"searched all of {_searched(docs)}: none of {listed}")
 
 
-_SIGNOFF = re.compile(r"^\s*(sincerely|regards|best regards|yours( truly| sincerely)?|respectfully|cordially|"
-                      r"thank you|thanks)\b.*$", re.I | re.S)
+_SIGNOFF_WORDS = r"(sincerely|regards|best regards|kind regards|yours( truly| sincerely| faithfully)?|respectfully|" \
+                 r"cordially|thank you|thanks)"
+_SIGNOFF = re.compile(r"^\s*" + _SIGNOFF_WORDS + r"\b.*$", re.I | re.S)
+_SIGNOFF_TAIL = re.compile(r"(?<=[.!?])\s+" + _SIGNOFF_WORDS + r"(?=[,.!\s]*(?:\n|$)|,).*$", re.I | re.S)
+"""A sign-off closing the last paragraph itself ("... We ask for funds. Sincerely, the Harbour Board.")."""
+_SIGNOFF_TAIL_WORDS = 8
+"""A sign-off is short: "Sincerely, the Harbour Board." Longer, it is a sentence of the body ("Thanks, all of ...")."""
 
 
 def body_edges(doc: Document) -> tuple[int, int]:
@@ -128,11 +133,16 @@ def body_edges(doc: Document) -> tuple[int, int]:
     end = len(text.rstrip())
     paras = [m for m in re.finditer(r"\S(?:.*?)(?=\n\s*\n|\Z)", text, re.S)]
     for m in reversed(paras):
+        if m.start() <= start and len(m.group(0).split()) > _SIGNOFF_TAIL_WORDS:
+            break  # a first paragraph of some length is the body, whatever its first word ("Thanks to ...")
         if _SIGNOFF.match(m.group(0)) or len(m.group(0).split()) <= 3:
             end = m.start()
             continue
         break
     end = len(text[:end].rstrip())
+    tail = _SIGNOFF_TAIL.search(text, start, end)
+    if tail and len(text[tail.start() : end].split()) <= _SIGNOFF_TAIL_WORDS:
+        end = len(text[: tail.start()].rstrip())
     return start, end
 
 

@@ -11,15 +11,17 @@ import re
 
 from onrecord.judge.figures import QuantityCheck
 from onrecord.judge.finding import Cited, ClaimCase, Finding, cite_sentences
+from onrecord.judge.quotes import quoted_share
 from onrecord.judge.sentences import (
     NEGATION,
+    denied_in_scope,
     names_absent,
     opposed_sentence,
-    opposite_polarity,
     swapped_modifier_near,
     swapped_name,
 )
 from onrecord.judge.thresholds import Thresholds
+from onrecord.judge.values import contradicting, overlaps, supported_spans
 from onrecord.report import QuoteResult
 from onrecord.retrieve.evidence import SentenceHit
 from onrecord.text.lexical import coverage
@@ -83,9 +85,8 @@ def quotation(case: ClaimCase, t: Thresholds) -> Finding | None:
 
 def verbatim_quote(case: ClaimCase, t: Thresholds) -> Finding | None:
     """The claim is mostly an exact quotation of what its speaker said."""
-    share = sum(q.end - q.start for q in case.quotes) / max(1, len(case.text))
     exact = [q for q in case.quotes if q.label == "exact" and not q.misattributed]
-    if not exact or share < t.quote_share:
+    if not exact or quoted_share(case.unit, case.quotes) < t.quote_share:
         return None
     q = exact[0]
     return Finding("supported", t.verbatim_quote, "the quoted words are in the source verbatim",
@@ -118,8 +119,10 @@ def _figure_sentence(case: ClaimCase, q: QuantityCheck, score: float) -> Cited:
 
 
 def other_figures(case: ClaimCase, t: Thresholds) -> Finding | None:
-    """The sources give other figures for what the claim counts, and they speak to the claim."""
-    mismatch = [q for q in case.figures if q.status == "mismatch"]
+    """The sources give other figures for what the claim counts, and they speak to the claim (a figure a
+    close sentence gives in other words, "30 months" for "two and a half years", is no mismatch)."""
+    said = supported_spans(case.values)
+    mismatch = [q for q in case.figures if q.status == "mismatch" and not overlaps((q.claim.start, q.claim.end), said)]
     mj = case.judgement
     if not mismatch or not (mj is None or t.figures_on_topic(mj.similarity, mj.coverage)):
         return None
@@ -127,6 +130,18 @@ def other_figures(case: ClaimCase, t: Thresholds) -> Finding | None:
     ev = tuple(_figure_sentence(case, q, t.other_figures) for q in mismatch
                if q.source is not None and q.source_id in known)
     return Finding("contradicted", t.other_figures, f"the sources give other figures: {figures_note(mismatch)}", ev)
+
+
+def other_values(case: ClaimCase, t: Thresholds) -> Finding | None:
+    """A close sentence gives the same quantity of the same thing outside the claim's range ("doubled"
+    vs "more than tripled", "free" vs "$1.75", "5-2" vs "unanimously"), and no close sentence supports it."""
+    r = contradicting(case.values, t.values_similarity)
+    if r is None or not _speaks_to(case, t):
+        return None
+    m = r.match
+    return Finding("contradicted", t.other_values,
+                   f"a source sentence gives {m.source.text!r} where the text says {m.claim.text!r}",  # type: ignore[union-attr]
+                   _at_hit(r.hit), case.probability_dict())
 
 
 # -- the closest passages and sentences --------------------------------------------------------------
@@ -164,13 +179,14 @@ def swapped_modifier(case: ClaimCase, t: Thresholds) -> Finding | None:
 
 
 def polarity(case: ClaimCase, t: Thresholds) -> Finding | None:
-    """The closest sentence is negated where the claim is not, or back."""
-    hit = opposite_polarity(case.text, _hits(case), t) if _speaks_to(case, t) else None
-    if hit is None:
+    """A close sentence denies what the claim asserts (within the scope of its negation or contrast:
+    "but not Friday", "except Thursday", "no longer", "not until June"), or asserts what the claim denies."""
+    found = denied_in_scope(case.text, _hits(case), t) if _speaks_to(case, t) else None
+    if found is None:
         return None
+    hit, why = found
     return Finding("contradicted", t.polarity_confidence(hit.similarity),
-                   "the closest source sentence says the opposite (one is negated, the other is not)",
-                   _at_hit(hit), case.probability_dict())
+                   f"the closest source sentence says the opposite: {why}", _at_hit(hit), case.probability_dict())
 
 
 def opposed_verb(case: ClaimCase, t: Thresholds) -> Finding | None:
@@ -222,42 +238,54 @@ def _coverage_beyond_figures(claim: str, passage: str, figures: list[QuantityChe
     return coverage(rest, passage)
 
 
-def _support_reason(case: ClaimCase, t: Thresholds) -> str | None:
-    """Why the sources support the claim, by the first ground that holds; None when none does."""
+def _support_reason(case: ClaimCase, t: Thresholds) -> tuple[str, str] | None:
+    """The first ground of support that holds (``sentence``, ``combined``, ``model``, ``figures``) and why;
+    None when none does."""
     mj = case.judgement
     sim, cov = mj.similarity, mj.coverage  # type: ignore[union-attr]
     p_support = float(case.probabilities[0])  # type: ignore[index]
     matched = [q for q in case.figures if q.status == "match"]
     if (sim >= t.topic_similarity and cov >= t.support_coverage
             and sim + t.strength_coverage_weight * cov >= t.support_strength):
-        return f"a source sentence says the same (similarity {sim:.2f}, word coverage {cov:.0%})"
+        return "sentence", f"a source sentence says the same (similarity {sim:.2f}, word coverage {cov:.0%})"
     if p_support >= t.combined_support and cov >= t.min_support_coverage:
-        return f"similarity, word coverage and the grounding model together (p={p_support:.2f})"
+        return "combined", f"similarity, word coverage and the grounding model together (p={p_support:.2f})"
     if mj.p_supported >= t.model_support and sim >= t.topic_similarity and cov >= t.min_support_coverage:  # type: ignore[operator,union-attr]
         if case.doc_claim is not None:
-            return "the model reads the document as saying so"
-        return f"the grounding model reads a source passage as supporting it (p={mj.p_supported:.2f})"  # type: ignore[union-attr]
+            return "model", "the model reads the document as saying so"
+        return "model", f"the grounding model reads a source passage as supporting it (p={mj.p_supported:.2f})"  # type: ignore[union-attr]
     best = mj.best  # type: ignore[union-attr]
     if matched and (sim >= t.figures_similarity
                     or _coverage_beyond_figures(case.text, best.text, matched) >= t.figures_coverage):
-        return f"figures agree with the source: {figures_note(matched)}"
+        return "figures", f"figures agree with the source: {figures_note(matched)}"
+    said = [r for r in case.values if r.match.verdict == "supported"]
+    if said and not matched and sim >= t.figures_similarity:
+        # The same figures in other words ("30 months" for "two and a half years"), on a close sentence.
+        return "figures", "figures agree with the source: " + "; ".join(
+            f"{r.match.claim.text!r} ~ {r.match.source.text!r}" for r in said)  # type: ignore[union-attr]
     return None
 
 
 def _unmatched_figures(case: ClaimCase) -> list[QuantityCheck]:
-    # A year used as a label ("the 2025 policy") is no figure the claim stands on.
-    return [q for q in case.figures if q.status == "unmatched" and q.claim.unit != "year"]
+    # A year used as a label ("the 2025 policy") is no figure the claim stands on; a figure a close
+    # sentence gives in other words ("35 dollars" for "$35") is found.
+    said = supported_spans(case.values)
+    return [q for q in case.figures if q.status == "unmatched" and q.claim.unit != "year"
+            and not overlaps((q.claim.start, q.claim.end), said)]
 
 
 def supported(case: ClaimCase, t: Thresholds) -> Finding | None:
     """A ground for support holds, every figure of the claim is in the sources, and every name."""
-    why = _support_reason(case, t)
-    if why is None or _unmatched_figures(case) or names_absent(case.text, case.sources):
+    ground = _support_reason(case, t)
+    if ground is None or _unmatched_figures(case) or names_absent(case.text, case.sources):
         return None
+    kind, why = ground
     # A rule (a sentence saying the same, agreeing figures) can support a claim the combiner doubts;
-    # its verdict then carries the rules' stated confidence, never a score below one half.
+    # its verdict then carries the rules' stated confidence, never a score below one half. Each ground
+    # is named apart (``supported_sentence`` ...): how often it is right is measured apart.
     score = max(float(case.probabilities[0]), t.rule_support)  # type: ignore[index]
-    return Finding("supported", score, why, _best_cited(case, score), case.probability_dict())
+    return Finding("supported", score, why, _best_cited(case, score), case.probability_dict(),
+                   rule=f"supported_{kind}")
 
 
 def model_contradiction(case: ClaimCase, t: Thresholds) -> Finding | None:

@@ -15,8 +15,10 @@ import numpy as np
 
 from onrecord.documents import Document
 from onrecord.extract.claims import ClaimUnit, DocClaim
+from onrecord.extract.verbatim import QuoteBlock
 from onrecord.judge.figures import QuantityCheck
 from onrecord.judge.thresholds import Thresholds
+from onrecord.judge.values import ValueReading
 from onrecord.report import ClaimLabel, QuoteResult
 from onrecord.retrieve.evidence import Candidate, ModelJudgement
 from onrecord.text.lexical import content_stems
@@ -44,7 +46,7 @@ class Finding:
     probabilities: Mapping[str, float] | None = None
     """The calibrated three-way probabilities, where the combiner was consulted."""
     rule: str = ""
-    """The name of the rule that decided (set by ``first_finding``)."""
+    """The name of the rule that decided (set by ``first_finding``, or by a rule naming its ground)."""
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,12 @@ class ClaimCase:
     """The combiner's calibrated (supported, contradicted, unsupported), where there is a judgement."""
     edge: EdgeReading | None = None
     """For begins/ends claims: the model's reading of the opening or closing passage."""
+    values: Sequence[ValueReading] = ()
+    """The claim's figures as values with ranges, read against the closest source sentences."""
+    repeat: Cited | None = None
+    """The source sentence the claim's checked words repeat (folded as quotations are), if any."""
+    blocks: Sequence[QuoteBlock] = ()
+    """The quotations inside the claim that cannot carry it (altered, not found, negated, someone else's)."""
 
     @property
     def text(self) -> str:
@@ -102,11 +110,12 @@ Rule = Callable[[ClaimCase, Thresholds], "Finding | None"]
 
 
 def first_finding(case: ClaimCase, rules: Sequence[tuple[str, Rule]], t: Thresholds) -> Finding | None:
-    """The finding of the first rule, in order, that decides the claim."""
+    """The finding of the first rule, in order, that decides the claim, named by the rule's list entry
+    unless the rule names its ground itself (``supported_sentence``, ``supported_figures`` ...)."""
     for name, rule in rules:
         found = rule(case, t)
         if found is not None:
-            return replace(found, rule=name)
+            return replace(found, rule=found.rule or name)
     return None
 
 

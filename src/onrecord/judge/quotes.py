@@ -4,10 +4,12 @@ misattributed when the source gives the words to someone else."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from onrecord.documents import Document
 from onrecord.extract import attribution as attr
+from onrecord.extract.claims import ClaimUnit
 from onrecord.extract.quotes import align_quote, prepare_sources
 from onrecord.report import QuoteResult
 from onrecord.text.analysis import TextAnalysis, analysis_of
@@ -73,3 +75,12 @@ def check_quotes(text: str | TextAnalysis, sources: list[Document]) -> QuoteChec
             )
         )
     return out
+
+
+def quoted_share(unit: ClaimUnit, quotes: Sequence[QuoteResult]) -> float:
+    """How much of a claim its exact, rightly attributed quotations make up (characters of the claim's
+    span): the one measure of "the claim is mostly 'X said <words>'", for the model's skip and for
+    ``verbatim_quote`` alike."""
+    exact = [q for q in quotes if q.label == "exact" and not q.misattributed
+             and unit.start <= q.start and q.end <= unit.end]
+    return sum(q.end - q.start for q in exact) / max(1, unit.end - unit.start)

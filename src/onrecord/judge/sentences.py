@@ -15,6 +15,8 @@ from onrecord.judge.contrast import Opposition, opposed, swapped_modifier
 from onrecord.judge.thresholds import Thresholds
 from onrecord.retrieve.evidence import SentenceHit
 from onrecord.text.lexical import coverage
+from onrecord.text.quantities import quantities
+from onrecord.text.scope import conflict, scopes
 from onrecord.text.segment import Span
 from onrecord.text.vocab import NEGATION
 
@@ -22,6 +24,13 @@ _ANSWER_NO = re.compile(r"^\s*(?:A\s*[:.]\s*)?no\b", re.I)
 _ANSWER_YES = re.compile(r"^\s*(?:A\s*[:.]\s*)?yes\b", re.I)
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
 _LEADING_NAME_WORDS = {"The", "A", "An", "It", "In", "On", "At", "But", "And", "However", "Meanwhile", "After", "When"}
+# Titles before a name say what a person is, not who: "Mayor Ellen Park" is compared (and named in a
+# reason) as "Ellen Park". A title is kept when only one word would remain ("Mayor Park").
+TITLES = {"Mayor", "President", "Governor", "Senator", "Judge", "Justice", "Minister", "Councillor", "Councilor",
+          "Commissioner", "Chief", "Director", "Chair", "Chairman", "Chairwoman", "Professor", "Doctor", "Dr",
+          "Mr", "Mrs", "Ms", "Sir", "Dame", "Lord", "Lady", "Rep", "Sen", "Gov", "Superintendent", "Sheriff",
+          "Officer", "Detective", "Sergeant", "Captain", "General", "Coach", "Pastor", "Reverend", "Father",
+          "Deputy", "Secretary", "Speaker", "Inspector", "Constable", "Alderman", "Supervisor", "Principal"}
 
 
 def negated(s: str) -> bool:
@@ -43,21 +52,65 @@ def stated_polarity(hit: SentenceHit) -> bool | None:
     return negated(hit.text)
 
 
-def opposite_polarity(claim: str, hits: Sequence[SentenceHit], t: Thresholds) -> SentenceHit | None:
-    """The best-matching source sentence, when it is close and negated where the claim is not (or back)."""
-    if not hits or hits[0].similarity < t.polarity_similarity:
+def _answered(hit: SentenceHit) -> SentenceHit:
+    return SentenceHit(hit.source, Span(hit.span.start, hit.span.end), hit.text, hit.similarity, hit.answer)
+
+
+def denied_in_scope(claim: str, hits: Sequence[SentenceHit], t: Thresholds) -> tuple[SentenceHit, str] | None:
+    """A close sentence that denies what the claim asserts, within the scope of its negation or contrast
+    (``onrecord.text.scope``: "Monday and Wednesday, but not Friday" denies Friday only), or that asserts
+    what the claim denies. Returns the sentence and why.
+
+    The closest sentence is read both ways; the next ``modifier_hits`` - 1 only for an element the claim
+    asserts and they exclude ("except Thursday"). Every sentence must be ``polarity_similarity`` close
+    and carry ``polarity_coverage`` of the claim: a neighbour that shares the topic but not the denied
+    part ("... although he has not yet decided") proves nothing. A question asserts what its answer says.
+    """
+    close = [h for h in hits[: t.modifier_hits] if h.similarity >= t.polarity_similarity
+             and coverage(claim, h.text) >= t.polarity_coverage]
+    top = close[0] if close and close[0] is hits[0] else None
+    if top is not None and _is_question(top):
+        stated = stated_polarity(top)
+        if stated is None or stated == negated(claim):
+            return None
+        return _answered(top), "the answer to the source's question is the opposite (one is negated, the other is not)"
+    for hit in close:
+        c = None if _is_question(hit) else conflict(claim, hit.text)
+        if c is not None:
+            return hit, c.why
+    c = conflict(top.text, claim) if top is not None else None
+    if c is not None:
+        return top, f"the text denies what the source asserts ({c.part.cue or 'not'} in the text)"
+    if top is None:
         return None
-    top = hits[0]
-    stated = stated_polarity(top)
-    if stated is None or stated == negated(claim):
-        return None
-    # The sentence must carry most of the claim: a neighbour that shares its topic but not its
-    # negated part ("… although he has not yet decided") proves nothing.
-    if coverage(claim, top.text) < t.polarity_coverage:
-        return None
-    if top.answer:
-        return SentenceHit(top.source, Span(top.span.start, top.span.end), top.text, top.similarity, top.answer)
-    return top
+    # A plain negation of a whole clause, matched on the words' stems as retrieval matches them ("not
+    # raising taxes" against "would raise taxes"). Figures are read as values, not as negations ("seven
+    # votes to none", "no fewer than 40").
+    src, said = _without_figures(top.text), _without_figures(claim)
+    if negated(src) != negated(said):
+        denier, other = (src, said) if negated(src) else (said, src)
+        if _clause_denied(denier, other, t):
+            return top, "one is negated, the other is not"
+    return None
+
+
+def _without_figures(text: str) -> str:
+    for q in reversed(quantities(text)):
+        text = text[: q.start] + " " * (q.end - q.start) + text[q.end :]
+    return re.sub(r"\b(?:no|not)\s+(?:fewer|more|less)\s+than\b", " ", text, flags=re.I)
+
+
+_NARROWED = ("but not", "except", "not until")
+
+
+def _clause_denied(denier: str, other: str, t: Thresholds) -> bool:
+    """``denier`` negates a clause whose words ``other`` carries, and neither sentence narrows its
+    scope to an element ("but not Friday", "except Thursday") or a bound ("not until June"): those are
+    read by ``conflict`` alone."""
+    parts = scopes(denier)
+    if any(p.cue in _NARROWED for p in parts + scopes(other)):
+        return False
+    return any(p.negated and coverage(p.text, other) >= t.polarity_coverage for p in parts)
 
 
 def opposed_sentence(claim: str, hits: Sequence[SentenceHit], t: Thresholds) -> tuple[SentenceHit, Opposition] | None:
@@ -93,6 +146,8 @@ def names(s: str) -> set[str]:
     for m in _NAME.finditer(s):
         words = m.group(0).split()
         while words and words[0] in _LEADING_NAME_WORDS:
+            words = words[1:]
+        while len(words) > 2 and words[0] in TITLES:
             words = words[1:]
         if len(words) >= 2:
             out.add(" ".join(words))

@@ -2,8 +2,10 @@
 
 Similarities are cosine similarities of the shipped sentence embedder (all-MiniLM-L6-v2) between a
 claim and a source sentence; coverages are the share of the claim's content words found in a source
-passage (``onrecord.text.lexical.coverage``). Confidences are the scores a rule reports when it
-decides a claim on its own (the calibrated combiner speaks for the rest).
+passage (``onrecord.text.lexical.coverage``). Confidences are what a rule states when it decides a
+claim; the score reported is that rule's measured agreement on held-out pairs, with the stated
+confidence as the prior (``onrecord.judge.confidence``), so a confidence here matters most for the
+rules the dev pairs seldom reach (quotations, claims about documents).
 
 A ``Checker`` takes a ``Thresholds``; ``DEFAULT_THRESHOLDS`` is what onrecord ships.
 """
@@ -92,7 +94,11 @@ class Thresholds:
     """Agreeing figures support a claim when the sentence is this similar, or covers this share of the
     claim's words beyond the figures."""
     quote_share: float = 0.55
-    """A quotation this much of a claim carries it: the claim is mostly "X said <words>"."""
+    """Exact, rightly attributed quotations this much of a claim's span carry it: the claim is mostly
+    "X said <words>" (``onrecord.judge.quotes.quoted_share``; the model is then not run)."""
+    values_similarity: float = 0.5
+    """A close sentence's figure contradicts the claim's (same quantity of the same thing, outside the
+    claim's range) only when the sentence is this similar: the same statement, as for polarity."""
     figures: FigureTolerances = field(default_factory=FigureTolerances)
 
     # -- the model on its own -------------------------------------------------------------------------
@@ -128,6 +134,12 @@ class Thresholds:
     quote_evidence: float = 0.9
     """The score on the source passage of a quotation a quote rule decides on."""
     other_figures: float = 0.85
+    other_values: float = 0.85
+    """A close sentence's figure outside the claim's range."""
+    repeated_sentence: float = 0.99
+    """The claim repeats a source sentence word for word."""
+    quote_block: float = 0.8
+    """A claim otherwise supported stands on a quotation that is altered, not found or someone else's."""
     """Other figures on topic; also the score of the figures' evidence."""
     swapped_modifier: float = 0.7
     opposed_verb: float = 0.75
