@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from onrecord.documents import Document, from_text
 from onrecord.errors import UsageError
 from onrecord.extract.claims import ClaimUnit, claim_units
-from onrecord.extract.verbatim import quote_blocks, repeated_sentence
+from onrecord.extract.verbatim import Repeat, quote_blocks, repeated_sentence, sentence_keys
 from onrecord.inputs import validate as validate_inputs
 from onrecord.judge.documents import documents_meant, read_edge
 from onrecord.judge.figures import check_quantities
@@ -184,12 +184,12 @@ def _needs_model(unit: ClaimUnit, quotes: list[QuoteResult], t: Thresholds) -> b
     return quoted_share(unit, quotes) < t.quote_share
 
 
-def _repeat(unit: ClaimUnit, docs: list[Document], t: Thresholds) -> Cited | None:
-    """The source sentence a factual claim repeats word for word."""
+def _repeat(unit: ClaimUnit, docs: list[Document], keys: list[dict[str, Repeat]], t: Thresholds) -> Cited | None:
+    """The source sentence a factual claim repeats word for word (``keys``: each source's sentence keys)."""
     if unit.doc_claim is not None:
         return None
-    for d in docs:
-        r = repeated_sentence(unit.text, d.text)
+    for d, k in zip(docs, keys, strict=True):
+        r = repeated_sentence(unit.text, d.text, k)
         if r is not None:
             return Cited(d.id, r.source_start, r.source_end, t.repeated_sentence)
     return None
@@ -215,6 +215,7 @@ def _retrieve(units: list[ClaimUnit], docs: list[Document], quotes: list[QuoteRe
     judged = judge_many(model, [u.text for u in readable], indexes, embedder, needs,
                         min_similarity=t.topic_similarity, min_coverage=t.topic_coverage, progress=progress)
     pool = figure_pool({d.id: d.text for d in docs})  # table rows' figures read with their headers
+    keys = [sentence_keys(d.text) for d in docs]  # each source's sentences folded once per check
     combiner = model.config.combiner
     cases: dict[int, ClaimCase] = {}
     for u, qs, mj in zip(readable, inside, judged, strict=True):
@@ -222,7 +223,7 @@ def _retrieve(units: list[ClaimUnit], docs: list[Document], quotes: list[QuoteRe
         figures = tuple(check_quantities(u.text, pool, t.figures)) if factual else ()
         values = read_values(u.text, mj.top_sentences) if factual and mj is not None else ()
         cases[id(u)] = ClaimCase(u, docs, qs, mj, figures, three_way(features_of(mj), combiner),
-                               _edge(u, docs, model, t), values, _repeat(u, docs, t),
+                               _edge(u, docs, model, t), values, _repeat(u, docs, keys, t),
                                tuple(quote_blocks(u.start, u.end, qs)))
     return [cases.get(id(u)) for u in units]
 

@@ -42,15 +42,22 @@ def _key(text: str) -> str:
     return fold(text).key.strip(_EDGE)
 
 
-def repeated_sentence(claim_checked: str, source_text: str) -> Repeat | None:
-    """The source sentence that ``claim_checked`` (the claim's checked words, markup stripped) repeats."""
+def sentence_keys(source_text: str) -> dict[str, Repeat]:
+    """Each sentence of ``source_text`` by its folded key (the first, where a sentence recurs). Built once
+    per source and check, so what a claim repeats is one lookup, not a pass folding the source per claim."""
+    keys: dict[str, Repeat] = {}
+    for sp in sentences(source_text):
+        keys.setdefault(_key(source_text[sp.start : sp.end]), Repeat(sp.start, sp.end))
+    return keys
+
+
+def repeated_sentence(claim_checked: str, source_text: str, keys: dict[str, Repeat] | None = None) -> Repeat | None:
+    """The source sentence that ``claim_checked`` (the claim's checked words, markup stripped) repeats;
+    ``keys`` is the source's ``sentence_keys`` when already built."""
     key = _key(claim_checked)
     if len(key.split()) < MIN_REPEAT_WORDS:
         return None
-    for sp in sentences(source_text):
-        if _key(source_text[sp.start : sp.end]) == key:
-            return Repeat(sp.start, sp.end)
-    return None
+    return (keys if keys is not None else sentence_keys(source_text)).get(key)
 
 
 def _why(q: QuoteResult) -> str | None:
