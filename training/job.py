@@ -230,6 +230,21 @@ def build_eval(dev_dir: Path, tok, max_length: int, per_set: int = EVAL_PER_SET)
     return out
 
 
+BF16_CPU_FLAGS = ("avx512_bf16", "amx_bf16")
+"""CPU flags (``/proc/cpuinfo``) of native bf16 arithmetic; without one, bf16 autocast is emulated."""
+
+
+def native_precision(device: str) -> str:
+    """``bf16`` where the device computes it natively (CUDA, or a CPU with ``BF16_CPU_FLAGS``), else ``fp32``."""
+    if device.startswith("cuda"):
+        return "bf16"
+    try:
+        flags = Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace").split()
+    except OSError:
+        return "fp32"
+    return "bf16" if any(f in flags for f in BF16_CPU_FLAGS) else "fp32"
+
+
 def evaluate(model, data: dict, sep_id: int, device: str, bf16: bool) -> dict[str, float | None]:
     model.eval()
     res = {}
@@ -479,9 +494,10 @@ def main() -> None:
     ap.add_argument("--lr", type=float, default=3e-5, help="peak learning rate")
     ap.add_argument("--max-length", type=int, default=256)
     ap.add_argument("--seed", type=int, default=89)
-    # bf16 autocast by default: 1.5x fp32 on this CPU (AMX) when quiet, and faster on real length-bucketed
-    # batches under load too (docs/model_results.md); weights, AdamW and the loss stay fp32.
-    ap.add_argument("--precision", choices=("fp32", "bf16"), default="bf16",
+    # "auto": bf16 autocast where the hardware computes bf16 natively (1.5x fp32 on a Xeon with AMX), fp32
+    # elsewhere: on a CPU without it (an AMD EPYC with AVX2 only) autocast emulates bf16 and ran over 20x
+    # slower than fp32 (docs/model_results.md). Weights, AdamW and the loss stay fp32 either way.
+    ap.add_argument("--precision", choices=("auto", "fp32", "bf16"), default="auto",
                     help="autocast for training and evaluation; may be changed on --resume")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--device", default="cpu", help="cpu or cuda")
@@ -542,6 +558,8 @@ def main() -> None:
                      "lr": args.lr, "max_length": args.max_length, "seed": args.seed},
         }
         torch.manual_seed(args.seed)
+    if args.precision == "auto":
+        args.precision = native_precision(args.device)
     state["precision"] = args.precision
     t0 = time.time()
     eval_data = build_eval(args.dev, tok, args.max_length, args.eval_per_set)
