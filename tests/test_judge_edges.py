@@ -6,10 +6,13 @@ cut-off moved by one step must each fail a test here.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from onrecord.documents import from_text
 from onrecord.judge import sentences
+from onrecord.judge.thresholds import DEFAULT_THRESHOLDS as T
 from onrecord.text.detect_language import unreadable_reason
 
 LETTER = ("Dear Minister, we write about the harbour, the ferry timetable, the fishing quotas and the lighthouse "
@@ -23,6 +26,21 @@ def _stated(rule: str, label: str, prior: float) -> float:
     from onrecord.judge.confidence import measured
 
     return round(measured(rule, label, prior), 4)
+
+
+SIMILARITY_SLACK = 0.015
+"""How far a similarity printed in a reason may differ from the pinned one: the int8 embedder's arithmetic
+differs a little between CPUs (AVX-512 VNNI and AVX2 kernels round differently; 0.78 here is 0.77 there)."""
+
+_NUMBER = re.compile(r"\d+\.\d+")
+
+
+def _same_reason(got: str, want: str) -> bool:
+    """The reasons are the same words, and their decimal figures (similarities) agree within the slack."""
+    if _NUMBER.sub("#", got) != _NUMBER.sub("#", want):
+        return False
+    pairs = zip(_NUMBER.findall(got), _NUMBER.findall(want), strict=True)
+    return all(abs(float(a) - float(b)) <= SIMILARITY_SLACK for a, b in pairs)
 
 
 def _rule_of(reason: str) -> str:
@@ -195,7 +213,7 @@ def test_mentions_cite_the_sentences_that_have_the_words_found(checker):
 def test_factual_verdicts_in_full(checker, claim, source, label, score, reason, evidence):
     c = _one(checker, claim, source)
     assert c.kind != "document"
-    assert c.label == label and c.reason == reason
+    assert c.label == label and _same_reason(c.reason, reason), c.reason
     assert 0.0 <= c.score <= 1.0
     p_supported = c.probabilities["supported"]
     # The score is the deciding rule's measured agreement on held-out pairs, with the rule's stated
@@ -343,7 +361,10 @@ def test_rules_that_read_a_close_sentence_keep_the_calibrated_probabilities(chec
 def test_an_faq_answer_cites_its_question(checker):
     faq = "Q: Does the internet reimbursement apply to mobile phone plans?\nA: No. Only home broadband is covered."
     c = _one(checker, "Mobile phone plans are covered by the internet reimbursement.", faq)
-    assert (c.label, c.score) == ("contradicted", _stated("polarity", "contradicted", 0.95))
+    # The polarity rule states 0.5 + similarity / 2 (at most 0.95) as its prior; the similarity is the cited one.
+    assert c.label == "contradicted" and c.evidence[0].score >= 0.85
+    assert c.score == pytest.approx(_stated("polarity", "contradicted", T.polarity_confidence(c.evidence[0].score)),
+                                    abs=1e-4)
     assert [(e.start, e.end, e.text) for e in c.evidence] == [(0, 63, faq[:63])]
     assert set(c.probabilities) == {"supported", "contradicted", "unsupported"}
 
