@@ -157,6 +157,14 @@ def test_dates_as_stretches(claim: str, source: str, want: str) -> None:
     ("The heat index reached 110 degrees.", "The heat index reached 110 degrees.", ["match"]),
     ("The water was 20°C at the lake.", "The water was 68°F at the lake.", ["match"]),
     ("The bag weighs 5 kg.", "The bag is 5 km long.", ["unmatched"]),  # different dimensions
+    ("The children gathered 5 stones by the river.", "The children gathered 5 stones by the river.", ["match"]),
+    # Degrees with no scale are read on the other figure's scale; two named scales are converted.
+    ("A heat index above 105 degrees is the threshold.", "A heat index above 105°F is the threshold.", ["match"]),
+    # Two conditions' thresholds are two values, whatever bound each condition puts on its figure.
+    ("Schools close when the heat index passes 110 degrees.",
+     "When the heat index is forecast to exceed 105°F, schools move recess indoors.", ["mismatch"]),
+    ("Schools close when the heat index passes 105 degrees.",
+     "When the heat index is forecast to exceed 105°F, schools move recess indoors.", ["match"]),
     # One hedge width: "about 300" is 269.5 to 330.5, not the round figure's 250 to 350.
     ("About 300 homes flooded in the storm.", "330 homes flooded in the storm.", ["match"]),
     ("About 300 homes flooded in the storm.", "340 homes flooded in the storm.", ["mismatch"]),

@@ -18,7 +18,14 @@ from onrecord.judge.thresholds import DEFAULT_TOLERANCES, FigureTolerances
 from onrecord.text.dates import WEEKDAYS, DateParts, comparable, compare_dates
 from onrecord.text.lexical import STOPWORDS, content_stems
 from onrecord.text.quantities import direction, hedge_interval
-from onrecord.text.units import ARTICLE_MEASURE, article_measure, round_figure_tol, to_base, unit_after
+from onrecord.text.units import (
+    ARTICLE_MEASURE,
+    TEMPERATURES,
+    article_measure,
+    round_figure_tol,
+    to_base,
+    unit_after,
+)
 
 Unit = Literal["money", "percent", "degree", "count", "ordinal", "date", "year", "measure"]
 
@@ -85,6 +92,9 @@ class Quantity:
     """Half the last written digit ("4.8 million" ± 50,000; "5 miles" ± half a mile, in metres)."""
     dimension: str = ""
     """Measures: what they measure ("mass", "length"...), their value in its base unit (``text.units``)."""
+    threshold: bool = False
+    """The figure is a condition's threshold ("when the heat index exceeds 105°F", "if turnout passes
+    40%"): it names one value, whatever bound the condition puts on it."""
     direction: int = 0
     """+1 / -1 when the figure is the size of a rise or fall ("rose 5%", "fell by 400"), 0 for a level
     ("rose to 5%", "at 12%"): a change is never compared with a level."""
@@ -124,6 +134,8 @@ _DATE_RE = re.compile(
     r"(?:\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<year>(?:19|20)\d{2}))?\b",
     re.I,
 )
+# A figure in a condition ("when the heat index is forecast to exceed 105°F") is the condition's threshold.
+_CONDITION = re.compile(r"\b(?:when|whenever|if|once|unless|as soon as)\b[^.;:!?]*$", re.I)
 _WEEKDAY_RE = re.compile(r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 # "on the 17th", "by the 3rd": a day of the month, the month left to the reader.
 _DAY_OF_MONTH = re.compile(r"\b(?:on|by|until|till|from|since|before|after)\s+the\s+$", re.I)
@@ -255,7 +267,8 @@ def extract(text: str) -> list[Quantity]:
         if q:
             out.append(q)
     out = [replace(q, change=_is_change(text, q.start), names=_names_near(text, q.start, q.end),
-                   direction=_direction(text, q)) for q in out]
+                   direction=_direction(text, q), threshold=bool(_CONDITION.search(text[max(0, q.start - 80) : q.start])))
+           for q in out]
     return sorted(out, key=lambda q: q.start)
 
 
@@ -276,6 +289,11 @@ def _measure(text: str, m: re.Match[str], value: float, tol: float, qual: Qualif
     words = unit_after(text, pos)
     if words is None:
         return None
+    if words.unit.dimension == "temperature":
+        # Degrees keep their scale's figure, so "above 105 degrees" (no scale) still meets "105°F";
+        # two named scales are converted when compared (``_on_one_scale``).
+        return Quantity(value, "degree", "", m.start(), words.end, text[m.start() : words.end], qual, ctx,
+                        tol=tol, dimension=words.unit.name)
     base, base_tol = to_base(value, round_figure_tol(value, tol, DEFAULT_TOLERANCES.about), words.unit)
     # The figure's span is its number, as for a count: the unit's words are words the claim shares.
     return Quantity(base, "measure", "", m.start(), pos, text[m.start() : pos], qual, ctx,
@@ -399,8 +417,13 @@ def _compare(c: Quantity, s: Quantity, tol_: FigureTolerances) -> Verdict:
     meet ("more than 18,000" in a source is no contradiction of "18,412"), ``unclear`` otherwise."""
     if c.unit in ("date", "year") or s.unit in ("date", "year"):
         return compare_dates(c.date_parts, s.date_parts)
+    if c.unit == "degree" and c.dimension and s.dimension and c.dimension != s.dimension:
+        c, s = _on_one_scale(c), _on_one_scale(s)  # "20 °C" against "68 °F", both in kelvin
     if c.direction and s.direction and c.direction != s.direction:
         return "mismatch"  # "rose 12%" against "fell 12%"
+    if c.threshold and s.threshold:
+        # Two conditions' thresholds ("when it passes 110 degrees", "when it exceeds 105°F") are two values.
+        c, s = replace(c, qualifier="exact"), replace(s, qualifier="exact")
     if c.qualifier == s.qualifier and abs(c.value - s.value) <= tol_.same_value * max(abs(c.value), 1e-9):
         return "match"  # "above 105 degrees" against "exceed 105°F"
     if c.qualifier == "nearly":
@@ -413,6 +436,12 @@ def _compare(c: Quantity, s: Quantity, tol_: FigureTolerances) -> Verdict:
         return "mismatch"
     point = s.qualifier in ("exact", "about", "nearly")
     return "match" if lo <= s_lo and s_hi <= hi or point and lo <= s.value <= hi else "unclear"
+
+
+def _on_one_scale(q: Quantity) -> Quantity:
+    scale = TEMPERATURES[q.dimension]
+    value, tol = to_base(q.value, round_figure_tol(q.value, q.tol, DEFAULT_TOLERANCES.about), scale)
+    return replace(q, value=value, tol=tol, dimension="temperature")
 
 
 def _rounding(v: float) -> float:

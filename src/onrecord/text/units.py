@@ -40,7 +40,6 @@ _NAMED: list[tuple[str, Unit]] = [
     (r"tonnes?|metric tons?", _u("tonne", "mass", 1000.0)),
     (r"tons?", _u("ton", "mass", 907.18474, 1016.0469088)),  # short or long ton
     (r"ounces?", _u("ounce", "mass", 0.028349523125)),
-    (r"stones?", _u("stone", "mass", 6.35029318)),
     (r"millimet(?:re|er)s?", _u("millimetre", "length", 1e-3)),
     (r"centimet(?:re|er)s?", _u("centimetre", "length", 1e-2)),
     (r"kilomet(?:re|er)s?", _u("kilometre", "length", 1e3)),
@@ -58,7 +57,6 @@ _NAMED: list[tuple[str, Unit]] = [
     (r"(?:kilomet(?:re|er)s?) (?:per|an|a) hour", _u("km/h", "speed", 1 / 3.6)),
     (r"miles? (?:per|an|a) hour", _u("mph", "speed", 0.44704)),
     (r"met(?:re|er)s? (?:per|a) second", _u("m/s", "speed", 1.0)),
-    (r"knots?", _u("knot", "speed", 1852 / 3600)),
     (r"degrees? (?:celsius|centigrade)", _u("celsius", "temperature", 1.0, offset=273.15)),
     (r"degrees? fahrenheit", _u("fahrenheit", "temperature", 5 / 9, offset=273.15 - 32 * 5 / 9)),
     (r"kelvin", _u("kelvin", "temperature", 1.0)),
@@ -93,6 +91,8 @@ _ABBREVIATED: list[tuple[str, Unit]] = [
     (r"sq\.? ?ft", _u("square foot", "area", 0.09290304)),
     (r"ha", _u("hectare", "area", 1e4)),
 ]
+# Left out as too often something else after a figure: "stones" (pebbles), "knots" (tied), "in" (the
+# preposition), "m" (a million), "t".
 # "pounds" is money unless the sentence speaks of weight ("weighs 4 pounds", "a 10-pound bag").
 _POUND = _u("pound", "mass", 0.45359237)
 _WEIGHT_CUE = re.compile(r"\bweigh\w*|\bheav(?:y|ier|iest)\b|\blight(?:er|est)\b|\bmass\b", re.I)
@@ -158,6 +158,10 @@ def round_figure_tol(value: float, tol: float, cap: float) -> float:
     while int(value) % int(step * 10) == 0:
         step *= 10
     return max(tol, min(step / 2, abs(value) * cap))
+
+
+TEMPERATURES = {u.name: u for _, u in _NAMED + _ABBREVIATED if u.dimension == "temperature"}
+"""Temperature scales by name ("celsius", "fahrenheit", "kelvin")."""
 
 
 def to_base(value: float, tol: float, unit: Unit) -> tuple[float, float]:
