@@ -71,6 +71,18 @@ def test_someone_elses_figure_is_no_contradiction():
     assert status("Muto has scored five goals in four games.", src)[0] == "mismatch"
 
 
+@pytest.mark.parametrize("text,months", [
+    ("The council meets at its November meeting.", [11]),
+    ("We meet in May.", [5]),
+    ("May I ask a question?", []),
+    ("They may march in August.", [8]),  # after "in"
+    ("The august body met.", []),
+    ("Jan Smith spoke.", []),
+])
+def test_which_month_names_are_months(text: str, months: list[int]) -> None:
+    assert [q.month for q in extract(text) if q.unit == "date"] == months
+
+
 def test_a_month_says_nothing_about_a_year():
     assert status("He made an attempt last September.", "The book was published in 1936.") == ["unmatched"]
 
@@ -136,6 +148,11 @@ def test_figures_compared_at_the_edges_of_their_tolerances():
     ("The depot opens in late June.", "The depot opens on June 25, 2027.", "match"),
     ("The depot opens in mid-June.", "The depot opens in early June.", "mismatch"),
     ("The depot opens in June.", "The depot opens in late June.", "match"),
+    # A month name alone inside a sentence is a month ("its November meeting"); "May" only after a cue.
+    ("The amendment was put off until November.", "The council deferred the amendment to its November meeting.",
+     "match"),
+    ("The amendment was put off until December.", "The council deferred the amendment to its November meeting.",
+     "mismatch"),
     # Weekdays: against a weekday, or a full date's own (3 March 2027 is a Wednesday).
     ("The depot opens on Tuesday.", "The depot opens on Wednesday.", "mismatch"),
     ("The depot opens on Wednesday.", "The depot opens on Wednesday.", "match"),

@@ -223,9 +223,8 @@ def _dates(text: str) -> list[Quantity]:
     for m in _DATE_RE.finditer(text):
         day_text = m.group("day") or m.group("dayfirst")
         bare = not (day_text or m.group("year") or m.group("part"))
-        if bare and not (_MONTH_CUE.search(text[max(0, m.start() - 12) : m.start()])
-                         and m.group("month")[0].isupper()):
-            continue  # a bare month name ("May", "march") is a month only after "in", "by", "until"...
+        if bare and not _bare_month(text, m):
+            continue
         if m.group("part") and not (day_text or m.group("month")[0].isupper()):
             continue
         year = int(m.group("year")) if m.group("year") else None
@@ -237,6 +236,23 @@ def _dates(text: str) -> list[Quantity]:
         out.append(Quantity(0.0, "date", "", m.start(), m.end(), m.group(0), context=_context(text, m.start(), m.end()),
                             weekday=WEEKDAYS[m.group("w").lower()]))
     return out
+
+
+# Month names that are also common words ("May I", "August" the adjective, "March" the verb at a
+# sentence start), read as months only after a cue.
+_WORD_MONTHS = {"may", "march", "august"}
+
+
+def _bare_month(text: str, m: re.Match[str]) -> bool:
+    """A month name alone is a month when capitalised and after "in", "by", "until"..., or, for a name
+    that is no other word ("its November meeting"), when capitalised inside a sentence."""
+    name = m.group("month")
+    if not name[0].isupper():
+        return False
+    if _MONTH_CUE.search(text[max(0, m.start() - 12) : m.start()]):
+        return True
+    inside = bool(re.search(r"[\w,;]\s+$", text[max(0, m.start() - 3) : m.start()]))
+    return inside and name.lower().rstrip(".") not in _WORD_MONTHS and len(name.rstrip(".")) > 3
 
 
 def _measures(text: str) -> list[Quantity]:
