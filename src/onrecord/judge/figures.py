@@ -5,6 +5,12 @@ A claim's quantity is paired with the source quantity whose surrounding words be
 cap's 3.5 percent that sits in the same sentence), then compared under the claim's qualifier
 ("more than", "nearly", "up to", "top"...). Changes the source implies but does not state (a rise
 from $176.2 million to $184.6 million is 4.8 percent; 12,910 down to 12,480 is 430) are derived.
+
+Both figures are read as intervals (a plain figure its rounding, a hedge its width, a bound in the
+source as much as in the claim): a claim's figure matches when the source's lies inside it, and is
+contradicted only when the two cannot meet. Measures convert within their dimension
+(``onrecord.text.units``); dates are stretches of time (``onrecord.text.dates``); a change ("rose
+5%") is never compared with a level ("at 5%").
 """
 
 from __future__ import annotations

@@ -5,8 +5,10 @@ Every figure a sentence states becomes a ``Quantity``: an interval ``[lo, hi]`` 
 money, percent, factor, duration, tally, points, year, time), what it counts (stems of the words after
 it) and its span. Fractions and ratios ("a third", "one in four") are shares in percent; changes
 ("fell 12%", "more than tripled", "halved", "fell by a quarter") are factors (new value / old value);
-durations are days ("two and a half years" = "30 months"); "free" and "at no charge" are money 0;
-votes are tallies ("6-1", "seven votes to none", "unanimously").
+durations are days ("two and a half years" = "30 months"); measures are in their dimension's base unit
+("1,500 grams" = "1.5 kg", "5 miles" ~ "8 km": ``onrecord.text.units``), never compared across
+dimensions; "free" and "at no charge" are money 0; votes are tallies ("6-1", "seven votes to none",
+"unanimously"). A change ("rose by 5%") is a factor and a level ("to 5%") a percent: never compared.
 
 ``compare`` says whether a claim's quantity is supported by, contradicted by or unrelated to a
 source's: the same kind of the same thing, with the source's stated value inside the claim's interval.
