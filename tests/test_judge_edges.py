@@ -228,9 +228,9 @@ def test_factual_verdicts_in_full(checker, claim, source, label, score, reason, 
 @pytest.mark.parametrize(("source", "cited"), [
     ("Staff report\nThe city hired 25 new teachers this autumn. The budget grew. The council agreed.",
      "The city hired 25 new teachers this autumn."),
-    # A line without a full stop ends at its line break, not at a later sentence's.
+    # A line without a full stop ends at its line break (the sentence's span: the break is not in it).
     ("Staff report\nThe city hired 25 new teachers this autumn\nThe budget grew. The council agreed.",
-     "The city hired 25 new teachers this autumn\n"),
+     "The city hired 25 new teachers this autumn"),
 ])
 def test_other_figures_cite_the_sentence_around_the_source_figure(checker, source, cited):
     c = _one(checker, "The city hired 40 new teachers this autumn.", source)
@@ -408,9 +408,30 @@ def test_a_surname_named_alone_is_no_other_person(claim, sentence):
     assert sentences.swapped_name(claim, [_hit(sentence, 0.9)], T) is None
 
 
-@pytest.mark.xfail(strict=True, reason="known bug: factual._figure_sentence starts one character late when the "
-                   "figure's sentence opens the source (rfind's -1 plus 2); remove this mark with the fix")
 def test_other_figures_cite_a_first_sentence_from_its_first_character(checker):
     c = _one(checker, "The city hired 40 new teachers this autumn.", "The city hired 25 new teachers this autumn.")
     assert c.label == "contradicted"
     assert [(e.start, e.text) for e in c.evidence] == [(0, "The city hired 25 new teachers this autumn.")]
+
+
+@pytest.mark.parametrize("source,sentence", [
+    # At the very start of the source, after a newline, mid-text after another sentence, and after a
+    # paragraph break: the evidence is the figure's whole sentence, from its first character to its last.
+    ("The city hired 25 new teachers this autumn. The schools opened in September.",
+     "The city hired 25 new teachers this autumn."),
+    ("City schools report\nThe city hired 25 new teachers this autumn.\nThe schools opened in September.",
+     "The city hired 25 new teachers this autumn."),
+    ("The schools opened in September. The city hired 25 new teachers this autumn. Classes are smaller.",
+     "The city hired 25 new teachers this autumn."),
+    ("Schools opened in September.\n\nThe city hired 25 new teachers this autumn.",
+     "The city hired 25 new teachers this autumn."),
+])
+def test_figure_evidence_is_a_whole_sentence_wherever_it_sits(checker, source: str, sentence: str) -> None:
+    from onrecord.text.segment import sentences as spans
+
+    c = _one(checker, "The city hired 40 new teachers this autumn.", source)
+    assert c.label == "contradicted"
+    start = source.index(sentence)
+    assert [(e.start, e.end, e.text) for e in c.evidence] == [(start, start + len(sentence), sentence)]
+    # The span is one of the source's own sentence spans: it starts and ends at real boundaries.
+    assert any(s.start == start and s.end == start + len(sentence) for s in spans(source))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from onrecord.judge.figures import check_quantities, extract
 
 BUDGET = (
@@ -69,6 +71,18 @@ def test_someone_elses_figure_is_no_contradiction():
     assert status("Muto has scored five goals in four games.", src)[0] == "mismatch"
 
 
+@pytest.mark.parametrize("text,months", [
+    ("The council meets at its November meeting.", [11]),
+    ("We meet in May.", [5]),
+    ("May I ask a question?", []),
+    ("They may march in August.", [8]),  # after "in"
+    ("The august body met.", []),
+    ("Jan Smith spoke.", []),
+])
+def test_which_month_names_are_months(text: str, months: list[int]) -> None:
+    assert [q.month for q in extract(text) if q.unit == "date"] == months
+
+
 def test_a_month_says_nothing_about_a_year():
     assert status("He made an attempt last September.", "The book was published in 1936.") == ["unmatched"]
 
@@ -105,3 +119,84 @@ def test_figures_compared_at_the_edges_of_their_tolerances():
     # A round hundred stands for figures within 50 of it.
     assert one("300 people attended the vigil.", "350 people attended the vigil.") == [("match", "350")]
     assert one("300 people attended the vigil.", "351 people attended the vigil.") == [("mismatch", "351")]
+
+
+# -- dates as stretches of time --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("claim,source,want", [
+    # The source's stretch inside the claim's: the claim holds.
+    ("The depot opens in 2027.", "The depot opens in June 2027.", "match"),
+    ("The depot opens in June 2027.", "The depot opens on June 14, 2027.", "match"),
+    ("The depot opens in June.", "The depot opens on 14 June 2027.", "match"),
+    # The claim's stretch inside the source's: the source does not say which month; no contradiction.
+    ("The depot opens in June 2027.", "The depot opens in 2027.", "unmatched"),
+    ("The depot opens on June 14, 2027.", "The depot opens in June 2027.", "unmatched"),
+    # Stretches that cannot meet.
+    ("The depot opens in 2026.", "The depot opens in 2027.", "mismatch"),
+    ("The depot opens in July 2027.", "The depot opens in June 2027.", "mismatch"),
+    # The day may come first or after the month.
+    ("The depot opens on March 3.", "The depot opens on 3 March 2027.", "match"),
+    ("The depot opens on 3 March.", "The depot opens on March 3, 2027.", "match"),
+    ("The depot opens on the 3rd of March.", "The depot opens on March 3, 2027.", "match"),
+    ("The depot opens on March 4.", "The depot opens on 3 March 2027.", "mismatch"),
+    # "The 17th": the day alone.
+    ("The depot opens on the 17th.", "The depot opens on March 17, 2027.", "match"),
+    ("The depot opens on the 18th.", "The depot opens on March 17, 2027.", "mismatch"),
+    # Parts of a month.
+    ("The depot opens in early June.", "The depot opens on June 4, 2027.", "match"),
+    ("The depot opens in early June.", "The depot opens on June 25, 2027.", "mismatch"),
+    ("The depot opens in late June.", "The depot opens on June 25, 2027.", "match"),
+    ("The depot opens in mid-June.", "The depot opens in early June.", "mismatch"),
+    ("The depot opens in June.", "The depot opens in late June.", "match"),
+    # A month name alone inside a sentence is a month ("its November meeting"); "May" only after a cue.
+    ("The amendment was put off until November.", "The council deferred the amendment to its November meeting.",
+     "match"),
+    ("The amendment was put off until December.", "The council deferred the amendment to its November meeting.",
+     "mismatch"),
+    # Weekdays: against a weekday, or a full date's own (3 March 2027 is a Wednesday).
+    ("The depot opens on Tuesday.", "The depot opens on Wednesday.", "mismatch"),
+    ("The depot opens on Wednesday.", "The depot opens on Wednesday.", "match"),
+    ("The depot opens on Wednesday.", "The depot opens on March 3, 2027.", "match"),
+    ("The depot opens on Tuesday.", "The depot opens on March 3, 2027.", "mismatch"),
+])
+def test_dates_as_stretches(claim: str, source: str, want: str) -> None:
+    assert status(claim, source)[0] == want
+
+
+# -- units, hedges and bounds in the figures the rules read -----------------------------------------------
+
+@pytest.mark.parametrize("claim,source,want", [
+    ("The Brio 15 weighs under a kilogram.", "Model: Brio 15, Weight: 1.8 kg", ["match", "mismatch"]),
+    ("The Corsa 13 weighs 1.1 kg.", "Model: Corsa 13, Weight: 1.1 kg", ["match", "match"]),
+    ("The bag weighs 1,500 grams.", "The bag weighs 1.5 kg.", ["match"]),
+    ("The hiking trail is 5 miles long.", "The hiking trail is 8 km long.", ["match"]),
+    ("The hiking trail is 5 miles long.", "The hiking trail is 12 km long.", ["mismatch"]),
+    ("The heat index reached 110 degrees.", "The heat index reached 110 degrees.", ["match"]),
+    ("The water was 20°C at the lake.", "The water was 68°F at the lake.", ["match"]),
+    ("The bag weighs 5 kg.", "The bag is 5 km long.", ["unmatched"]),  # different dimensions
+    ("The children gathered 5 stones by the river.", "The children gathered 5 stones by the river.", ["match"]),
+    # Degrees with no scale are read on the other figure's scale; two named scales are converted.
+    ("A heat index above 105 degrees is the threshold.", "A heat index above 105°F is the threshold.", ["match"]),
+    # Two conditions' thresholds are two values, whatever bound each condition puts on its figure.
+    ("Schools close when the heat index passes 110 degrees.",
+     "When the heat index is forecast to exceed 105°F, schools move recess indoors.", ["mismatch"]),
+    ("Schools close when the heat index passes 105 degrees.",
+     "When the heat index is forecast to exceed 105°F, schools move recess indoors.", ["match"]),
+    # One hedge width: "about 300" is 269.5 to 330.5, not the round figure's 250 to 350.
+    ("About 300 homes flooded in the storm.", "330 homes flooded in the storm.", ["match"]),
+    ("About 300 homes flooded in the storm.", "340 homes flooded in the storm.", ["mismatch"]),
+    ("Nearly 300 homes flooded in the storm.", "260 homes flooded in the storm.", ["match"]),
+    ("Nearly 300 homes flooded in the storm.", "250 homes flooded in the storm.", ["mismatch"]),
+    # A bound in the source: a contradiction only when the intervals cannot overlap.
+    ("The hall seats 35 people.", "The hall seats up to 40 people.", ["unmatched"]),
+    ("The hall seats 45 people.", "The hall seats up to 40 people.", ["mismatch"]),
+    ("Attendance was 20,000 fans.", "Attendance was more than 18,000 fans.", ["unmatched"]),
+    ("Attendance was 15,000 fans.", "Attendance was more than 18,000 fans.", ["mismatch"]),
+    # A change is never compared with a level; opposite changes are.
+    ("Turnout rose by 5% in the city.", "Turnout in the city stood at 5%.", ["unmatched"]),
+    ("Turnout in the city was 5%.", "Turnout in the city rose by 5%.", ["unmatched"]),
+    ("Support fell 12 points in the poll.", "Support in the poll is at 12%.", ["unmatched"]),
+    ("Turnout rose 5% in the city.", "Turnout fell 5% in the city.", ["mismatch"]),
+])
+def test_figures_as_values_of_their_kind(claim: str, source: str, want: list[str]) -> None:
+    assert status(claim, source) == want

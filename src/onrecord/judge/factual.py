@@ -24,6 +24,7 @@ from onrecord.judge.thresholds import Thresholds
 from onrecord.judge.values import contradicting, overlaps, supported_spans
 from onrecord.report import QuoteResult
 from onrecord.retrieve.evidence import SentenceHit
+from onrecord.retrieve.tables import readable_sentences
 from onrecord.text.lexical import coverage
 
 _QUALIFIER_AFTER = re.compile(r"^[\s,;:—–-]*(unless|except|only if|if|until|provided|as long as|but only)\b",
@@ -109,13 +110,17 @@ def figures_note(checks: list[QuantityCheck]) -> str:
 
 
 def _figure_sentence(case: ClaimCase, q: QuantityCheck, score: float) -> Cited:
-    """The source sentence around a figure, so the reader sees what the figure is about."""
+    """The source sentence around a figure (its table row for a cell), so the reader sees what the
+    figure is about: the sentence spans of the source, from the one the figure starts in to the one it
+    ends in (a derived change spans two figures)."""
     text = case.source(q.source_id).text  # type: ignore[arg-type]
     s, e = q.source.start, q.source.end  # type: ignore[union-attr]
-    a = max(text.rfind(". ", 0, s) + 2, text.rfind("\n", 0, s) + 1, 0)
-    ends = [i for i in (text.find(". ", e), text.find("\n", e)) if i >= 0]
-    b = min(ends) + 1 if ends else len(text)
-    return Cited(q.source_id, a, b, score)  # type: ignore[arg-type]
+    spans = readable_sentences(text)[0]
+    first = next((sp for sp in spans if sp.end > s), None)
+    last = next((sp for sp in reversed(spans) if sp.start < e), None)
+    if first is None or last is None:
+        return Cited(q.source_id, s, e, score)  # type: ignore[arg-type]
+    return Cited(q.source_id, min(first.start, s), max(last.end, e), score)  # type: ignore[arg-type]
 
 
 def other_figures(case: ClaimCase, t: Thresholds) -> Finding | None:

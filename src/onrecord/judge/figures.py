@@ -5,18 +5,35 @@ A claim's quantity is paired with the source quantity whose surrounding words be
 cap's 3.5 percent that sits in the same sentence), then compared under the claim's qualifier
 ("more than", "nearly", "up to", "top"...). Changes the source implies but does not state (a rise
 from $176.2 million to $184.6 million is 4.8 percent; 12,910 down to 12,480 is 430) are derived.
+
+Both figures are read as intervals (a plain figure its rounding, a hedge its width, a bound in the
+source as much as in the claim): a claim's figure matches when the source's lies inside it, and is
+contradicted only when the two cannot meet. Measures convert within their dimension
+(``onrecord.text.units``); dates are stretches of time (``onrecord.text.dates``); a change ("rose
+5%") is never compared with a level ("at 5%").
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from onrecord.judge.thresholds import DEFAULT_TOLERANCES, FigureTolerances
+from onrecord.text.dates import WEEKDAYS, DateParts, comparable, compare_dates
 from onrecord.text.lexical import STOPWORDS, content_stems
+from onrecord.text.quantities import direction, hedge_interval
+from onrecord.text.units import (
+    ARTICLE_MEASURE,
+    TEMPERATURES,
+    article_measure,
+    round_figure_tol,
+    to_base,
+    unit_after,
+)
 
-Unit = Literal["money", "percent", "degree", "count", "ordinal", "date", "year"]
+Unit = Literal["money", "percent", "degree", "count", "ordinal", "date", "year", "measure"]
 
 _SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
           "b": 1e9, "trillion": 1e12}
@@ -73,6 +90,24 @@ class Quantity:
     month: int | None = None
     day: int | None = None
     year: int | None = None
+    part: str = ""
+    """Dates: "early", "mid" or "late" of the month ("early June")."""
+    weekday: int | None = None
+    """Dates: the day of the week the text names (0 = Monday)."""
+    tol: float = 0.0
+    """Half the last written digit ("4.8 million" ± 50,000; "5 miles" ± half a mile, in metres)."""
+    dimension: str = ""
+    """Measures: what they measure ("mass", "length"...), their value in its base unit (``text.units``)."""
+    threshold: bool = False
+    """The figure is a condition's threshold ("when the heat index exceeds 105°F", "if turnout passes
+    40%"): it names one value, whatever bound the condition puts on it."""
+    direction: int = 0
+    """+1 / -1 when the figure is the size of a rise or fall ("rose 5%", "fell by 400"), 0 for a level
+    ("rose to 5%", "at 12%"): a change is never compared with a level."""
+
+    @property
+    def date_parts(self) -> DateParts:
+        return DateParts(self.year, self.month, self.day, self.part, self.weekday)
 
 
 @dataclass(frozen=True)
@@ -97,11 +132,19 @@ _WORDQ_RE = re.compile(
     + r")\b(?:\s+(?:percent|per cent))?",
     re.I,
 )
+_MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
+# "early June", "March 3, 2026", "3 March 2026", "the 3rd of March": the day may come first or after.
 _DATE_RE = re.compile(
-    r"\b(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-    r"(?:\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?)?(?:,?\s+(?P<year>(?:19|20)\d{2}))?\b",
+    r"\b(?:(?P<part>early|mid|late)[\s-]+)?(?:(?:the\s+)?(?P<dayfirst>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
+    r"(?P<month>" + _MONTH_NAMES + r")\.?"
+    r"(?:\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<year>(?:19|20)\d{2}))?\b",
     re.I,
 )
+# A figure in a condition ("when the heat index is forecast to exceed 105°F") is the condition's threshold.
+_CONDITION = re.compile(r"\b(?:when|whenever|if|once|unless|as soon as)\b[^.;:!?]*$", re.I)
+_WEEKDAY_RE = re.compile(r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+# "on the 17th", "by the 3rd": a day of the month, the month left to the reader.
+_DAY_OF_MONTH = re.compile(r"\b(?:on|by|until|till|from|since|before|after)\s+the\s+$", re.I)
 _MONTH_CUE = re.compile(r"\b(?:in|by|since|until|till|from|before|after|early|late|mid|next|last|this|through)[\s-]+$",
                         re.I)
 _NOUN_RE = re.compile(r"\s*(?:(?:of|more|fewer|additional|new|extra|straight)\s+)?([A-Za-z][A-Za-z\-]+)")
@@ -179,21 +222,60 @@ def _is_change(text: str, start: int) -> bool:
     return bool(_CHANGE_RE.search(text[max(0, start - 40) : start]))
 
 
-def extract(text: str) -> list[Quantity]:
-    """Every quantity in ``text``: money, percents, degrees, counts, ordinals, dates and years."""
+def _dates(text: str) -> list[Quantity]:
+    """Dates: a month with its day, year or part ("March 3", "3 March 2026", "early June"), a bare
+    month only after "in", "by", "until"...; weekdays; "on the 17th"."""
     out: list[Quantity] = []
-    taken: list[tuple[int, int]] = []
     for m in _DATE_RE.finditer(text):
-        bare = not (m.group("day") or m.group("year"))
-        if bare and not (_MONTH_CUE.search(text[max(0, m.start() - 12) : m.start()])
-                         and m.group("month")[0].isupper()):
-            continue  # a bare month name ("May", "march") is a month only after "in", "by", "until"...
-        month = _MONTHS[m.group("month").lower()]
-        day = int(m.group("day")) if m.group("day") else None
+        day_text = m.group("day") or m.group("dayfirst")
+        bare = not (day_text or m.group("year") or m.group("part"))
+        if bare and not _bare_month(text, m):
+            continue
+        if m.group("part") and not (day_text or m.group("month")[0].isupper()):
+            continue
         year = int(m.group("year")) if m.group("year") else None
+        day = int(day_text) if day_text else None
         out.append(Quantity(float(year or 0), "date", "", m.start(), m.end(), m.group(0),
-                            context=_context(text, m.start(), m.end()), month=month, day=day, year=year))
-        taken.append((m.start(), m.end()))
+                            context=_context(text, m.start(), m.end()), month=_MONTHS[m.group("month").lower()],
+                            day=day if day and day <= 31 else None, year=year, part=(m.group("part") or "").lower()))
+    for m in _WEEKDAY_RE.finditer(text):
+        out.append(Quantity(0.0, "date", "", m.start(), m.end(), m.group(0), context=_context(text, m.start(), m.end()),
+                            weekday=WEEKDAYS[m.group("w").lower()]))
+    return out
+
+
+# Month names that are also common words ("May I", "August" the adjective, "March" the verb at a
+# sentence start), read as months only after a cue.
+_WORD_MONTHS = {"may", "march", "august"}
+
+
+def _bare_month(text: str, m: re.Match[str]) -> bool:
+    """A month name alone is a month when capitalised and after "in", "by", "until"..., or, for a name
+    that is no other word ("its November meeting"), when capitalised inside a sentence."""
+    name = m.group("month")
+    if not name[0].isupper():
+        return False
+    if _MONTH_CUE.search(text[max(0, m.start() - 12) : m.start()]):
+        return True
+    inside = bool(re.search(r"[\w,;]\s+$", text[max(0, m.start() - 3) : m.start()]))
+    return inside and name.lower().rstrip(".") not in _WORD_MONTHS and len(name.rstrip(".")) > 3
+
+
+def _measures(text: str) -> list[Quantity]:
+    """Measures stated with an article: "under a kilogram", "half a mile"."""
+    out = []
+    for m in ARTICLE_MEASURE.finditer(text):
+        k, unit = article_measure(m)
+        value, _ = to_base(k, 0.0, unit)
+        out.append(Quantity(value, "measure", "", m.start(), m.end(), m.group(0), _qualifier(text, m.start()),
+                            _context(text, m.start(), m.end()), dimension=unit.dimension))
+    return out
+
+
+def extract(text: str) -> list[Quantity]:
+    """Every quantity in ``text``: money, percents, measures, degrees, counts, ordinals, dates and years."""
+    out = _dates(text) + _measures(text)
+    taken = [(q.start, q.end) for q in out]
     for m in _QTY_RE.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue
@@ -201,28 +283,67 @@ def extract(text: str) -> list[Quantity]:
         if q:
             out.append(q)
     for m in _WORDQ_RE.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
         q = _from_word(text, m)
         if q:
             out.append(q)
-    out = [replace(q, change=_is_change(text, q.start), names=_names_near(text, q.start, q.end)) for q in out]
+    out = [replace(q, change=_is_change(text, q.start), names=_names_near(text, q.start, q.end),
+                   direction=_direction(text, q), threshold=bool(_CONDITION.search(text[max(0, q.start - 80) : q.start])))
+           for q in out]
     return sorted(out, key=lambda q: q.start)
+
+
+def _direction(text: str, q: Quantity) -> int:
+    """A rise or fall's size (+1/-1) or a level (0); dates, years and ordinals are never changes, nor
+    measures ("the tower rises 300 metres" is its height)."""
+    if q.unit in ("date", "year", "ordinal", "measure"):
+        return 0
+    if q.start > 0 and text[q.start - 1] in "+-−":
+        return -1 if text[q.start - 1] != "+" else 1
+    return direction(text, q.start, q.end, None)
+
+
+def _measure(text: str, m: re.Match[str], value: float, tol: float, qual: Qualifier, ctx: dict[str, int]
+             ) -> Quantity | None:
+    """A figure with a unit of measure after it ("1.8 kg", "5 miles", "20 °C"), in its dimension's base."""
+    pos = m.end("scale") if m.group("scale") else m.end("num")
+    words = unit_after(text, pos)
+    if words is None:
+        return None
+    if words.unit.dimension == "temperature":
+        # Degrees keep their scale's figure, so "above 105 degrees" (no scale) still meets "105°F";
+        # two named scales are converted when compared (``_on_one_scale``).
+        return Quantity(value, "degree", "", m.start(), words.end, text[m.start() : words.end], qual, ctx,
+                        tol=tol, dimension=words.unit.name)
+    base, base_tol = to_base(value, round_figure_tol(value, tol, DEFAULT_TOLERANCES.about), words.unit)
+    # The figure's span is its number, as for a count: the unit's words are words the claim shares.
+    return Quantity(base, "measure", "", m.start(), pos, text[m.start() : pos], qual, ctx,
+                    tol=base_tol, dimension=words.unit.dimension)
 
 
 def _from_match(text: str, m: re.Match[str]) -> Quantity | None:
     raw = m.group("num").replace(",", "")
     value = float(raw)
+    decimals = len(raw.split(".")[1]) if "." in raw else 0
     scale = (m.group("scale") or "").lower()
+    tol = 0.5 * 10 ** -decimals * _SCALE.get(scale, 1)
     if scale:
         value *= _SCALE.get(scale, 1)
     ctx = _context(text, m.start(), m.end())
     qual = _qualifier(text, m.start())
     if m.group("money"):
-        return Quantity(value, "money", "", m.start(), m.end(), m.group(0), qual, ctx)
+        return Quantity(value, "money", "", m.start(), m.end(), m.group(0), qual, ctx, tol=tol)
     if m.group("pct"):
-        return Quantity(value, "percent", "", m.start(), m.end(), m.group(0), qual, ctx)
+        return Quantity(value, "percent", "", m.start(), m.end(), m.group(0), qual, ctx, tol=tol)
+    if not m.group("ord") and (measure := _measure(text, m, value, tol, qual, ctx)):
+        return measure
     if m.group("deg"):
-        return Quantity(value, "degree", "", m.start(), m.end(), m.group(0), qual, ctx)
+        return Quantity(value, "degree", "", m.start(), m.end(), m.group(0), qual, ctx, tol=tol)
     if m.group("ord"):
+        if value <= 31 and _DAY_OF_MONTH.search(text[max(0, m.start() - 16) : m.start()]) \
+                and not _next_noun(text, m.end()):
+            return Quantity(0.0, "date", "", m.start(), m.end(), m.group(0), context=ctx, day=int(value))
         return Quantity(value, "ordinal", _next_noun(text, m.end()), m.start(), m.end(), m.group(0), qual, ctx)
     # A score ("2-1") or a range is no single value; a bare year is a year.
     if re.match(r"[\-–]\d", text[m.end() : m.end() + 2]) or (m.start() > 0 and text[m.start() - 1] in "-–"):
@@ -231,8 +352,9 @@ def _from_match(text: str, m: re.Match[str]) -> Quantity | None:
         return Quantity(value, "year", "", m.start(), m.end(), m.group(0), "exact", ctx, year=int(raw))
     noun = _next_noun(text, m.end())
     if noun in _DAYS:
-        return Quantity(value * _DAYS[noun], "count", "days", m.start(), m.end(), m.group(0), qual, ctx)
-    return Quantity(value, "count", noun, m.start(), m.end(), m.group(0), qual, ctx)
+        return Quantity(value * _DAYS[noun], "count", "days", m.start(), m.end(), m.group(0), qual, ctx,
+                        tol=tol * _DAYS[noun])
+    return Quantity(value, "count", noun, m.start(), m.end(), m.group(0), qual, ctx, tol=tol)
 
 
 def _from_word(text: str, m: re.Match[str]) -> Quantity | None:
@@ -249,6 +371,10 @@ def _from_word(text: str, m: re.Match[str]) -> Quantity | None:
     value = float(_WORD_NUM[w])
     if m.group(0).lower().endswith(("percent", "per cent")):
         return Quantity(value, "percent", "", m.start(), m.end(), m.group(0), _qualifier(text, m.start()), ctx)
+    if words := unit_after(text, m.end()):  # "two kilograms", "five miles"
+        base, base_tol = to_base(value, 0.0, words.unit)
+        return Quantity(base, "measure", "", m.start(), m.end(), m.group(0),
+                        _qualifier(text, m.start()), ctx, tol=base_tol, dimension=words.unit.dimension)
     noun = _next_noun(text, m.end())
     if w == "one" and noun in ("of", ""):
         return None  # "one of the", "one" as a pronoun
@@ -287,29 +413,57 @@ def _merge(a: dict[str, int], b: dict[str, int]) -> dict[str, int]:
     return {w: min(a.get(w, 99), b.get(w, 99)) for w in a.keys() | b.keys()}
 
 
-def _compatible(c: Quantity, s: Quantity, tol_: FigureTolerances) -> bool:
+Verdict = Literal["match", "mismatch", "unclear"]
+
+
+def _interval(q: Quantity, tol_: FigureTolerances, claim: bool) -> tuple[float, float]:
+    """The values ``q`` admits under its qualifier: a plain figure its rounding ("84,000" in a claim
+    stands for 83,500 to 84,500: a round figure stands for nearby precise ones), "about" ± ``about``
+    plus its rounding, "more than" open above it... (``onrecord.text.quantities.hedge_interval``)."""
+    # A figure with no written digits to round (a derived change, a number in words) is the same
+    # number within ``same_value``.
+    value, tol = q.value, q.tol or tol_.same_value * abs(q.value)
+    written = tol
+    if claim and q.qualifier == "exact" and q.unit != "measure":
+        tol = max(tol, _rounding(value))
+    shift = 273.15 if q.dimension == "temperature" else 0.0  # "about 20 °C": 10% of 20 degrees, not of 293 K
+    lo, hi = hedge_interval(value - shift, tol, q.qualifier, None)
+    if q.qualifier in ("exact", "about") and tol == written > 0:
+        hi = math.nextafter(hi, -math.inf)  # rounding is half-open: "133" is 132.5 up to, not including, 133.5
+    return lo + shift, hi + shift
+
+
+def _compare(c: Quantity, s: Quantity, tol_: FigureTolerances) -> Verdict:
+    """A claim's figure against a source's, both read as intervals: ``match`` when the source's lies in
+    the claim's (or the source states one figure, inside it), ``mismatch`` only when the two cannot
+    meet ("more than 18,000" in a source is no contradiction of "18,412"), ``unclear`` otherwise."""
     if c.unit in ("date", "year") or s.unit in ("date", "year"):
-        return _dates_agree(c, s)
-    v, w = c.value, s.value
-    tol = tol_.same_value * max(abs(v), 1e-9)
-    if c.qualifier == s.qualifier and abs(v - w) <= tol:
-        return True  # "above 105 degrees" against "exceed 105°F"
-    if c.qualifier == "exact":
-        # A round figure in the text ("84,000") stands for nearby precise ones ("84,120").
-        return abs(v - w) <= max(tol, _rounding(v))
-    if c.qualifier == "about":
-        return abs(v - w) <= tol_.about * abs(v) + _rounding(v)
-    if c.qualifier == "more":
-        return w > v
-    if c.qualifier == "at_least":
-        return w >= v
-    if c.qualifier == "less":
-        return w < v
-    if c.qualifier == "at_most":
-        return w <= v + tol
+        return compare_dates(c.date_parts, s.date_parts)
+    if c.unit == "degree" and c.dimension and s.dimension and c.dimension != s.dimension:
+        c, s = _on_one_scale(c), _on_one_scale(s)  # "20 °C" against "68 °F", both in kelvin
+    if c.direction and s.direction and c.direction != s.direction:
+        return "mismatch"  # "rose 12%" against "fell 12%"
+    if c.threshold and s.threshold:
+        # Two conditions' thresholds ("when it passes 110 degrees", "when it exceeds 105°F") are two values.
+        c, s = replace(c, qualifier="exact"), replace(s, qualifier="exact")
+    if c.qualifier == s.qualifier and abs(c.value - s.value) <= tol_.same_value * max(abs(c.value), 1e-9):
+        return "match"  # "above 105 degrees" against "exceed 105°F"
     if c.qualifier == "nearly":
-        return tol_.nearly * v <= w <= v + tol
-    return False
+        c = replace(c, qualifier="exact")  # the claim's "nearly" reaches ``nearly`` of its figure
+        lo, hi = tol_.nearly * c.value, c.value + max(c.tol, tol_.same_value * c.value)
+    else:
+        lo, hi = _interval(c, tol_, claim=True)
+    s_lo, s_hi = _interval(s, tol_, claim=False)
+    if hi < s_lo or s_hi < lo:
+        return "mismatch"
+    point = s.qualifier in ("exact", "about", "nearly")
+    return "match" if lo <= s_lo and s_hi <= hi or point and lo <= s.value <= hi else "unclear"
+
+
+def _on_one_scale(q: Quantity) -> Quantity:
+    scale = TEMPERATURES[q.dimension]
+    value, tol = to_base(q.value, round_figure_tol(q.value, q.tol, DEFAULT_TOLERANCES.about), scale)
+    return replace(q, value=value, tol=tol, dimension="temperature")
 
 
 def _rounding(v: float) -> float:
@@ -321,20 +475,14 @@ def _rounding(v: float) -> float:
     return 0.0
 
 
-def _dates_agree(c: Quantity, s: Quantity) -> bool:
-    if c.unit == "year" and s.unit in ("year", "date"):
-        return c.year == s.year
-    if c.unit == "date" and s.unit == "date":
-        return all(getattr(c, f) is None or getattr(s, f) is None or getattr(c, f) == getattr(s, f)
-                   for f in ("year", "month", "day")) and c.month == s.month
-    return False
-
-
 def _same_kind(c: Quantity, s: Quantity) -> bool:
     if c.unit in ("date", "year") and s.unit in ("date", "year"):
-        # Comparable only on a field both give: "last September" says nothing about "1936".
-        return (c.year is not None and s.year is not None) or (c.month is not None and s.month is not None)
-    return c.unit == s.unit
+        return comparable(c.date_parts, s.date_parts)
+    if c.unit == "measure" and c.dimension != s.dimension:
+        return False  # a kilogram is no length
+    # A change is never compared with a level ("rose by 5%" and "at 5%"); a derived change stands in
+    # for the change a source implies.
+    return c.unit == s.unit and bool(c.direction) == bool(s.direction or s.derived)
 
 
 def _nouns_agree(c: Quantity, s: Quantity) -> bool:
@@ -373,7 +521,7 @@ def check_quantities(claim: str, sources: dict[str, str] | Pool,
 def _check_one(c: Quantity, pool: Pool, tol: FigureTolerances) -> QuantityCheck:
     scored = []
     for sid, s in pool:
-        if not _same_kind(c, s) or (s.derived and not c.change):
+        if not _same_kind(c, s):
             continue
         nouns = _nouns_agree(c, s)
         affinity = _affinity(c.context, s.context)
@@ -387,7 +535,7 @@ def _check_one(c: Quantity, pool: Pool, tol: FigureTolerances) -> QuantityCheck:
         # A large, specific figure that agrees ("more than 18,000" vs "Attendance: 18,412") needs no context.
         telling = (c.value >= tol.telling_value and abs(s.value - c.value) <= tol.telling_share * c.value
                    and (nouns or not s.noun or not c.noun))
-        if (placed or telling) and _compatible(c, s, tol):
+        if (placed or telling) and _compare(c, s, tol) == "match":
             return QuantityCheck(c, "match", s, sid)
     # The best-placed source quantity disagrees: a contradiction only when it is clearly about the
     # same thing: words close to both figures, beyond a shared unit ("six weeks" vs an unrelated
@@ -397,4 +545,6 @@ def _check_one(c: Quantity, pool: Pool, tol: FigureTolerances) -> QuantityCheck:
         return QuantityCheck(c, "unmatched", None, None)
     if c.names and s.names and not (c.names & s.names):
         return QuantityCheck(c, "unmatched", None, None)  # someone else's figure: "Falcao's 37" vs "Muto's three"
+    if _compare(c, s, tol) != "mismatch":
+        return QuantityCheck(c, "unmatched", None, None)  # the two may meet: unsettled, not contradicted
     return QuantityCheck(c, "mismatch", s, sid)

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from onrecord.text.quantities import ABOUT_SLACK, NEARLY_FLOOR
+
 
 @dataclass(frozen=True)
 class FigureTolerances:
@@ -21,10 +23,11 @@ class FigureTolerances:
 
     same_value: float = 0.005
     """Relative difference within which two figures are the same number (last-digit rounding)."""
-    about: float = 0.1
-    """"About 100" covers 90 to 110 (plus the figure's own rounding)."""
-    nearly: float = 0.85
-    """"Nearly 100" covers 85 to 100."""
+    about: float = ABOUT_SLACK
+    """"About X" covers X ± 10% plus X's last-digit rounding: the one hedge width, named with its reason
+    in ``onrecord.text.quantities`` (words below every stage) and read by both readers of figures."""
+    nearly: float = NEARLY_FLOOR
+    """"Nearly X" covers 0.85 X to X (``onrecord.text.quantities.NEARLY_FLOOR``)."""
     placed_floor: float = 0.15
     placed_share: float = 0.7
     """A source figure is "placed" near the claim's (shares its context) at this affinity, and within this

@@ -5,8 +5,10 @@ Every figure a sentence states becomes a ``Quantity``: an interval ``[lo, hi]`` 
 money, percent, factor, duration, tally, points, year, time), what it counts (stems of the words after
 it) and its span. Fractions and ratios ("a third", "one in four") are shares in percent; changes
 ("fell 12%", "more than tripled", "halved", "fell by a quarter") are factors (new value / old value);
-durations are days ("two and a half years" = "30 months"); "free" and "at no charge" are money 0;
-votes are tallies ("6-1", "seven votes to none", "unanimously").
+durations are days ("two and a half years" = "30 months"); measures are in their dimension's base unit
+("1,500 grams" = "1.5 kg", "5 miles" ~ "8 km": ``onrecord.text.units``), never compared across
+dimensions; "free" and "at no charge" are money 0; votes are tallies ("6-1", "seven votes to none",
+"unanimously"). A change ("rose by 5%") is a factor and a level ("to 5%") a percent: never compared.
 
 ``compare`` says whether a claim's quantity is supported by, contradicted by or unrelated to a
 source's: the same kind of the same thing, with the source's stated value inside the claim's interval.
@@ -21,28 +23,37 @@ from typing import Literal
 
 from onrecord.text.lexical import STOPWORDS, stem
 from onrecord.text.numwords import word_numbers
+from onrecord.text.units import (
+    ARTICLE_MEASURE,
+    DURATIONS,
+    Unit,
+    article_measure,
+    round_figure_tol,
+    unit_after,
+)
 
-Kind = Literal["count", "money", "percent", "factor", "duration", "tally", "points", "year", "time"]
+Kind = Literal["count", "money", "percent", "factor", "duration", "tally", "points", "year", "time", "measure"]
 Verdict = Literal["supported", "contradicted", "unrelated", "unclear"]
 Hedge = Literal["exact", "about", "nearly", "more", "at_least", "less", "at_most", "just_over", "just_under"]
 
 INF = math.inf
-# "About/roughly/around X": writers round to one or two significant figures, so ±10% holds "about 4.8
-# million" for 4.82 million and refuses 5.4 million.
+# The hedge widths, named once here (what the words mean, below every stage) and read by the judge's
+# ``onrecord.judge.thresholds.FigureTolerances``, so both readers of figures use the same ones.
 ABOUT_SLACK = 0.10
-# "Nearly/almost X" and "just over/under X": within 10% on the stated side.
-NEAR_SLACK = 0.10
-# Fractions and multiples in words ("a third", "tripled") are spoken round figures: ±5% relative.
+"""``about/around/roughly/approximately X`` covers X ± 10% plus the rounding of X's last written digit
+("about 4.8 million" is 4.27 to 5.33 million; "about 300" is 269.5 to 330.5): writers round to one or two
+significant figures, so ±10% holds "about 4.8 million" for 4.82 million and refuses 5.4 million."""
+NEARLY_FLOOR = 0.85
+""""nearly/almost X" covers 0.85 X up to X (and X's rounding): "nearly 100" is 85 to 100.5."""
+JUST_SLACK = 0.10
+""""just over/under X" reaches 10% past X on its side."""
 WORD_SLACK = 0.05
+"""Fractions, shares and multiples in words ("a third", "one in four", "tripled") are spoken round
+figures: ±5% relative."""
 # Hedges are read in the 32 characters before the figure (one short phrase, never the previous clause).
 HEDGE_WINDOW = 32
 # What a figure counts: up to three content words right after it ("14 electric buses").
 WHAT_WORDS = 3
-# Months and years are not a fixed number of days: "three months" is 84-93 days and "90 days" is three
-# months. A duration covers its unit's range, so units convert without a false mismatch.
-UNIT_DAYS = {"month": (28.0, 31.0), "year": (365.0, 366.0), "decade": (3652.0, 3653.0)}
-DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0, "fortnight": 14.0,
-        "month": 365.25 / 12, "year": 365.25, "decade": 3652.5}
 CURRENCY = {"$": "USD", "dollar": "USD", "dollars": "USD", "usd": "USD", "cent": "USD", "cents": "USD",
             "€": "EUR", "euro": "EUR", "euros": "EUR", "eur": "EUR", "£": "GBP", "pound": "GBP",
             "pounds": "GBP", "gbp": "GBP", "pence": "GBP", "p": "GBP"}
@@ -62,7 +73,8 @@ class Quantity:
     nominal: float
     """The figure as stated (the middle of a plain figure's rounding; the bound of "more than X")."""
     unit: str = ""
-    """Currency for money ("USD"); "" otherwise (durations are in days, shares in percent)."""
+    """Currency for money ("USD"); the dimension of a measure ("mass", "length", in its base unit:
+    ``onrecord.text.units``); "" otherwise (durations are in days, shares in percent)."""
     what: frozenset[str] = frozenset()
     """Stems of what is counted ("14 electric buses" → {"electr", "buses"}); empty when unknown."""
     hedge: Hedge = "exact"
@@ -91,6 +103,7 @@ class _Raw:
     unit: str = ""
     against: float | None = None
     direction: int = 0  # +1 rise, -1 fall: a percent or fraction that is a change becomes a factor
+    measure: Unit | None = None  # a unit of measure: the interval is converted to its base once hedged
 
 
 _SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9,
@@ -158,16 +171,16 @@ def _hedge(text: str, start: int, end: int) -> Hedge:
     return "exact"
 
 
-def _interval(value: float, tol: float, hedge: Hedge, floor: float | None) -> tuple[float, float]:
+def hedge_interval(value: float, tol: float, hedge: Hedge, floor: float | None) -> tuple[float, float]:
     """The values a figure stated with ``hedge`` admits; ``floor`` bounds "less than" (no negative counts)."""
     low = -INF if floor is None else floor
-    a, b = abs(value) * ABOUT_SLACK, abs(value) * NEAR_SLACK
+    a, j = abs(value) * ABOUT_SLACK, abs(value) * JUST_SLACK
     table: dict[str, tuple[float, float]] = {
         "exact": (value - tol, value + tol),
         "about": (value - a - tol, value + a + tol),
-        "nearly": (value - b, value + tol),
-        "just_under": (value - b, value),
-        "just_over": (value, value + b),
+        "nearly": (value - abs(value) * (1 - NEARLY_FLOOR), value + tol),
+        "just_under": (value - j, value),
+        "just_over": (value, value + j),
         "more": (math.nextafter(value, INF), INF),
         "at_least": (value, INF),
         "less": (low, math.nextafter(value, -INF)),
@@ -189,7 +202,7 @@ _BEFORE_VALUE = re.compile(r"\b(?:from|compared (?:with|to)|versus|vs\.?)[ \t]+(
 _AGO_AFTER = re.compile(r"^[^.;]{0,20}\b(?:a year ago|last year|previously|before)\b", re.I)
 
 
-def _direction(text: str, start: int, end: int, signed: float | None) -> int:
+def direction(text: str, start: int, end: int, signed: float | None) -> int:
     """+1 when the figure is a rise ("rose 8%", "a 12% increase", "+2%"), -1 a fall, 0 a level."""
     if signed is not None and signed < 0:
         return -1
@@ -287,6 +300,9 @@ def _ratio(text: str, nums: list[_Num], n: _Num) -> tuple[_Raw, int] | None:
 def _unit_after(text: str, n: _Num) -> tuple[_Raw, int] | None:
     """A figure whose unit follows it: percent, points, a duration, a currency word, a clock time."""
     rest = text[n.end :]
+    if words := unit_after(text, n.end):
+        return _Raw(n.value, round_figure_tol(n.value, n.tol, ABOUT_SLACK), "measure", n.start, words.end, unit=words.unit.dimension,
+                    measure=words.unit), words.end
     for rx, kind in ((_POINTS_AFTER, "points"), (_PCT_AFTER, "percent"), (_DURATION_AFTER, "duration"),
                      (_MONEY_AFTER, "money"), (_CLOCK_AFTER, "time")):
         m = rx.match(rest)
@@ -358,6 +374,10 @@ def _word_quantities(text: str) -> list[_Raw]:
             k = 0.5 if m.group("half") else 1.5 if m.group("andhalf") else 1.0
             value, tol = _days(k, 0.0, m.group(2).lower())
             out.append(_Raw(value, tol, "duration", m.start(), m.end()))
+    for m in ARTICLE_MEASURE.finditer(text):
+        if not _RATE_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):  # "$2 a mile" is a rate
+            k, unit = article_measure(m)
+            out.append(_Raw(k, 0.0, "measure", m.start(), m.end(), unit=unit.dimension, measure=unit))
     for m in _FRACTION.finditer(text):
         out.extend(_fraction(text, m))
     for m in _MULTIPLE_VERB.finditer(text):
@@ -388,7 +408,7 @@ def _fraction(text: str, m: re.Match) -> list[_Raw]:
     n = {"": 1, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "seven": 7, "nine": 9}[count]
     share = 100 * n * FRACTIONS[word]
     return [_Raw(share, share * WORD_SLACK, "percent", m.start(), m.end(),
-                 direction=_direction(text, m.start(), m.end(), None))]
+                 direction=direction(text, m.start(), m.end(), None))]
 
 
 def _multiple(m: re.Match) -> list[_Raw]:
@@ -404,8 +424,8 @@ def _multiple(m: re.Match) -> list[_Raw]:
 
 def _days(count: float, tol: float, unit: str) -> tuple[float, float]:
     """A duration in days, the middle of its unit's range, and how far either side it reaches."""
-    lo, hi = UNIT_DAYS.get(unit, (DAYS[unit], DAYS[unit]))
-    return count * (lo + hi) / 2, tol * hi + count * (hi - lo) / 2
+    u = DURATIONS[unit]
+    return count * (u.lo + u.hi) / 2, tol * u.hi + count * (u.hi - u.lo) / 2
 
 
 def _range(text: str, nums: list[_Num], n: _Num) -> tuple[_Raw, int] | None:
@@ -467,7 +487,7 @@ def _number_quantity(text: str, nums: list[_Num], n: _Num) -> _Raw | None:
     return found[0] if found else _plain(text, n)
 
 
-_FLOORED = {"count", "money", "percent", "duration", "factor"}
+_FLOORED = {"count", "money", "percent", "duration", "factor", "measure"}
 
 
 def _finish(text: str, r: _Raw) -> Quantity:
@@ -479,20 +499,29 @@ def _finish(text: str, r: _Raw) -> Quantity:
         return Quantity(lo, hi, "tally", r.start, r.end, span, lo, what=what, against=r.against)
     hedge: Hedge = "exact" if r.kind in ("year", "time") else _hedge(text, r.start, r.end)
     kind, value = r.kind, r.value
-    direction = r.direction
+    way = r.direction
     if kind == "percent":
-        direction = direction or _direction(text, r.start, r.end, value)
+        way = way or direction(text, r.start, r.end, value)
         value = abs(value)
-    lo, hi = _interval(value, r.tol, hedge, 0.0 if kind in _FLOORED else None)
+    floored = kind in _FLOORED and not (r.measure and r.measure.offset)  # -5 °C is a temperature
+    lo, hi = hedge_interval(value, r.tol, hedge, 0.0 if floored else None)
     nominal = value
-    if kind == "percent" and direction:
+    if r.measure is not None:
+        # Hedged in the unit it is stated in ("about 20 °C" is 18 to 22 degrees), then converted.
+        lo, hi, nominal = _to_base(lo, r.measure, r.measure.lo), _to_base(hi, r.measure, r.measure.hi), \
+            _to_base(value, r.measure, (r.measure.lo + r.measure.hi) / 2)
+    if kind == "percent" and way:
         # A change in percent is a factor: "fell 12%" = 0.88 of before, "rose by a third" = 1.33.
         kind = "factor"
-        lo, hi = (1 + lo / 100, 1 + hi / 100) if direction > 0 else (max(0.0, 1 - hi / 100), 1 - lo / 100)
-        nominal = 1 + direction * value / 100
-    change = _direction(text, r.start, r.end, None) if kind in ("count", "money", "duration") else 0
+        lo, hi = (1 + lo / 100, 1 + hi / 100) if way > 0 else (max(0.0, 1 - hi / 100), 1 - lo / 100)
+        nominal = 1 + way * value / 100
+    change = direction(text, r.start, r.end, None) if kind in ("count", "money", "duration") else 0
     return Quantity(lo, hi, kind, r.start, r.end, span, nominal, unit=r.unit, what=what, hedge=hedge,
                     before=_is_before_value(text, r.start), change=change)
+
+
+def _to_base(x: float, unit: Unit, factor: float) -> float:
+    return x if math.isinf(x) else x * factor + unit.offset
 
 
 def quantities(text: str) -> list[Quantity]:
@@ -524,6 +553,8 @@ def same_thing(a: Quantity, b: Quantity) -> bool:
         return False
     if a.kind == "money" and a.unit and b.unit and a.unit != b.unit:
         return False
+    if a.kind == "measure" and a.unit != b.unit:
+        return False  # a kilogram is no length
     return not (a.what and b.what and not (a.what & b.what))
 
 
@@ -549,8 +580,10 @@ def compare(claim: Quantity, source: Quantity) -> Verdict:
         return "contradicted"
     if claim.hi < source.lo or source.hi < claim.lo:
         return "contradicted"
-    inside = claim.lo <= source.lo and source.hi <= claim.hi
-    if inside or claim.lo <= source.nominal <= claim.hi and source.is_point_like:
+    # Units converted in floating point ("half an hour" and "30 minutes" in days) may miss by a hair.
+    lo, hi = claim.lo - abs(claim.lo) * 1e-9, claim.hi + abs(claim.hi) * 1e-9
+    inside = lo <= source.lo and source.hi <= hi
+    if inside or lo <= source.nominal <= hi and source.is_point_like:
         return "supported"
     return "unclear"
 

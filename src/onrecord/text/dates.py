@@ -1,0 +1,86 @@
+"""Dates as stretches of time: "2027" is a year long, "June 2027" a month, "early June" its first ten
+days, "3 March 2026" one day. A claim's date agrees with a source's when the source's stretch lies
+inside the claim's ("in 2027" for "June 2027"), is contradicted only when the two cannot meet ("2026"
+for "2027", "early June" for "June 25"), and is unsettled otherwise ("June 2027" for "2027": the source
+does not say which month). A weekday is read against a weekday or against a full date's own weekday.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+DateVerdict = Literal["match", "mismatch", "unclear"]
+
+# "Early/mid/late June": the month's first, middle and last ten days or so.
+PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+# A year to lay out a date that gives none (a leap year, so "29 February" has a place).
+_ANY_YEAR = 2000
+
+
+@dataclass(frozen=True)
+class DateParts:
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    part: str = ""
+    """"early", "mid" or "late" (of the month); "" for the whole of it."""
+    weekday: int | None = None
+    """0 = Monday, as ``datetime.date.weekday``."""
+
+    def full(self) -> bool:
+        return self.year is not None and self.month is not None and self.day is not None
+
+
+def _stretch(d: DateParts, year: int) -> tuple[dt.date, dt.date] | None:
+    """First and last day the date covers, laid out in ``year`` when it gives none."""
+    y = d.year if d.year is not None else year
+    if d.month is None:
+        return (dt.date(y, 1, 1), dt.date(y, 12, 31)) if d.year is not None and d.day is None else None
+    last = calendar.monthrange(y, d.month)[1]
+    if d.day is not None:
+        day = min(d.day, last)
+        return dt.date(y, d.month, day), dt.date(y, d.month, day)
+    a, b = PARTS.get(d.part, (1, 31))
+    return dt.date(y, d.month, a), dt.date(y, d.month, min(b, last))
+
+
+def _weekday(d: DateParts) -> int | None:
+    if d.weekday is not None:
+        return d.weekday
+    if d.full():
+        try:
+            return dt.date(d.year, d.month, d.day).weekday()  # type: ignore[arg-type]
+        except ValueError:
+            return None
+    return None
+
+
+def comparable(c: DateParts, s: DateParts) -> bool:
+    """Whether two dates share a field to compare on: "last September" says nothing about "1936"."""
+    both = any(getattr(c, f) is not None and getattr(s, f) is not None for f in ("year", "month", "day"))
+    return both or (_weekday(c) is not None and _weekday(s) is not None)
+
+
+def compare_dates(c: DateParts, s: DateParts) -> DateVerdict:
+    """The claim's date ``c`` against the source's ``s`` as stretches of time (see the module's note)."""
+    wc, ws = _weekday(c), _weekday(s)
+    if wc is not None and ws is not None and wc != ws:
+        return "mismatch"
+    if c.month is None and s.month is None and c.day is not None and s.day is not None and c.year is None:
+        return "match" if c.day == s.day else "mismatch"  # "the 17th" against "the 18th"
+    if c.year is not None and s.year is not None and c.year != s.year:
+        return "mismatch"
+    # A side without a year is laid out in the other's year (so "March 3" meets "3 March 2026").
+    year = c.year or s.year or _ANY_YEAR
+    if c.month is None and c.year is None and c.day is not None:  # "the 17th" against "March 17"
+        return "unclear" if s.day is None else "match" if s.day == c.day else "mismatch"
+    cs, ss = _stretch(c, year), _stretch(s, year)
+    if cs is None or ss is None:
+        return "match" if wc is not None and wc == ws else "unclear"
+    if cs[1] < ss[0] or ss[1] < cs[0]:
+        return "mismatch"
+    return "match" if cs[0] <= ss[0] and ss[1] <= cs[1] else "unclear"
