@@ -239,6 +239,49 @@ def test_a_quote_given_to_someone_else_is_misattributed(source: str, article: st
     assert q.label == "exact" and q.misattributed is misattributed, q
 
 
+JUDGMENT_LAYOUTS = [
+    "JUSTICE MORENO delivered the opinion of the Court.\n\nThe policy is upheld.\n\nJUSTICE HALE, dissenting.\n\n"
+    "The policy treats every student as a suspect.\n",
+    "OPINION (Justice Moreno): The policy is upheld.\n\nDISSENT (Justice Hale): The policy treats every student "
+    "as a suspect.\n",
+    "Justice Moreno, for the Court: The policy is upheld.\n\nJustice Hale, dissenting: The policy treats every "
+    "student as a suspect.\n",
+    "MORENO, J., delivered the opinion of the Court.\nThe policy is upheld.\nHALE, J., dissenting.\nThe policy "
+    "treats every student as a suspect.\n",
+    "Held: The policy is upheld.\n\nJUSTICE MORENO delivered the opinion of the Court.\n\nThe policy is upheld.\n\n"
+    "Justice Hale wrote:\nThe policy treats every student as a suspect.\n",
+]
+
+
+@pytest.mark.parametrize("source", JUDGMENT_LAYOUTS)
+@pytest.mark.parametrize("article,speaker,misattributed", [
+    ('Justice Moreno wrote that the policy "treats every student as a suspect."', "Justice Moreno", True),
+    ('Justice Hale wrote the dissent: "The policy treats every student as a suspect."', "Justice Hale", False),
+    ('In dissent, Justice Hale wrote that the policy "treats every student as a suspect."', "Justice Hale", False),
+])
+def test_a_dissent_quoted_is_its_authors_in_every_layout(source: str, article: str, speaker: str,
+                                                          misattributed: bool) -> None:
+    q = check_quotes(article, [from_text(source, id="s")]).results[0]
+    assert q.label == "exact" and q.speaker == speaker and q.source_speaker is not None
+    assert q.source_speaker.endswith("Hale") and q.misattributed is misattributed, q
+
+
+@pytest.mark.parametrize("source", [
+    "OPERATOR: With us today are Chief Executive Officer Dana Whitfield and Chief Financial Officer Marcus "
+    "Oyelaran.\n\nCEO: Revenue grew 8%.\n\nCFO: We are not changing our full-year guidance.\n",
+    "CEO (Dana Whitfield): Revenue grew 8%.\n\nCFO (Marcus Oyelaran): We are not changing our full-year guidance.\n",
+    "Dana Whitfield (CEO): Revenue grew 8%.\n\nMarcus Oyelaran (CFO): We are not changing our full-year guidance.\n",
+    "**Dana Whitfield, CEO:** Revenue grew 8%.\n\n**Marcus Oyelaran, CFO:** We are not changing our full-year "
+    "guidance.\n",
+    "Interview with finance chief Marcus Oyelaran\nInterviewer: Dana Whitfield\n\nQ: Revenue grew 8%, didn't it?\n"
+    "A: We are not changing our full-year guidance.\n",
+])
+def test_a_transcript_quote_given_to_someone_else_names_the_speaker(source: str) -> None:
+    article = '"We are not changing our full-year guidance," said chief executive Dana Whitfield.'
+    q = check_quotes(article, [from_text(source, id="s")]).results[0]
+    assert q.label == "exact" and q.source_speaker == "Marcus Oyelaran" and q.misattributed, q
+
+
 # -- Through a real check ------------------------------------------------------------------------------
 
 ANSWER = """Based on the notice, here are the key points:

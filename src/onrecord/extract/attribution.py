@@ -24,7 +24,7 @@ from onrecord.extract.speakers import speaker_turns
 from onrecord.report import Attribution
 from onrecord.text.analysis import TextAnalysis, analysis_of
 from onrecord.text.marks import QuoteSpan
-from onrecord.text.vocab import ABBREVIATIONS, DOCUMENT_NOUNS
+from onrecord.text.vocab import ABBREVIATIONS, AUXILIARIES, DOCUMENT_NOUNS, IRREGULAR_PAST
 
 __all__ = [
     "Frame",
@@ -592,8 +592,38 @@ def _after_verb(toks: list[_Tok], v: int) -> int | None:
     if verb in ("told", "tells"):
         return None  # "X told Y to …" reports no proposition
     if v + 1 < len(toks):
-        return toks[v + 1].start if toks[v + 1].text != "," else toks[v + 1].end
-    return None
+        if toks[v + 1].text.startswith("#") or _is_clause(toks[v + 1 :]):
+            return toks[v + 1].start if toks[v + 1].text != "," else toks[v + 1].end
+    return None  # an object, not a proposition: "Hale wrote the dissent", "The firm reported a loss"
+
+
+# Words after which an "-s" word is a plural noun, not a verb ("the importance of schools").
+_BEFORE_NOUN = frozenset("of in for on at to with from by about new more most many few several".split())
+# "-ed" words that are no verb.
+_NOT_ED_VERBS = frozenset("hundred indeed red bed shed speed seed feed greed bred steed".split())
+
+
+def _is_clause(toks: list[_Tok]) -> bool:
+    """Whether the words after a reporting verb, up to the first comma, make a clause with a finite verb
+    ("the bridge is unsafe", "revenue rose 8%", "the company expects growth") rather than the verb's
+    object ("the dissent", "a loss of $3 million", "the motion on Monday"). Pattern work: an auxiliary,
+    a past form, or a present "-s" verb after a noun."""
+    words: list[_Tok] = []
+    for t in toks:
+        if t.text in (",", ";", "(", ")", "—", "–") or t.text.startswith("#"):
+            break
+        if t.is_word:
+            words.append(t)
+    for k, t in enumerate(words):
+        low = t.low
+        if low in AUXILIARIES or low in IRREGULAR_PAST or "n't" in low or "n’t" in low:
+            return True
+        if k > 0 and len(low) > 3 and low.endswith("ed") and low not in _NOT_ED_VERBS:
+            return True
+        if k > 0 and len(low) > 3 and low.endswith("s") and not low.endswith("ss") \
+                and words[k - 1].low not in _DETERMINERS | _BEFORE_NOUN and not words[k - 1].text[0].isdigit():
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------------------------
