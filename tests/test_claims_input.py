@@ -266,6 +266,22 @@ def test_changes_are_derived_only_between_cells_of_one_measure() -> None:
     assert not any("1.3" in q.derived and "11" in q.derived for q in derived)  # kilograms against hours
 
 
+@pytest.mark.parametrize("source,claim", [
+    ("CEO: Revenue grew 8% in the quarter.\nANALYST: Will costs ease in the fourth quarter?\n",
+     "Revenue rose 8% in the third quarter."),
+    ("Q: Did the river reach 7 metres?\nA: It peaked at 6.4 metres on Tuesday.\n", "The river peaked at 6 metres."),
+    ("Reporter: Is it true the levy rose 40%?\nMayor: It rose 3.5 percent.\n", "The levy rose 40%."),
+    ("Will the council approve 12 new homes? The council approved 300 homes in 2024.",
+     "The council approved 12 new homes in 2024."),
+])
+def test_a_question_in_a_source_asserts_no_figure(source: str, claim: str) -> None:
+    asked = [(m.start(), m.end()) for m in re.finditer(r"[^.?\n]*\?", source)]
+    got = check_quantities(claim, figure_pool({"s": source}))
+    assert got
+    for q in got:
+        assert q.source is None or not any(a <= q.source.start < b for a, b in asked), (q.claim.text, q.source.text)
+
+
 # -- 4. Speakers in the layouts sources use ----------------------------------------------------------
 
 CALL = """Northwind Foods - Q3 earnings call
