@@ -364,3 +364,48 @@ def test_a_quote_after_a_reporting_verb_keeps_its_speaker(text: str, speaker: st
 def test_a_quote_after_a_verb_with_an_object_gets_no_speaker_from_it(text: str) -> None:
     a = _quote_speaker(text)
     assert a is None or a.speaker not in ("Hale", "Ruiz")
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('"Stop the works!" Okafor said.', "Okafor"),
+        ('"Will it open on time?" asked Okafor.', "Okafor"),
+        ('"Stop the works!" said Okafor, the council leader.', "Okafor"),
+        ('"Stop the works!" Okafor said the plan would fail.', None),
+        ('"Stop the works!" The crowd cheered. Okafor said nothing.', None),
+    ],
+)
+def test_a_quotation_ending_in_a_bang_or_a_question_takes_the_cue_after_it(text: str, speaker: str | None) -> None:
+    a = _quote_speaker(text)
+    assert (a.speaker if a else None) == speaker
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("In a concurrence, Justice Park stressed that students were told in writing.",
+         ("Justice Park", "stressed", "students were told in writing")),
+        ("On Monday, officials said the bridge is unsafe.", ("officials", "said", "the bridge is unsafe")),
+        ("Writing for the majority, Justice Moreno wrote that the policy is lawful.",
+         ("Justice Moreno", "wrote", "the policy is lawful")),
+        ("In 2020, the mayor said taxes would rise.", ("the mayor", "said", "taxes would rise")),
+        ("Separately, the finance chief noted that margins slipped.",
+         ("the finance chief", "noted", "margins slipped")),
+    ],
+)
+def test_a_frame_after_an_opening_phrase(text: str, expected: tuple[str, str, str]) -> None:
+    assert _frame(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the letter, which officials said was genuine, Melania wrote the names.",
+        "In the end, the plan failed.",
+        "However, the mayor wrote the letter.",
+        "Officials, in a statement, praised the plan.",
+    ],
+)
+def test_no_frame_after_an_opening_phrase(text: str) -> None:
+    assert reported_frame(text, 0, len(text)) is None
