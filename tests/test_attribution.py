@@ -295,3 +295,117 @@ def test_a_speaker_name_wrapped_over_lines_is_one_name(text: str) -> None:
     a = attribute(text, q.start, q.end)
     assert a is not None and a.speaker == "Dana Whitfield"
     assert " ".join(text[a.speaker_start : a.speaker_end].split()) == "Dana Whitfield"
+
+
+# ---------------------------------------------------------------- a verb's object is no proposition
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hale wrote the dissent.",
+        "Justice Hale wrote the dissent, joined by two colleagues.",
+        "Justice Ortiz delivered the opinion on Monday.",
+        "She filed the motion in March.",
+        "The company reported a loss of $3 million.",
+        "The mayor announced the plan on Monday.",
+        "Officials confirmed the closure of the bridge.",
+        "The minister stressed the importance of schools.",
+        "The opinion was joined by Ruiz.",
+        "The report noted a sharp rise in rents.",
+        "Hale wrote the dissent, arguing the statute was void.",
+    ],
+)
+def test_a_reporting_verb_with_an_object_frames_nothing(text: str) -> None:
+    assert reported_frame(text, 0, len(text)) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Hale wrote that the statute is void.", ("Hale", "wrote", "the statute is void")),
+        ("Hale wrote: the statute is void.", ("Hale", "wrote", "the statute is void")),
+        ("Hale wrote the statute is void.", ("Hale", "wrote", "the statute is void")),
+        ("The company reported that revenue rose 8%.", ("The company", "reported", "revenue rose 8%")),
+        ("The company reported revenue rose 8%.", ("The company", "reported", "revenue rose 8%")),
+        ("Officials confirmed the bridge would close.", ("Officials", "confirmed", "the bridge would close")),
+        ("Whitfield said the company expects growth.", ("Whitfield", "said", "the company expects growth")),
+        ("Marsh said the levees failed at Millford.", ("Marsh", "said", "the levees failed at Millford")),
+        ("The mayor said prices won't fall.", ("The mayor", "said", "prices won't fall")),
+        ('Hale wrote "the statute is void."', ("Hale", "wrote", '"the statute is void."')),
+    ],
+)
+def test_a_reporting_verb_with_a_clause_frames_it(text: str, expected: tuple[str, str, str]) -> None:
+    assert _frame(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Hale wrote the dissent: "The statute is void."', "Hale"),
+        ('Hale wrote that "the statute is void."', "Hale"),
+        ('Hale wrote: "The statute is void."', "Hale"),
+        ('She filed the motion on Monday. "We will appeal," Ruiz said.', "Ruiz"),
+        ('Ortiz delivered the opinion of the court, saying "the search was lawful."', "Ortiz"),
+    ],
+)
+def test_a_quote_after_a_reporting_verb_keeps_its_speaker(text: str, speaker: str) -> None:
+    a = _quote_speaker(text)
+    assert a is not None and a.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Hale wrote the dissent. "The statute is void," the court held.',
+        'The opinion was joined by Ruiz. "The law is clear," it read.',
+    ],
+)
+def test_a_quote_after_a_verb_with_an_object_gets_no_speaker_from_it(text: str) -> None:
+    a = _quote_speaker(text)
+    assert a is None or a.speaker not in ("Hale", "Ruiz")
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('"Stop the works!" Okafor said.', "Okafor"),
+        ('"Will it open on time?" asked Okafor.', "Okafor"),
+        ('"Stop the works!" said Okafor, the council leader.', "Okafor"),
+        ('"Stop the works!" Okafor said the plan would fail.', None),
+        ('"Stop the works!" The crowd cheered. Okafor said nothing.', None),
+    ],
+)
+def test_a_quotation_ending_in_a_bang_or_a_question_takes_the_cue_after_it(text: str, speaker: str | None) -> None:
+    a = _quote_speaker(text)
+    assert (a.speaker if a else None) == speaker
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("In a concurrence, Justice Park stressed that students were told in writing.",
+         ("Justice Park", "stressed", "students were told in writing")),
+        ("On Monday, officials said the bridge is unsafe.", ("officials", "said", "the bridge is unsafe")),
+        ("Writing for the majority, Justice Moreno wrote that the policy is lawful.",
+         ("Justice Moreno", "wrote", "the policy is lawful")),
+        ("In 2020, the mayor said taxes would rise.", ("the mayor", "said", "taxes would rise")),
+        ("Separately, the finance chief noted that margins slipped.",
+         ("the finance chief", "noted", "margins slipped")),
+    ],
+)
+def test_a_frame_after_an_opening_phrase(text: str, expected: tuple[str, str, str]) -> None:
+    assert _frame(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the letter, which officials said was genuine, Melania wrote the names.",
+        "In the end, the plan failed.",
+        "However, the mayor wrote the letter.",
+        "Officials, in a statement, praised the plan.",
+    ],
+)
+def test_no_frame_after_an_opening_phrase(text: str) -> None:
+    assert reported_frame(text, 0, len(text)) is None

@@ -5,6 +5,7 @@ through a real check (the shipped model, real .docx and .html files)."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -108,6 +109,110 @@ def test_a_lifted_relative_clause_is_read_without_its_emphasis() -> None:
     assert got == {"The new rule cut costs by a fifth.", "The new rule took effect in May 2024"}
 
 
+SHAPES = {
+    "numbered": "Here are the key findings:\n\n1. Enrolment rose 4% to 12,300 students.\n2. Average grades rose by "
+                "3 points.\n3. The district spent $14 million.\n\nHope this helps!\n",
+    "bulleted": "Sure! Here's a summary:\n\n- Enrolment rose 4% to 12,300 students.\n* Average grades rose by 3 "
+                "points.\n+ The district spent $14 million.\n\nLet me know if you'd like more detail.\n",
+    "nested": "Based on the report, here is what changed:\n\n1. **Grades:**\n   - Enrolment rose 4% to 12,300 "
+              "students.\n   - Average grades rose by 3 points.\n2. Costs:\n    * The district spent $14 million.\n\n"
+              "I can also break down the costs by school if that would be useful.\n",
+    "bold-label": "Here's a breakdown:\n\n- **Enrolment:** Enrolment rose 4% to 12,300 students.\n- **Grades** — "
+                  "Average grades rose by 3 points.\n- **Costs.** The district spent $14 million.\n\n"
+                  "Happy to help further!\n",
+    "headings": "## Summary\n\nIn short: Enrolment rose 4% to 12,300 students.\n\n### 1. Grades\n\nAverage grades "
+                "rose by 3 points.\n\n#### Costs ####\nThe district spent $14 million.\n\nThanks for asking!\n",
+    "plain-label": "To answer your question:\n\nEnrolment: Enrolment rose 4% to 12,300 students.\nGrades: Average "
+                   "grades rose by 3 points.\nCosts: The district spent $14 million.\n\nGood luck with your report!\n",
+}
+CLAIMED = ["Enrolment rose 4% to 12,300 students.", "Average grades rose by 3 points.",
+           "The district spent $14 million."]
+
+
+def _unmarked(s: str) -> str:
+    return " ".join(re.sub(r"[*_#`]+", " ", s).split())
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_every_answer_shape_checks_its_claims_and_lists_the_rest(shape: str) -> None:
+    text = SHAPES[shape]
+    us = units(text)
+    assert [u.text for u in us if u.unchecked is None] == CLAIMED
+    for u in us:
+        if u.unchecked is None:
+            # The span indexes the original: the claim's words, with any markup inside, and nothing before.
+            assert _unmarked(text[u.start : u.end]) == _unmarked(u.text), (shape, u)
+    rest = [u for u in us if u.unchecked is not None]
+    assert rest and all(u.unchecked in ("not a claim", "a heading") for u in rest)
+    assert rest[-1].unchecked == "not a claim"  # the sign-off or offer
+    claimed = {i for u in us if u.unchecked is None for i in range(u.start, u.end)}
+    for u in rest:
+        assert not claimed & set(range(u.start, u.end))
+
+
+@pytest.mark.parametrize("line,words", [
+    ("- **Budget** — The budget rose 5%.", "The budget rose 5%."),
+    ("- **Budget** – The budget rose 5%.", "The budget rose 5%."),
+    ("- **Budget** - The budget rose 5%.", "The budget rose 5%."),
+    ("- **Budget.** The budget rose 5%.", "The budget rose 5%."),
+    ("- **Budget** The budget rose 5%.", "The budget rose 5%."),
+    ("3. __Phase 2 budget__ — The budget rose 5%.", "The budget rose 5%."),
+    ("- **The budget** rose 5%.", "The budget rose 5%."),
+    ("Grades: 4 schools improved their results.", "4 schools improved their results."),
+    ("**Bottom line:** the district grew.", "the district grew."),
+])
+def test_a_bold_or_plain_label_is_context(line: str, words: str) -> None:
+    (u,) = checked(f"{line}\n")
+    assert u.text == words
+    figures = {q.claim.text for q in check_quantities(u.text, source_pool({"s": "nothing"}))}
+    assert not figures & {"2", "3", "Phase 2"}
+
+
+@pytest.mark.parametrize("line", ["#### 1. Attendance", "## 2. Costs and fees", "### Q3 results", "1. **Attendance**",
+                                  "**Results for 2024**", "# Summary of the 2 reports"])
+def test_a_heading_line_is_one_unit_never_a_claim(line: str) -> None:
+    text = f"{line}\nAttendance averaged 71 percent.\n"
+    us = units(text)
+    assert [u.unchecked for u in us] == ["a heading", None]
+    assert text[us[0].start : us[0].end] == line
+
+
+ANSWER_TABLE = """Here's a comparison:
+
+| Year | Students | Spending ($m) |
+|------|----------|---------------|
+| 2023 | 11,800 | 13.1 |
+| 2024 | 12,300 | 14 |
+
+Let me know if you need more!
+"""
+
+
+def test_a_table_in_an_answer_claims_one_thing_per_row() -> None:
+    us = units(ANSWER_TABLE)
+    rows = [u for u in us if u.unchecked is None]
+    # Each row is read as a source's rows are (``onrecord.documents.tables``): its label, then each cell
+    # with its header.
+    assert [u.text.split(", Spending")[0] for u in rows] == ["2023: Students: 11,800", "2024: Students: 12,300"]
+    assert [ANSWER_TABLE[u.start : u.end] for u in rows] == ["2023 | 11,800 | 13.1", "2024 | 12,300 | 14"]
+    assert not any("Year" in u.text or "---" in u.text for u in us)
+    assert [u.unchecked for u in us][0] == "not a claim" and [u.unchecked for u in us][-1] == "not a claim"
+
+
+@pytest.mark.parametrize("line", [
+    "Happy to help further!", "Glad I could help!", "Hope that clarifies things.", "Hope this is useful.",
+    "I hope you find this useful!", "Cheers!", "Thanks!", "You're welcome!", "Happy reading!",
+    "Want me to compare the two reports?", "Does that help?", "Just ask.", "Here you go:",
+    "To answer your question:", "The main findings are summarised below.",
+    "I can also break down the costs by school if that would be useful.",
+    "I'd recommend reading the full report for details.",
+])
+def test_more_filler_is_listed_as_not_a_claim(line: str) -> None:
+    text = f"The pilot followed 2,340 students.\n{line}\n"
+    us = units(text)
+    assert [u.unchecked for u in us] == [None, "not a claim"], us
+
+
 # -- 3. Tables as evidence -----------------------------------------------------------------------------
 
 PIPE = """Laptop comparison
@@ -159,6 +264,22 @@ def test_a_cell_figure_is_read_with_its_header_and_placed_at_its_cell(claim: str
 def test_changes_are_derived_only_between_cells_of_one_measure() -> None:
     derived = [q for _, q in figure_pool({"pipe": PIPE}) if q.derived]
     assert not any("1.3" in q.derived and "11" in q.derived for q in derived)  # kilograms against hours
+
+
+@pytest.mark.parametrize("source,claim", [
+    ("CEO: Revenue grew 8% in the quarter.\nANALYST: Will costs ease in the fourth quarter?\n",
+     "Revenue rose 8% in the third quarter."),
+    ("Q: Did the river reach 7 metres?\nA: It peaked at 6.4 metres on Tuesday.\n", "The river peaked at 6 metres."),
+    ("Reporter: Is it true the levy rose 40%?\nMayor: It rose 3.5 percent.\n", "The levy rose 40%."),
+    ("Will the council approve 12 new homes? The council approved 300 homes in 2024.",
+     "The council approved 12 new homes in 2024."),
+])
+def test_a_question_in_a_source_asserts_no_figure(source: str, claim: str) -> None:
+    asked = [(m.start(), m.end()) for m in re.finditer(r"[^.?\n]*\?", source)]
+    got = check_quantities(claim, figure_pool({"s": source}))
+    assert got
+    for q in got:
+        assert q.source is None or not any(a <= q.source.start < b for a, b in asked), (q.claim.text, q.source.text)
 
 
 # -- 4. Speakers in the layouts sources use ----------------------------------------------------------
@@ -237,6 +358,49 @@ def test_source_turns_give_the_person_in_every_layout(text: str, said: str, spea
 def test_a_quote_given_to_someone_else_is_misattributed(source: str, article: str, misattributed: bool) -> None:
     q = check_quotes(article, [from_text(source, id="s")]).results[0]
     assert q.label == "exact" and q.misattributed is misattributed, q
+
+
+JUDGMENT_LAYOUTS = [
+    "JUSTICE MORENO delivered the opinion of the Court.\n\nThe policy is upheld.\n\nJUSTICE HALE, dissenting.\n\n"
+    "The policy treats every student as a suspect.\n",
+    "OPINION (Justice Moreno): The policy is upheld.\n\nDISSENT (Justice Hale): The policy treats every student "
+    "as a suspect.\n",
+    "Justice Moreno, for the Court: The policy is upheld.\n\nJustice Hale, dissenting: The policy treats every "
+    "student as a suspect.\n",
+    "MORENO, J., delivered the opinion of the Court.\nThe policy is upheld.\nHALE, J., dissenting.\nThe policy "
+    "treats every student as a suspect.\n",
+    "Held: The policy is upheld.\n\nJUSTICE MORENO delivered the opinion of the Court.\n\nThe policy is upheld.\n\n"
+    "Justice Hale wrote:\nThe policy treats every student as a suspect.\n",
+]
+
+
+@pytest.mark.parametrize("source", JUDGMENT_LAYOUTS)
+@pytest.mark.parametrize("article,speaker,misattributed", [
+    ('Justice Moreno wrote that the policy "treats every student as a suspect."', "Justice Moreno", True),
+    ('Justice Hale wrote the dissent: "The policy treats every student as a suspect."', "Justice Hale", False),
+    ('In dissent, Justice Hale wrote that the policy "treats every student as a suspect."', "Justice Hale", False),
+])
+def test_a_dissent_quoted_is_its_authors_in_every_layout(source: str, article: str, speaker: str,
+                                                          misattributed: bool) -> None:
+    q = check_quotes(article, [from_text(source, id="s")]).results[0]
+    assert q.label == "exact" and q.speaker == speaker and q.source_speaker is not None
+    assert q.source_speaker.endswith("Hale") and q.misattributed is misattributed, q
+
+
+@pytest.mark.parametrize("source", [
+    "OPERATOR: With us today are Chief Executive Officer Dana Whitfield and Chief Financial Officer Marcus "
+    "Oyelaran.\n\nCEO: Revenue grew 8%.\n\nCFO: We are not changing our full-year guidance.\n",
+    "CEO (Dana Whitfield): Revenue grew 8%.\n\nCFO (Marcus Oyelaran): We are not changing our full-year guidance.\n",
+    "Dana Whitfield (CEO): Revenue grew 8%.\n\nMarcus Oyelaran (CFO): We are not changing our full-year guidance.\n",
+    "**Dana Whitfield, CEO:** Revenue grew 8%.\n\n**Marcus Oyelaran, CFO:** We are not changing our full-year "
+    "guidance.\n",
+    "Interview with finance chief Marcus Oyelaran\nInterviewer: Dana Whitfield\n\nQ: Revenue grew 8%, didn't it?\n"
+    "A: We are not changing our full-year guidance.\n",
+])
+def test_a_transcript_quote_given_to_someone_else_names_the_speaker(source: str) -> None:
+    article = '"We are not changing our full-year guidance," said chief executive Dana Whitfield.'
+    q = check_quotes(article, [from_text(source, id="s")]).results[0]
+    assert q.label == "exact" and q.source_speaker == "Marcus Oyelaran" and q.misattributed, q
 
 
 # -- Through a real check ------------------------------------------------------------------------------

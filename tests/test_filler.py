@@ -45,6 +45,20 @@ from onrecord.extract.filler import NOT_A_CLAIM, filler
     ("As an AI, I cannot verify these figures independently.", "disclaimer"),
     ("I don't have access to the full study.", "disclaimer"),
     ("5. Let me know if you need anything else.", "offer"),
+    ("Here you go:", "opener"),
+    ("To answer your question:", "opener"),
+    ("The key findings are summarised below.", "opener"),
+    ("Happy to help further!", "sign_off"),
+    ("Glad I could help!", "sign_off"),
+    ("Hope that clarifies things.", "sign_off"),
+    ("I hope you find this useful!", "sign_off"),
+    ("Cheers!", "sign_off"),
+    ("You're welcome!", "sign_off"),
+    ("Happy reading!", "sign_off"),
+    ("Want me to compare the two reports?", "offer"),
+    ("Does that help?", "offer"),
+    ("I can also break down the costs by school if that would be useful.", "offer"),
+    ("I'd recommend reading the full report for details.", "offer"),
 ])
 def test_filler(sentence: str, kind: str) -> None:
     f = filler(sentence)
@@ -73,6 +87,12 @@ def test_filler(sentence: str, kind: str) -> None:
     "Thank you for the grant, the director told the state.",
     "The pilot followed 2,340 students in 18 middle schools.",
     "In 2024, attendance averaged 71 percent:",
+    "The mayor was happy to help the families.",
+    "Thanks to the grant, attendance rose 5%.",
+    "The costs are summarised in the annex and rose 5%.",
+    "We recommend reading programmes for every school, the authors wrote.",
+    "The district can also cut costs if that is useful to schools.",
+    "Want of funding closed two schools.",
 ])
 def test_claims_are_not_filler(sentence: str) -> None:
     assert filler(sentence) is None

@@ -299,3 +299,21 @@ def test_alignment_at_the_edges_of_the_sources():
     assert (m.label, m.source_start, m.source_end) == ("altered", 0, 16)
     # A soft hyphen is invisible, and folding goes on past it.
     assert fold("re\u00adbuild the harbour").key == "rebuild the harbour"
+
+
+@pytest.mark.parametrize("text", [
+    '"We will rebuild the harbour by 2030," Smith said.',
+    'Smith said: "We will rebuild the harbour by 2030."',
+    'Smith said "we will rebuild the harbour by 2030."',
+    '"We will rebuild the harbour by 2030!" Smith said.',
+    '“We will rebuild the harbour by 2030,” said Smith.',
+    'According to Smith, "we will rebuild the harbour by 2030."',
+])
+def test_a_claim_framed_on_a_quotation_holds_it_and_its_speaker_is_checked(text: str) -> None:
+    from onrecord.extract.claims import claim_units
+    from onrecord.judge.quotes import within
+
+    q = _only_quote(text, HARBOUR)
+    assert q.misattributed and q.source_speaker == "JONES"
+    holding = [u for u in claim_units(text) if u.unchecked is None and within(q, u.start, u.end)]
+    assert holding, [(u.start, u.end, u.text) for u in claim_units(text)]

@@ -112,3 +112,28 @@ def test_claim_asserts_what_the_source_denies(claim: str, source: str) -> None:
 ])
 def test_no_conflict(claim: str, source: str) -> None:
     assert conflict(claim, source) is None
+
+
+@pytest.mark.parametrize("sentence,denied", [
+    ("The Board's policy of searching student lockers without individual suspicion is upheld.", "individual suspicion"),
+    ("The council approved the plan without a vote.", "a vote"),
+    ("The policy was upheld without dissent.", "dissent"),
+    ("Residents may park without a permit on Sundays.", "a permit on Sundays"),
+    ("Without a quorum, the meeting went ahead.", "a quorum"),
+])
+def test_without_denies_its_object_not_its_clause(sentence: str, denied: str) -> None:
+    parts = scopes(sentence)
+    neg = [p for p in parts if p.negated]
+    assert [(p.text, p.cue) for p in neg] == [(denied, "without")]
+    assert sentence[neg[0].start : neg[0].end] == denied and neg[0].frame is not None
+
+
+@pytest.mark.parametrize("claim,source,conflicts", [
+    ("The court upheld the locker-search policy.",
+     "The Board's policy of searching student lockers without individual suspicion is upheld.", False),
+    ("The policy was upheld.", "The policy was upheld without dissent.", False),
+    ("The council approved the plan after a vote.", "The council approved the plan without a vote.", True),
+    ("Residents need a permit to park on Sundays.", "Residents may park without a permit on Sundays.", True),
+])
+def test_a_claim_conflicts_with_without_only_on_its_object(claim: str, source: str, conflicts: bool) -> None:
+    assert (conflict(claim, source) is not None) is conflicts

@@ -21,7 +21,7 @@ from onrecord.inputs import validate as validate_inputs
 from onrecord.judge.documents import documents_meant, read_edge
 from onrecord.judge.figures import check_quantities
 from onrecord.judge.finding import Cited, ClaimCase, EdgeReading, Finding
-from onrecord.judge.quotes import QuoteCheck, check_quotes, quoted_share
+from onrecord.judge.quotes import QuoteCheck, check_quotes, quoted_share, within
 from onrecord.judge.rules import judge_claim
 from onrecord.judge.tables import figure_pool
 from onrecord.judge.thresholds import DEFAULT_THRESHOLDS, Thresholds
@@ -209,7 +209,7 @@ def _retrieve(units: list[ClaimUnit], docs: list[Document], quotes: list[QuoteRe
     claim that cannot be read)."""
     # Filler and headings (``unit.unchecked``) and claims in another language are listed, not judged.
     readable = [u for u in units if u.unchecked is None and unreadable_reason(u.text) is None]
-    inside = [[q for q in quotes if q.start >= u.start and q.end <= u.end] for u in readable]
+    inside = [[q for q in quotes if within(q, u.start, u.end)] for u in readable]
     # One batched model call for the claims that need the model; rules settle the others.
     needs = [_needs_model(u, qs, t) for u, qs in zip(readable, inside, strict=True)]
     judged = judge_many(model, [u.text for u in readable], indexes, embedder, needs,

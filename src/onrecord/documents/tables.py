@@ -184,6 +184,32 @@ def table_rows(text: str) -> list[Row]:
     return out
 
 
+def row_sentence(row: Row) -> tuple[str, list[tuple[int, int, Cell]]]:
+    """The row as one clause, "Chronic absences: 2023-24: 1,840, 2024-25: 1,620, Change: -12%", and where
+    each cell's words lie in it. The row's label leads without its column's name ("Indicator: ..." says
+    nothing a claim would); commas join the cells, since a figure's context is its sentence and a ";"
+    would end it before the label."""
+    text, places = "", []
+    for n, c in enumerate(row.cells):
+        words = c.value if n == 0 and len(row.cells) > 1 else c.readable
+        text += ("" if n == 0 else (": " if n == 1 else ", "))
+        places.append((len(text), len(text) + len(words), c))
+        text += words
+    return text, places
+
+
+def table_line_spans(text: str) -> list[tuple[int, int]]:
+    """The span of every line of every table in ``text``: its header and separator lines as well as its rows
+    (what a reader of the text's sentences must not read as prose)."""
+    out = []
+    for block in _blocks(text):
+        for cells in block:
+            line_start = text.rfind("\n", 0, cells[0][1]) + 1
+            line_end = text.find("\n", cells[-1][2])
+            out.append((line_start, len(text) if line_end < 0 else line_end))
+    return out
+
+
 def _pipe_cell(text: str) -> str:
     # A "|" inside a cell would split it; a line break would end the row.
     return " ".join(text.replace("|", "/").split())

@@ -24,7 +24,7 @@ from onrecord.extract.speakers import speaker_turns
 from onrecord.report import Attribution
 from onrecord.text.analysis import TextAnalysis, analysis_of
 from onrecord.text.marks import QuoteSpan
-from onrecord.text.vocab import ABBREVIATIONS, DOCUMENT_NOUNS
+from onrecord.text.vocab import ABBREVIATIONS, AUXILIARIES, DOCUMENT_NOUNS, IRREGULAR_PAST
 
 __all__ = [
     "Frame",
@@ -307,6 +307,13 @@ def _cue_in_right(toks: list[_Tok]) -> _Found | None:
     return None
 
 
+def _ends_clause(toks: list[_Tok], f: _Found) -> bool:
+    """The cue and its speaker end the clause: nothing but punctuation or a comma's apposition follows."""
+    last = max(f.b, next((i + 1 for i, x in enumerate(toks) if x.low in CUE_VERBS), 0))
+    after = toks[last:]
+    return not any(x.is_word for x in after) or after[0].text == ","
+
+
 def _cue_in_left(toks: list[_Tok]) -> _Found | None:
     """The nearest cue before the span whose subject can be found."""
     participle: _Tok | None = None
@@ -373,6 +380,13 @@ def attribute(text: str | TextAnalysis, start: int, end: int) -> Attribution | N
     right = [t for t in toks if t.start >= end]
     found = _cue_in_right(right)
     side = right
+    if found is None and not right and si + 1 < len(an.sentences) and text[start:end].rstrip()[-1:] in "!?":
+        # '"Stop the works!" Okafor said.': a quotation ending in "!" or "?" ends the splitter's sentence,
+        # and its cue opens the next one.
+        side = an.tokens_in(*an.sentences[si + 1])
+        found = _cue_in_right(side)
+        if found is not None and not _ends_clause(side, found):
+            found = None  # '"Stop!" Smith said the plan would fail.': Smith's own sentence
     if found is None:
         found, side = _cue_in_left(left), left
     if found is None:
@@ -525,7 +539,7 @@ def reported_frame(text: str | TextAnalysis, start: int, end: int) -> Frame | No
                     np = _np_backward(toks, c)
                     first = np[0] if np else None
                     break
-        if np is None or first != 0:
+        if np is None or first is None or not (first == 0 or _introduced(toks, first)):
             break
         ps = _after_verb(toks, v)
         if ps is None:
@@ -542,10 +556,7 @@ def reported_frame(text: str | TextAnalysis, start: int, end: int) -> Frame | No
         f = _cue_in_right(rest)
         if f is None:
             continue
-        # the cue and its speaker must end the clause
-        last_word = max(f.b, next((i + 1 for i, x in enumerate(rest) if x.low in CUE_VERBS), 0))
-        after = rest[last_word:]
-        if any(x.is_word for x in after) and after[0].text != ",":  # ", the company's head of …"
+        if not _ends_clause(rest, f):  # the cue and its speaker must end the clause (or ", the company's …")
             continue
         speaker_toks = rest
         if toks[c].text.startswith("#"):
@@ -562,6 +573,22 @@ def reported_frame(text: str | TextAnalysis, start: int, end: int) -> Frame | No
         pronoun = speaker_toks[f.a].low if f.b - f.a == 1 and speaker_toks[f.a].low in PRONOUNS else None
         return _framed(an, si, pronoun, speaker, f.cue, s, e, ps, pe)
     return None
+
+
+# Words that open an adverbial phrase before a reporting clause's subject: "In a concurrence, Justice
+# Park stressed that ...", "On Monday, officials said ...", "Writing for the majority, Moreno said ...".
+_INTRO_WORDS = frozenset(
+    """in on at during after before earlier later meanwhile however separately yesterday today also last
+    this writing speaking asked responding addressing still instead nonetheless nevertheless moreover
+    furthermore but and""".split()
+)
+
+
+def _introduced(toks: list[_Tok], first: int) -> bool:
+    """The speaker at ``first`` follows an adverbial phrase and its comma, and that phrase reports no one."""
+    return (0 < first <= 9 and toks[first - 1].text == "," and toks[0].low in _INTRO_WORDS
+            and not any(t.low in FRAME_VERBS or t.low == "according" or t.text.startswith("#")
+                        for t in toks[: first - 1]))
 
 
 def _framed(an: _Analysis, si: int, pronoun: str | None, speaker: str, cue: str, s: int, e: int, ps: int,
@@ -592,8 +619,38 @@ def _after_verb(toks: list[_Tok], v: int) -> int | None:
     if verb in ("told", "tells"):
         return None  # "X told Y to …" reports no proposition
     if v + 1 < len(toks):
-        return toks[v + 1].start if toks[v + 1].text != "," else toks[v + 1].end
-    return None
+        if toks[v + 1].text.startswith("#") or _is_clause(toks[v + 1 :]):
+            return toks[v + 1].start if toks[v + 1].text != "," else toks[v + 1].end
+    return None  # an object, not a proposition: "Hale wrote the dissent", "The firm reported a loss"
+
+
+# Words after which an "-s" word is a plural noun, not a verb ("the importance of schools").
+_BEFORE_NOUN = frozenset("of in for on at to with from by about new more most many few several".split())
+# "-ed" words that are no verb.
+_NOT_ED_VERBS = frozenset("hundred indeed red bed shed speed seed feed greed bred steed".split())
+
+
+def _is_clause(toks: list[_Tok]) -> bool:
+    """Whether the words after a reporting verb, up to the first comma, make a clause with a finite verb
+    ("the bridge is unsafe", "revenue rose 8%", "the company expects growth") rather than the verb's
+    object ("the dissent", "a loss of $3 million", "the motion on Monday"). Pattern work: an auxiliary,
+    a past form, or a present "-s" verb after a noun."""
+    words: list[_Tok] = []
+    for t in toks:
+        if t.text in (",", ";", "(", ")", "—", "–") or t.text.startswith("#"):
+            break
+        if t.is_word:
+            words.append(t)
+    for k, t in enumerate(words):
+        low = t.low
+        if low in AUXILIARIES or low in IRREGULAR_PAST or "n't" in low or "n’t" in low:
+            return True
+        if k > 0 and len(low) > 3 and low.endswith("ed") and low not in _NOT_ED_VERBS:
+            return True
+        if k > 0 and len(low) > 3 and low.endswith("s") and not low.endswith("ss") \
+                and words[k - 1].low not in _DETERMINERS | _BEFORE_NOUN and not words[k - 1].text[0].isdigit():
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------------------------

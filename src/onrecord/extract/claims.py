@@ -21,11 +21,12 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from onrecord.documents.tables import row_sentence, table_line_spans, table_rows
 from onrecord.extract.attribution import attribute, reported_frame
 from onrecord.extract.filler import A_HEADING, NOT_A_CLAIM, filler
 from onrecord.report import Attribution
 from onrecord.text.analysis import TextAnalysis, analysis_of
-from onrecord.text.markup import Plain, is_heading, strip_markup
+from onrecord.text.markup import Plain, has_finite_verb, is_heading, strip_markup
 from onrecord.text.segment import Span, sentences
 from onrecord.text.vocab import DOCUMENT_NOUNS
 
@@ -200,9 +201,18 @@ def claim_units(text: str | TextAnalysis, quotes: list[Span] | None = None) -> l
         quotes, sents = ta.quotation_spans, list(ta.sentences)
     else:
         sents = sentences(ta.text, protected=quotes)
-    units: list[ClaimUnit] = []
     text = ta.text
+    units, tables = _table_units(text)
+    heading_end = -1
     for sent in sents:
+        if sent.start < heading_end or any(a <= sent.start < b for a, b in tables):
+            continue  # inside a heading's line, or a table's line: read whole
+        heading = _heading_line(text, sent)
+        if heading is not None:
+            units.append(ClaimUnit(heading.start, heading.end, _clean(heading.text_of(text)), heading, None, None,
+                                   A_HEADING))
+            heading_end = heading.end
+            continue
         line = text[sent.start : sent.end]
         not_claim = _not_a_claim(line)
         if not_claim is not None:
@@ -212,7 +222,8 @@ def claim_units(text: str | TextAnalysis, quotes: list[Span] | None = None) -> l
         words = _words_span(plain)
         if words is None or not is_claim_sentence(text, sent):
             continue
-        if plain.label_span and not (is_claim_sentence(text, words) and plain.text[0].isupper()):
+        if plain.label_span and not (is_claim_sentence(text, words)
+                                     and (plain.text[0].isupper() or has_finite_verb(plain.text))):
             # "**Sample size:** 2,340 students", "Cost: about $1,100": the words after the label do not
             # begin a sentence of their own; the label is their subject, so it is checked with them.
             start = plain.label_span[0]
@@ -223,7 +234,37 @@ def claim_units(text: str | TextAnalysis, quotes: list[Span] | None = None) -> l
             continue
         for clause in _clauses(text, words, quotes):
             units.extend(_plain_words(text, u, plain) for u in _units_of_clause(ta, words, clause, quotes))
-    return units
+    return sorted(units, key=lambda u: (u.start, u.end)) if tables else units
+
+
+def _heading_line(text: str, sent: Span) -> Span | None:
+    """The whole line of a Markdown heading that ``sent`` opens ("#### 1. Attendance", which the sentence
+    splitter cuts after "1."), or None when ``sent`` opens no heading."""
+    line_start = text.rfind("\n", 0, sent.start) + 1
+    if text[line_start : sent.start].strip():
+        return None
+    line_end = text.find("\n", sent.start)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end]
+    if not is_heading(line):
+        return None
+    lead = len(line) - len(line.lstrip())
+    return Span(line_start + lead, line_start + len(line.rstrip()))
+
+
+def _table_units(text: str) -> tuple[list[ClaimUnit], list[tuple[int, int]]]:
+    """A table in the text (a Markdown table in an answer) claims one thing per row: the row read with its
+    headers ("2024: Students: 12,300", as a source's rows are read), spanning the row's cells. Its header and
+    separator lines claim nothing. Returns the rows' units and every table line's span."""
+    lines = table_line_spans(text)
+    if not lines:
+        return [], []
+    units = []
+    for row in table_rows(text):
+        words = row_sentence(row)[0]
+        span = Span(row.start, row.end)
+        units.append(ClaimUnit(row.start, row.end, _clean(words), span, None, None))
+    return units, lines
 
 
 def _not_a_claim(line: str) -> str | None:

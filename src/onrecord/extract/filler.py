@@ -32,7 +32,12 @@ _RX: list[tuple[FillerKind, re.Pattern[str]]] = [(k, re.compile(p, re.I)) for k,
                r"takeaways)|tl;?dr)\s*[:,]?\s*$"),
     ("interjection", r"^(?:sure|certainly|of course|absolutely|great question|good question|okay|ok|alright|"
                      r"yes|no problem|happy to help|glad to help|gladly)(?:[,!.]|\s*[-–—])*\s*"
-                     r"(?:(?:here(?:'s| is| are)|" + _I + r" can|let me)\b[^:]*:?)?\s*$"),
+                     r"(?:(?:here(?:'s| is| are)|here you go|" + _I + r" can|let me)\b[^:]*:?)?\s*$"),
+    # "Here you go:", "To answer your question:": they hand over the answer and say nothing of it.
+    ("opener", r"^(?:here you go|here it is|to answer your question|in answer to your question|"
+               r"as requested|as you asked)\s*[:,.!]?\s*$"),
+    ("opener", r"^(?:the|this|these|its|their|your) (?:\w+ ){0,3}(?:is|are) (?:summari[sz]ed|listed|outlined|set out|"
+               r"described|broken down|shown) (?:below|as follows)\s*[:.]?\s*$"),
     ("opener", r"^(?:(?:based on|according to|drawing on|from|using|after reviewing|having reviewed|"
                r"looking at|in)\s+(?:the|your|this|these|those|that|my)\b[^,:]{0,80},\s*)?"
                r"(?:here(?:'s| is| are)|below (?:is|are)|the following (?:is|are)|these are|"
@@ -42,14 +47,26 @@ _RX: list[tuple[FillerKind, re.Pattern[str]]] = [(k, re.compile(p, re.I)) for k,
     ("offer", r"^(?:please\s+)?(?:let me know|feel free|don't hesitate|do not hesitate|just (?:let me know|ask))\b"),
     ("offer", r"^(?:would|do|shall|should) (?:you )?(?:you like|you want|want|like|i|me)\b.*\?\s*$"),
     ("offer", r"^(?:is there|are there) anything else\b"),
+    ("offer", r"^(?:do you |would you )?want me to\b.*\?\s*$"),
+    ("offer", r"^(?:does|did) (?:this|that) (?:help|answer)\b.*\?\s*$"),
+    ("offer", r"^just ask\b"),
+    ("offer", r"^" + _I + r" can (?:also )?\w+\b.*\bif (?:that|this|it) (?:would|might|could)? ?(?:be|is)? ?"
+              r"(?:useful|helpful|of use)\b"),
+    # Advice to read the source itself says nothing the source says.
+    ("offer", r"^(?:" + _I + r"(?:'d| would) )?(?:recommend|suggest) (?:reading|checking|consulting|reviewing|"
+              r"looking at) the (?:full|original|complete|whole)\b"),
     ("offer", r"^if you(?:'d| would)? (?:have|need|want|like|would like|are interested)\b[^,]*,\s*"
               r"(?:please\s+)?(?:let me know|feel free|just ask|" + _I + r"(?:'d| would| can| am| will)?\b)"),
     ("offer", r"^" + _I + r"(?:'d| would)? (?:be )?(?:happy|glad|pleased) to\b"),
     ("offer", r"^" + _I + r" can (?:also )?(?:provide|give|share|expand|elaborate|go into|help)\b.*"
               r"\b(?:if|should) you\b"),
-    ("sign_off", r"^(?:i )?hope (?:this|that|it) (?:helps|is helpful|was helpful|answers)\b"),
+    ("sign_off", r"^(?:i )?hope (?:this|that|it) (?:helps|is (?:helpful|useful|clear)|was (?:helpful|useful)|"
+                 r"answers|clarifies|clears)\b"),
+    ("sign_off", r"^(?:i )?hope you (?:find|found) (?:this|that|it) (?:helpful|useful)\b"),
     ("sign_off", r"^(?:thanks|thank you) for (?:asking|your question|reaching out|the question)\b"),
-    ("sign_off", r"^(?:good luck|best of luck|have a (?:great|good|nice) (?:day|one))\b"),
+    ("sign_off", r"^(?:good luck|best of luck|have a (?:great|good|nice) (?:day|one)|happy (?:reading|studying))\b"),
+    ("sign_off", r"^(?:thanks|thank you|cheers|you're welcome|best|best regards|kind regards)\s*[!.,]?\s*$"),
+    ("sign_off", r"^(?:happy|glad) (?:to|i could|i was able to) help\b"),
     ("disclaimer", r"^as an ai\b|^" + _I + r"(?:'m| am) (?:an ai|a language model)\b|"
                    r"^" + _I + r" (?:do not|don't|cannot|can't) (?:have access|browse|access)\b"),
 ]]
@@ -57,7 +74,8 @@ _RX: list[tuple[FillerKind, re.Pattern[str]]] = [(k, re.compile(p, re.I)) for k,
 # why the council rejected the plan." claims that it did.
 _GENERIC = re.compile(r"\b(?:summary|overview|breakdown|answer|findings|points|highlights|takeaways|details|"
                       r"information|what (?:i|we) found|what the (?:\w+ ){0,2}says?)\b", re.I)
-_FRAMED_OPENER = 2  # the "(Based on X,) here are ..." pattern of _RX
+# The "(Based on X,) here are ..." pattern of _RX.
+_FRAMED_OPENER = next(i for i, (_, rx) in enumerate(_RX) if "below (?:is|are)" in rx.pattern)
 _QUOTED = re.compile(r"[\"“”«»]")
 _REPORTED = re.compile(r"\b(?:said|says|told|tells|wrote|writes|added|adds|announced|stated|according to)\b",
                        re.I)

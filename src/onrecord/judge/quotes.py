@@ -77,10 +77,17 @@ def check_quotes(text: str | TextAnalysis, sources: list[Document]) -> QuoteChec
     return out
 
 
+def within(q: QuoteResult, start: int, end: int) -> bool:
+    """Whether quotation ``q`` lies in the claim ``[start, end)``. A claim framed on a quotation
+    ('"Buy out the homes," Reyes said.' checks "Buy out the homes") ends before the comma or full stop the
+    quotation holds at its end, so the quotation's closing punctuation may run past the claim."""
+    body_end = q.start + len(q.text.rstrip(" ,.;:!?"))
+    return start <= q.start and min(q.end, max(body_end, q.start + 1)) <= end
+
+
 def quoted_share(unit: ClaimUnit, quotes: Sequence[QuoteResult]) -> float:
     """How much of a claim its exact, rightly attributed quotations make up (characters of the claim's
     span): the one measure of "the claim is mostly 'X said <words>'", for the model's skip and for
     ``verbatim_quote`` alike."""
-    exact = [q for q in quotes if q.label == "exact" and not q.misattributed
-             and unit.start <= q.start and q.end <= unit.end]
-    return sum(q.end - q.start for q in exact) / max(1, unit.end - unit.start)
+    exact = [q for q in quotes if q.label == "exact" and not q.misattributed and within(q, unit.start, unit.end)]
+    return min(1.0, sum(q.end - q.start for q in exact) / max(1, unit.end - unit.start))

@@ -100,13 +100,13 @@ def _without_figures(text: str) -> str:
     return re.sub(r"\b(?:no|not)\s+(?:fewer|more|less)\s+than\b", " ", text, flags=re.I)
 
 
-_NARROWED = ("but not", "except", "not until")
+_NARROWED = ("but not", "except", "not until", "without")
 
 
 def _clause_denied(denier: str, other: str, t: Thresholds) -> bool:
     """``denier`` negates a clause whose words ``other`` carries, and neither sentence narrows its
-    scope to an element ("but not Friday", "except Thursday") or a bound ("not until June"): those are
-    read by ``conflict`` alone."""
+    scope to an element ("but not Friday", "except Thursday", "without suspicion") or a bound ("not until
+    June"): those are read by ``conflict`` alone."""
     parts = scopes(denier)
     if any(p.cue in _NARROWED for p in parts + scopes(other)):
         return False

@@ -11,23 +11,32 @@ from dataclasses import replace
 from onrecord.documents.tables import Row, table_rows
 from onrecord.judge.figures import Pool, Quantity, derived, extract
 from onrecord.retrieve.tables import row_sentence
+from onrecord.text.segment import sentences
 
 
 def figure_pool(sources: dict[str, str]) -> Pool:
     """Every source's figures (as ``judge.figures.source_pool``), a table row's read in its readable
-    unit and placed at the cell they come from: the row's header names what a bare cell measures."""
+    unit and placed at the cell they come from: the row's header names what a bare cell measures. A
+    question's figures are left out: a question asserts none."""
     pool: Pool = []
     for sid, text in sources.items():
         rows = table_rows(text)
-        # The rows' characters are blanked (offsets kept) so a cell is not read twice, raw and in its row.
+        # The rows' characters are blanked (offsets kept) so a cell is not read twice, raw and in its row;
+        # a question's too: it asks whether a figure holds and asserts none ("Will costs ease in the fourth
+        # quarter?" says nothing of which quarter the results were for).
         outside = list(text)
-        for r in rows:
-            outside[r.start : r.end] = " " * (r.end - r.start)
+        for a, b in [(r.start, r.end) for r in rows] + _questions(text):
+            outside[a:b] = " " * (b - a)
         qs = extract("".join(outside))
         pool += [(sid, q) for q in qs] + [(sid, q) for q in derived(text, qs)]
         for r in rows:
             pool += [(sid, q) for q in _row_figures(r)]
     return pool
+
+
+def _questions(text: str) -> list[tuple[int, int]]:
+    """The spans of the questions a source asks."""
+    return [(x.start, x.end) for x in sentences(text) if text[x.start : x.end].rstrip().endswith("?")]
 
 
 def _row_figures(row: Row) -> list[Quantity]:

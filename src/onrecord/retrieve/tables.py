@@ -11,8 +11,10 @@ figures of a row are read the same way by ``onrecord.judge.tables``.
 
 from __future__ import annotations
 
-from onrecord.documents.tables import Cell, Row, table_rows
+from onrecord.documents.tables import Row, row_sentence, table_rows
 from onrecord.text.segment import Span, sentences
+
+__all__ = ["readable_sentences", "row_sentence"]
 
 
 def readable_sentences(text: str) -> tuple[list[Span], list[str]]:
@@ -30,17 +32,3 @@ def readable_sentences(text: str) -> tuple[list[Span], list[str]]:
 
 def _overlaps(s: Span, r: Row) -> bool:
     return s.start < r.end and r.start < s.end
-
-
-def row_sentence(row: Row) -> tuple[str, list[tuple[int, int, Cell]]]:
-    """The row as one clause, "Chronic absences: 2023-24: 1,840, 2024-25: 1,620, Change: -12%", and where
-    each cell's words lie in it. The row's label leads without its column's name ("Indicator: ..." says
-    nothing a claim would); commas join the cells, since a figure's context is its sentence and a ";"
-    would end it before the label."""
-    text, places = "", []
-    for n, c in enumerate(row.cells):
-        words = c.value if n == 0 and len(row.cells) > 1 else c.readable
-        text += ("" if n == 0 else (": " if n == 1 else ", "))
-        places.append((len(text), len(text) + len(words), c))
-        text += words
-    return text, places

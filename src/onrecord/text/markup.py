@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from onrecord.text.vocab import IRREGULAR_PAST
+
 # A label is a short name before a colon: longer runs before a colon are sentences ("The council
 # said: ...") and stay in the checked words.
 LABEL_MAX_WORDS = 6
@@ -39,6 +41,10 @@ _EMPHASIS = [
 _SPEECH = re.compile(r"\b(?:said|says|say|told|tells|asked|asks|added|adds|wrote|writes|stated|states|"
                      r"explained|replied|announced|declared|noted|warned)\b", re.I)
 _LABEL = re.compile(r"^[ \t]*([^\s:][^:\n]{0,60}?)[ \t]*:(?:[ \t]+|$)")
+# A bold run opening an item and set off by a dash or a full stop ("**Budget** — The budget rose 5%.",
+# "**Budget.** It rose 5%."), or followed by a capital ("**Budget** The budget rose"), is a label as
+# "**Budget:**" is; a bold subject running on into its sentence ("**The council** approved it") is not.
+_BOLD_LABEL = re.compile(r"(\*\*|__)(?P<label>[^*_\n]{1,60}?)[ \t]*\.?\1(?:[ \t]*(?:[—–]|--?|\.)[ \t]+|[ \t]+(?=[A-Z]))")
 
 
 @dataclass(frozen=True)
@@ -98,18 +104,36 @@ def strip_markup(sentence: str, offset: int = 0) -> Plain:
     m = _LABEL.match(text)
     bold = bool(m) and any(sentence[i] in "*_" for i in range(origin[m.start(1)], origin[m.end() - 1] + 2)
                            if i < len(sentence))
+    lead = _LEAD.match(sentence)
+    b = _BOLD_LABEL.match(sentence, lead.end() if lead else 0)
     if m and _is_label(m.group(1), bold) and text[m.end() :].strip():
         label = m.group(1).strip()
         label_span = (origin[m.start(1)] + offset, origin[m.start(1) + len(label) - 1] + 1 + offset)
         text, origin = text[m.end() :], origin[m.end() :]
-    lead = len(text) - len(text.lstrip())
-    text = text[lead:].rstrip()
-    origin = origin[lead : lead + len(text)]
+    elif b and _is_label(b.group("label"), True) and sentence[b.end() :].strip():
+        label = b.group("label").strip()
+        label_span = (b.start("label") + offset, b.start("label") + len(label) + offset)
+        keep = [k for k, o in enumerate(origin) if o >= b.end()]
+        text, origin = "".join(text[k] for k in keep), [origin[k] for k in keep]
+    space = len(text) - len(text.lstrip())
+    text = text[space:].rstrip()
+    origin = origin[space : space + len(text)]
     end = origin[-1] + 1 if origin else len(sentence)
     return Plain(text, tuple(o + offset for o in origin) + (end + offset,), label, label_span)
 
 
 def is_heading(line: str) -> bool:
-    """A Markdown heading ("## Caveats") or a line wholly in bold ("**Findings**"): a title, not a claim."""
+    """A Markdown heading ("## Caveats", "#### 1. Attendance") or a line, list item or not, wholly in bold
+    ("**Findings**", "1. **Attendance**"): a title, not a claim."""
     s = line.strip()
-    return bool(re.match(r"#{1,6}[ \t]+\S", s) or re.fullmatch(r"(\*\*|__)[^*_\n]+\1:?", s))
+    if re.match(r"#{1,6}[ \t]+\S", s):
+        return True
+    lead = _LEAD.match(s)
+    return bool(re.fullmatch(r"(\*\*|__)[^*_\n]+\1:?", s[lead.end() if lead else 0 :].strip()))
+
+
+def has_finite_verb(words: str) -> bool:
+    """Whether ``words`` read as a clause ("4 schools improved", "the district grew") and not a bare
+    phrase ("2,340 students in 18 schools", "about $1,100"): what tells a label that is context from a
+    label that is the subject of the words after it."""
+    return bool(_VERBISH.search(words)) or any(w in IRREGULAR_PAST for w in re.findall(r"[a-z]+", words.lower()))

@@ -16,7 +16,7 @@ from typing import Literal
 
 from onrecord.text.lexical import STOPWORDS, stem
 
-Cue = Literal["", "but not", "except", "no longer", "never", "not", "not until"]
+Cue = Literal["", "but not", "except", "no longer", "never", "not", "not until", "without"]
 # A claim takes up a denied element's frame when it shares at least this share of the frame's content
 # words (and at least one): "Walk-ins are available on Friday" shares walk/available with the frame.
 FRAME_SHARE = 0.3
@@ -35,6 +35,11 @@ _NOT_UNTIL = re.compile(r"\b(?:not|n't|never)\s+(?:\w+\s+){0,3}?(?:until|till|be
 _STOP_VERBS = r"stopped|stops|ceased|ceases|discontinued|halted|abolished|scrapped"
 _CLAUSE_NEG = re.compile(r"\b(?P<cue>no\s+longer|never|not|cannot|n't|no|none|neither|nor|without|"
                          + _STOP_VERBS + r")\b|n't\b", re.I)
+# "without" denies its object, not its clause: "searching lockers without individual suspicion is upheld"
+# asserts the upholding and denies only the suspicion. The object runs to a comma, a conjunction or the
+# clause's verb.
+_WITHOUT = re.compile(r"\bwithout\s+(?P<el>(?:(?!(?:is|are|was|were|has|have|had|will|would|can|could|should|may|"
+                      r"might|must|and|but|or|while)\b)[^,;.!?\s]+\s*){1,8})", re.I)
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december"]
 _MONTH_RE = re.compile(r"\b(" + "|".join(m[:3] for m in _MONTHS) + r")[a-z]*\b\.?", re.I)
@@ -91,6 +96,11 @@ def _clause_parts(text: str, a: int, b: int) -> list[Part]:
             el = (a + m.start("el"), a + m.end("el"))
             return [Part(head[0], head[1], text[head[0] : head[1]], False),
                     Part(el[0], el[1], text[el[0] : el[1]], True, cue, frame=head)]
+    cues = {c.lower() for c in _CLAUSE_NEG.findall(clause) if c}
+    if cues == {"without"} and "n't" not in clause and (m := _WITHOUT.search(clause)):
+        el = (a + m.start("el"), a + m.start("el") + len(m.group("el").rstrip()))
+        head = text[a:b]
+        return [Part(a, b, head, False), Part(el[0], el[1], text[el[0] : el[1]], True, "without", frame=(a, b))]
     if m := _CLAUSE_NEG.search(clause):
         word = re.sub(r"\s+", " ", (m.group("cue") or "n't").lower())
         cue = ("no longer" if word == "no longer" or re.fullmatch(_STOP_VERBS, word) else
@@ -150,7 +160,7 @@ def conflict(claim: str, source_sentence: str) -> Conflict | None:
     asserted = _asserted_stems(claim)
     claim_all = _stems(claim)
     for p in scopes(source_sentence):
-        if p.cue in ("but not", "except") and p.frame:
+        if p.cue in ("but not", "except", "without") and p.frame:
             el = _stems(p.text)
             frame = _stems(source_sentence[p.frame[0] : p.frame[1]]) - el
             shared = len((claim_all - el) & frame)

@@ -54,3 +54,22 @@ book
 """.split())
 """Nouns that name a document. "The letter says ..." is a claim about a document (checked against the
 document's own words), and "the letter" is never a person who said something."""
+
+AUXILIARIES = frozenset("""
+is are was were be been am has have had will would can could should shall may might must do does did
+isn't aren't wasn't weren't hasn't haven't hadn't won't wouldn't can't couldn't shouldn't mustn't
+doesn't don't didn't cannot
+""".split())
+"""Auxiliaries and copulas: one of them makes a string a clause ("the bridge is unsafe")."""
+
+IRREGULAR_PAST = frozenset("""
+rose fell grew won lost held made took gave came went saw ran met left kept paid sold built spent sent
+began broke brought bought caught chose drew drove fought found flew got hit hurt knew led lent let lay
+meant put quit rode rang set shook shot shut sang sank sat slept spoke stood stole struck swore swept
+threw taught thought understood woke wore cut cost became overtook withdrew forgot rebuilt shrank
+sprang upheld overtook undertook arose bore beat bit blew bled bred dealt dug fed felt fled forbade
+froze hung hid laid mistook outgrew overcame overran oversaw paid rebuilt rid sought split spread stuck
+stung strove swung tore told said wrote wound
+""".split())
+"""Past forms without "-ed": with the auxiliaries and "-ed" words, what marks a clause's finite verb
+("said revenue rose 8%") where no parser is at hand."""
