@@ -307,3 +307,123 @@ def test_each_kind_of_claim_has_a_rule_list_whose_last_rule_always_decides():
     assert [n for n, _ in rules.FACTUAL_RULES][:5] == ["quotation", "other_figures", "other_values", "verbatim_quote", "no_passage"]
     assert rules.FACTUAL_RULES[-1][1] is factual.unsupported_by_passages
     assert [n for n, _ in rules.DOCUMENT_RULES][-1] == "focus_in_words"
+
+
+# -- support the combiner doubts ------------------------------------------------------------------
+
+_SOURCE = ("The mayor opened the new library on Saturday. The council approved a budget of 2 million for parks "
+           "in March.")
+
+
+def _support_case(claim: str, similarity: float, coverage: float, p_combiner: float, hits: list[str],
+                  p_model: float = 0.3):
+    """A claim as retrieval leaves it: its closest sentence's similarity, the assembled passage's coverage,
+    the combiner's P(supported) and the model's; the hits are the closest sentences (most similar first)."""
+    import numpy as np
+
+    from onrecord.extract.claims import ClaimUnit
+    from onrecord.judge.finding import ClaimCase
+    from onrecord.retrieve.evidence import Candidate, ModelJudgement
+
+    doc = from_text(_SOURCE, id="s")
+    spans = [Span(_SOURCE.index(h), _SOURCE.index(h) + len(h)) for h in hits]
+    best = Candidate("s", Span(0, len(_SOURCE)), _SOURCE, tuple(spans))
+    top = [SentenceHit("s", sp, h, similarity - 0.05 * i) for i, (sp, h) in enumerate(zip(spans, hits, strict=True))]
+    mj = ModelJudgement(np.array([p_model, 0.1, 0.9 - p_model]), best, coverage, 1, similarity=similarity,
+                        top_sentences=top)
+    unit = ClaimUnit(0, len(claim), claim, Span(0, len(claim)), None, None)
+    return ClaimCase(unit, [doc], [], mj, probabilities=np.array([p_combiner, 0.1, 0.9 - p_combiner]))
+
+
+def _doubting():
+    from dataclasses import replace
+
+    return replace(T, model_support=0.458, support_doubt=0.38)
+
+
+_LIBRARY = "The mayor opened the new library on Saturday."
+_BUDGET = "The council approved a budget of 2 million for parks in March."
+
+
+@pytest.mark.parametrize(("claim", "hits", "similarity", "supported"), [
+    # One sentence carries the claim's words: supported, however the combiner doubts it.
+    ("The mayor opened the new library on Saturday.", [_LIBRARY], 0.7, True),
+    ("On Saturday the mayor opened the new library.", [_LIBRARY], 0.7, True),
+    ("The council approved a budget of 2 million for parks.", [_BUDGET, _LIBRARY], 0.7, True),
+    # Facts of two sentences stitched into one claim: no sentence carries it, the passage alone does.
+    ("The mayor opened the new library and approved a budget of 2 million.", [_LIBRARY, _BUDGET], 0.7, False),
+    ("The council approved 2 million for parks on Saturday when the mayor opened the library.",
+     [_LIBRARY, _BUDGET], 0.7, False),
+    ("In March the mayor opened the new library with a budget of 2 million.", [_BUDGET, _LIBRARY], 0.7, False),
+    # ... unless the closest sentence is close to the same statement.
+    ("The mayor opened the new library and approved a budget of 2 million.", [_LIBRARY, _BUDGET], 0.9, True),
+])
+def test_a_doubted_claim_needs_one_sentence_that_carries_it(claim, hits, similarity, supported):
+    from onrecord.judge import factual
+
+    t = _doubting()
+    doubted = _support_case(claim, similarity, 1.0, p_combiner=t.support_doubt - 0.1, hits=hits)
+    assert (factual.supported(doubted, t) is not None) is supported
+    # Where the combiner does not doubt the claim, the passage saying the same is enough.
+    trusted = _support_case(claim, similarity, 1.0, p_combiner=t.support_doubt, hits=hits)
+    assert factual.supported(trusted, t) is not None
+
+
+def test_doubted_support_cut_offs():
+    from dataclasses import replace
+
+    from onrecord.judge import factual
+
+    t = _doubting()
+    stitched = "The mayor opened the new library and approved a budget of 2 million."
+    low = t.support_doubt - 1e-4
+    case = _support_case(stitched, t.doubted_close_similarity, 1.0, low, [_LIBRARY, _BUDGET])
+    assert factual.supported(case, t) is not None  # doubted_close_similarity is inclusive
+    case = _support_case(stitched, t.doubted_close_similarity - 1e-4, 1.0, low, [_LIBRARY, _BUDGET])
+    assert factual.supported(case, t) is None
+    # Any of the closest sentences may be the one that carries the claim.
+    carried = _support_case(_LIBRARY, 0.7, 0.9, low, [_BUDGET, _LIBRARY])
+    assert factual.supported(carried, t) is not None
+    # No combiner operating point (a model without a combiner): nothing is doubted.
+    assert factual.supported(case, replace(t, support_doubt=0.0)) is not None
+
+
+@pytest.mark.parametrize("p_combiner", [0.05, 0.2, 0.37])
+def test_the_models_reading_alone_yields_to_the_combiners_doubt(p_combiner):
+    from onrecord.judge import factual
+
+    t = _doubting()
+    # Similar enough to be on topic, not enough for a sentence to say the same; the model reads support.
+    claim = "The mayor opened the new library and approved a budget of 2 million."
+    case = _support_case(claim, 0.45, 0.6, p_combiner, [_LIBRARY, _BUDGET], p_model=0.9)
+    assert factual.supported(case, t) is None
+    trusted = _support_case(claim, 0.45, 0.6, t.support_doubt, [_LIBRARY, _BUDGET], p_model=0.9)
+    found = factual.supported(trusted, t)
+    assert found is not None and found.rule == "supported_model"
+
+
+_HEAT = ("When the heat index is forecast to exceed 105°F, schools should move outdoor recess and physical education "
+         "indoors or to shaded areas. Staff should make drinking water available in every classroom.")
+_PORT = ("The port authority said on Tuesday that container traffic fell 12 percent last year. Its chief executive, "
+         "Ana Ruiz, blamed weaker exports to China. The authority plans to dredge the main channel in 2026.")
+
+
+@pytest.mark.parametrize(("claim", "source"), [
+    ("It tells schools to bring recess and gym classes indoors or into the shade.", _HEAT),
+    ("Schools should move recess indoors when the heat index is forecast to exceed 105°F.", _HEAT),
+    ("Container traffic at the port fell 12 percent last year, the authority said.", _PORT),
+    ("The authority plans to dredge the main channel in 2026.", _PORT),
+])
+def test_a_paraphrase_of_one_sentence_stays_supported(checker, claim, source):
+    c = _one(checker, claim, source)
+    assert c.label == "supported", (c.reason, c.probabilities)
+
+
+@pytest.mark.parametrize(("claim", "source"), [
+    # Facts of two sentences stitched, one detail changed or invented on the way.
+    ("Staff should make drinking water available in every gym when the heat index exceeds 105°F.", _HEAT),
+    ("The port authority plans to dredge the main channel after exports to China fell 12 percent.", _PORT),
+])
+def test_a_patchwork_of_sentences_the_combiner_doubts_is_not_supported(checker, claim, source):
+    c = _one(checker, claim, source)
+    assert c.label != "supported", (c.reason, c.probabilities)

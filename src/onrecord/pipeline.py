@@ -118,7 +118,7 @@ class Checker:
         units = claim_units(analysis)
         say("claims", 0, len(units))
         embedder, model = self.embedder, self.model
-        t = self.thresholds.for_model(model.config.threshold)
+        t = self.thresholds.for_model(model.config.threshold, model.config.raw.get("combiner", {}).get("threshold"))
         indexes = [SourceIndex.build(d, embedder) for d in docs]
         # The model's reading is the long part: the count of claims advances as each claim's is done.
         cases = _retrieve(units, docs, qcheck.results, indexes, model, embedder, t,

@@ -243,6 +243,36 @@ def _coverage_beyond_figures(claim: str, passage: str, figures: list[QuantityChe
     return coverage(rest, passage)
 
 
+def _doubted(case: ClaimCase, t: Thresholds) -> bool:
+    """The calibrated combiner puts the claim below its own operating point."""
+    return float(case.probabilities[0]) < (t.support_doubt or 0.0)  # type: ignore[index]
+
+
+def _one_sentence_carries(case: ClaimCase, t: Thresholds) -> bool:
+    """One of the closest source sentences alone holds the claim's content words that the passage holds (its
+    names and figures among them): the claim is that sentence's, not a patchwork of several."""
+    passage = case.judgement.coverage  # type: ignore[union-attr]
+    return any(coverage(case.text, h.text) >= passage * t.doubted_sentence_share for h in _hits(case))
+
+
+def _sentence_says(case: ClaimCase, t: Thresholds) -> bool:
+    """A close source sentence says the same: similar enough, with the claim's words in the passage. When
+    the combiner doubts the claim, only a sentence close to the same statement, or one sentence that alone
+    carries the claim, will do: a passage that is merely similar was as often a copy with one detail changed."""
+    mj = case.judgement
+    sim, cov = mj.similarity, mj.coverage  # type: ignore[union-attr]
+    if (sim < t.topic_similarity or cov < t.support_coverage
+            or sim + t.strength_coverage_weight * cov < t.support_strength):
+        return False
+    return not _doubted(case, t) or sim >= t.doubted_close_similarity or _one_sentence_carries(case, t)
+
+
+def _figures_may_support(case: ClaimCase, t: Thresholds) -> bool:
+    """Agreeing figures support a claim the combiner doubts only where one sentence carries the claim: the
+    same figure beside other words ("exports to Japan fell 12 percent") is the changed detail."""
+    return not _doubted(case, t) or _one_sentence_carries(case, t)
+
+
 def _support_reason(case: ClaimCase, t: Thresholds) -> tuple[str, str] | None:
     """The first ground of support that holds (``sentence``, ``combined``, ``model``, ``figures``) and why;
     None when none does."""
@@ -250,15 +280,18 @@ def _support_reason(case: ClaimCase, t: Thresholds) -> tuple[str, str] | None:
     sim, cov = mj.similarity, mj.coverage  # type: ignore[union-attr]
     p_support = float(case.probabilities[0])  # type: ignore[index]
     matched = [q for q in case.figures if q.status == "match"]
-    if (sim >= t.topic_similarity and cov >= t.support_coverage
-            and sim + t.strength_coverage_weight * cov >= t.support_strength):
+    if _sentence_says(case, t):
         return "sentence", f"a source sentence says the same (similarity {sim:.2f}, word coverage {cov:.0%})"
     if p_support >= t.combined_support and cov >= t.min_support_coverage:
         return "combined", f"similarity, word coverage and the grounding model together (p={p_support:.2f})"
-    if mj.p_supported >= t.model_support and sim >= t.topic_similarity and cov >= t.min_support_coverage:  # type: ignore[operator,union-attr]
+    # The model's reading alone yields to the combiner's doubt, as a similar sentence does.
+    if (mj.p_supported >= t.model_support and sim >= t.topic_similarity  # type: ignore[operator,union-attr]
+            and cov >= t.min_support_coverage and not _doubted(case, t)):
         if case.doc_claim is not None:
             return "model", "the model reads the document as saying so"
         return "model", f"the grounding model reads a source passage as supporting it (p={mj.p_supported:.2f})"  # type: ignore[union-attr]
+    if not _figures_may_support(case, t):
+        return None
     best = mj.best  # type: ignore[union-attr]
     if matched and (sim >= t.figures_similarity
                     or _coverage_beyond_figures(case.text, best.text, matched) >= t.figures_coverage):

@@ -92,6 +92,20 @@ class Thresholds:
     model_support: float | None = None
     """The grounding model's P(supported) cut-off; None takes the shipped model's calibrated threshold
     (``config.json`` ``threshold``, fitted by ``training/calibrate.py``). See ``for_model``."""
+    support_doubt: float | None = None
+    """Below this calibrated P(supported) the combiner doubts a claim; None takes the combiner's own fitted
+    operating point (``config.json`` ``combiner.threshold``, fitted by ``training/fit_combiner.py``). A
+    doubted claim is not supported by the model's reading alone, nor by a merely similar passage: on held-out
+    news summaries such passages "said the same" of claims that copy a source sentence and change one detail,
+    or stitch facts of several sentences, about as often as of true ones. See ``doubted_close_similarity``."""
+    doubted_close_similarity: float = 0.8
+    """A doubted claim is still supported by a source sentence this similar (near the same statement)..."""
+    doubted_sentence_share: float = 0.6
+    """... or by one of the closest sentences that alone holds this share of the claim's content words the
+    assembled passage holds (names and figures among them): the claim is that sentence's, not a patchwork
+    of several. Agreeing figures support a doubted claim on the same condition. 0.6 on the ``fit`` half of
+    the held-out pairs; a true summary sentence may draw a detail from a neighbour (the hand-labelled cases
+    have paraphrases at 0.61-0.8 of the passage), a patchwork holds half or less in each sentence."""
     figures_similarity: float = 0.5
     figures_coverage: float = 0.5
     """Agreeing figures support a claim when the sentence is this similar, or covers this share of the
@@ -176,9 +190,13 @@ class Thresholds:
     def polarity_confidence(self, similarity: float) -> float:
         return min(self.polarity_cap, self.polarity_floor + similarity / 2)
 
-    def for_model(self, model_threshold: float) -> Thresholds:
-        """These thresholds with ``model_support`` filled from the loaded model's calibrated threshold."""
-        return self if self.model_support is not None else replace(self, model_support=model_threshold)
+    def for_model(self, model_threshold: float, combiner_threshold: float | None = None) -> Thresholds:
+        """These thresholds with ``model_support`` filled from the loaded model's calibrated threshold and
+        ``support_doubt`` from its combiner's (no doubt where the model has no combiner)."""
+        t = self if self.model_support is not None else replace(self, model_support=model_threshold)
+        if t.support_doubt is None:
+            t = replace(t, support_doubt=combiner_threshold if combiner_threshold is not None else 0.0)
+        return t
 
 
 DEFAULT_THRESHOLDS = Thresholds()

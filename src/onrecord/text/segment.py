@@ -34,8 +34,12 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     word = m.group(1).lower().rstrip(".")
     if word in ABBREVIATIONS:
         return True
-    # A single capital letter ("J. Smith") is an initial, not a sentence end.
-    return len(word) == 1 and text[m.start(1)].isupper()
+    # A single capital letter ("J. Smith") is an initial, not a sentence end; nor are initials written
+    # together ("J.K. Rowling"), read as "U.S." is.
+    return bool(_INITIALS.fullmatch(m.group(1).rstrip(".")))
+
+
+_INITIALS = re.compile(r"[A-Z](?:\.[A-Z])*")
 
 
 def sentences(text: str, protected: list[Span] | None = None) -> list[Span]:
@@ -98,6 +102,36 @@ def _continues(text: str, prev: Span, line: Span) -> bool:
 _LIST_ITEM = re.compile(r"(?:[a-z][.)]|[ivx]{1,4}[.)]|\((?:[a-z]|[ivx]{1,4})\)|[-*+•])[ \t]")
 
 
+# Text scraped from web pages often loses the space between sentences ("...his job.In June, ..."). The next
+# sentence then starts with a capitalised word glued to the full stop: a capital and a lower-case letter,
+# the pronoun "I", or an opening quotation mark or bracket and a capital.
+_GLUED_START = re.compile(r"[A-Z][a-z]|I[ '’]|[" + re.escape(_OPENERS) + r"][A-Z]")
+# What ends right before a glued full stop: a word of two letters or more (not an initial, not the last
+# part of a dotted form such as "U.S" or "J.K"), a number ("2010.They", "75mph.He") or a closing
+# quotation mark or bracket ("(HMRC).An", 'groups".The').
+_GLUED_BEFORE = re.compile(r"(?:(?<![A-Za-z.])[A-Za-z]{2,}|\d[A-Za-z]*|[" + re.escape(_CLOSERS) + r"])$")
+
+
+def _glued_end(text: str, m: re.Match[str]) -> bool:
+    """Whether the stop ``m``, with no space after it, ends a sentence glued to the next one."""
+    if not _GLUED_START.match(text, m.end()):
+        return False
+    if text[m.start()] != ".":
+        return True  # "Why?The", "pen!I"
+    before = text[max(0, m.start() - 30) : m.start()]
+    return bool(_GLUED_BEFORE.search(before)) and not _is_abbreviation(text, m.start())
+
+
+def _tokenized_end(text: str, m: re.Match[str]) -> bool:
+    """Tokenized text (news summaries as "... in 2014 . newcastle is ...") sets each stop apart by spaces and
+    may be all lower case: a stop with a space before it, after a word or number, ends a sentence there.
+    Ordinary prose never puts a space before its full stop; a spaced ellipsis (". . .") is not an end."""
+    s = m.start()
+    if m.group()[0] not in ".!?" or m.group().startswith(".."):
+        return False  # "he said … and then": an ellipsis leaves words out, it ends nothing
+    return s >= 2 and text[s - 1] == " " and (text[s - 2].isalnum() or text[s - 2] in _CLOSERS + "`")
+
+
 def _inside(pos: int, protected: list[Span]) -> bool:
     return any(p.start < pos < p.end for p in protected)
 
@@ -109,16 +143,18 @@ def _split_line(text: str, line: Span, protected: list[Span]) -> list[Span]:
         nxt = end
         while nxt < line.end and text[nxt] in " \t":
             nxt += 1
-        if nxt >= line.end or nxt == end:
-            continue  # end of line (handled by the line) or no space after: "3.5", "U.S.A"
-        following = text[nxt]
-        if not (following.isupper() or following.isdigit() or following in _OPENERS):
-            continue
-        if text[m.start()] == "." and m.end() - m.start() == 1 and _is_abbreviation(text, m.start()):
-            continue
-        if _inside(m.start(), protected) and _inside(nxt, protected):
-            continue
-        cuts.append(nxt)
+        if nxt >= line.end:
+            continue  # end of line (handled by the line)
+        if nxt == end:
+            ends = _glued_end(text, m)  # no space after: "3.5", "U.S.A", but "his job.In June"
+        elif text[nxt].islower() or text[nxt] == "`":
+            ends = _tokenized_end(text, m)  # "in 2014 . newcastle is": a sentence end of tokenized text
+        else:
+            ends = text[nxt].isupper() or text[nxt].isdigit() or text[nxt] in _OPENERS
+            if ends and text[m.start()] == "." and m.end() - m.start() == 1:
+                ends = not _is_abbreviation(text, m.start())
+        if ends and not (_inside(m.start(), protected) and _inside(nxt, protected)):
+            cuts.append(nxt)
     cuts.append(line.end)
     spans = []
     for a, b in zip(cuts, cuts[1:], strict=False):
