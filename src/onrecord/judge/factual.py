@@ -244,7 +244,11 @@ def _coverage_beyond_figures(claim: str, passage: str, figures: list[QuantityChe
 
 
 def _doubted(case: ClaimCase, t: Thresholds) -> bool:
-    """The calibrated combiner puts the claim below its own operating point."""
+    """The calibrated combiner puts a claim about the world below its own operating point. A claim about what
+    a document says ("the letter centred on ...") is read against the whole document, which the combiner,
+    fitted on claims and their closest passages, does not weigh: it is never doubted here."""
+    if case.doc_claim is not None:
+        return False
     return float(case.probabilities[0]) < (t.support_doubt or 0.0)  # type: ignore[index]
 
 
