@@ -54,3 +54,8 @@ book
 """.split())
 """Nouns that name a document. "The letter says ..." is a claim about a document (checked against the
 document's own words), and "the letter" is never a person who said something."""
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+"""Names of months and days: one in place of another of its kind is another date (``judge.substitution``)."""
