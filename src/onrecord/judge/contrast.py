@@ -31,6 +31,8 @@ _GROUPS: list[list[tuple[str, ...]]] = [
     [("guilty", "convict"), ("acquit", "not guilty", "innocent", "cleared")],
     [("more", "larger", "bigger", "greater"), ("less", "fewer", "smaller")],
     [("increase", "add"), ("eliminat", "remov", "abolish", "scrap")],
+    # What a higher court did with a lower court's ruling.
+    [("affirm", "upheld", "uphold", "sustained"), ("revers", "overturn", "overrul", "vacated", "quash", "struck down")],
 ]
 _WORD = re.compile(r"[a-z][a-z']*(?: (?:down|off|up|by|to))?")
 
@@ -115,3 +117,110 @@ def swapped_modifier(claim: str, sentence: str) -> Opposition | None:
             if theirs and m not in theirs:
                 return Opposition(f"{m} {head}", f"{sorted(theirs)[0]} {head}")
     return None
+
+
+# -- one word against another -----------------------------------------------------------------------
+
+# Opposites that tell only where one stands in the very place of the other, the rest of two sentences
+# aligned word for word (``onrecord.judge.substitution``): "before"/"after" or "first"/"last" anywhere
+# in two close sentences say nothing ("after the vote, X" is "X, before ..."), in one aligned slot
+# they say the opposite. Whole words, inflections spelt out.
+_SLOT_OPPOSITES: list[tuple[str, str]] = [
+    ("before earlier prior previously", "after later afterwards subsequently"),
+    ("earliest", "latest"),
+    ("first", "last final"),
+    ("high higher highest", "low lower lowest"),
+    ("more most", "fewer fewest less least"),
+    ("larger largest bigger biggest greater greatest", "smaller smallest lesser"),
+    ("above over", "below under"),
+    ("up upward upwards", "down downward downwards"),
+    ("ahead", "behind"),
+    ("maximum", "minimum"),
+    ("best better", "worst worse"),
+    ("older oldest", "younger youngest"),
+    ("longer longest", "shorter shortest"),
+    ("strong stronger strongest", "weak weaker weakest"),
+    ("rich richer richest", "poor poorer poorest"),
+    ("cheap cheaper cheapest", "expensive"),
+    ("fast faster fastest", "slow slower slowest"),
+    ("hot hotter hottest", "cold colder coldest"),
+    ("top", "bottom"),
+    ("inside indoors indoor within", "outside outdoors outdoor beyond"),
+    ("north northern", "south southern"),
+    ("east eastern", "west western"),
+    ("true", "false"),
+    ("positive", "negative"),
+    ("legal lawful", "illegal unlawful"),
+    ("success successful succeeded succeeds", "failure failed fails unsuccessful"),
+    ("passed", "failed"),
+    ("accepted accepts accept accepting", "declined declines decline declining"),
+    ("included includes include including", "excluded excludes exclude excluding"),
+    ("import imports imported", "export exports exported"),
+    ("arrested", "released freed"),
+    ("gain gains gained", "lose loses lost losing loss losses"),
+    ("profit profits", "loss losses"),
+    ("winner winners", "loser losers"),
+    ("majority", "minority"),
+    ("male", "female"),
+    ("man men boy boys", "woman women girl girls"),
+    ("married", "divorced"),
+    ("survived alive", "died dead killed"),
+    ("plus", "minus"),
+]
+# A short prefix of ``_GROUPS`` names a word only with one of these endings ("ban" is "banned", never
+# "bank"; "end" is "ended", never "endorse"); a prefix of five letters or more names every word it starts.
+_ENDINGS = ("", "s", "es", "ed", "ing", "n", "en", "al", "ned", "ning", "ped", "ping", "ted", "ting", "red", "ring")
+_AFTER_E = ("e", "ed", "es", "ure")  # "clos" → close, closed, closure; "rais" → raise
+
+
+def _names_word(prefix: str, word: str) -> bool:
+    if not word.startswith(prefix):
+        return False
+    rest = word[len(prefix):]
+    if len(prefix) >= 5:
+        return True
+    if prefix.endswith("e") and rest in ("d", "s", "r"):  # "hire" → hired
+        return True
+    return rest in _ENDINGS or (len(prefix) >= 4 and rest in _AFTER_E)
+
+
+def _pole_marks(words: list[str]) -> dict[tuple[int, int], str]:
+    """(group, pole) -> the word that names it, for the poles of ``_GROUPS`` and ``_SLOT_OPPOSITES``."""
+    low = [w.lower() for w in words]
+    joined = " " + " ".join(low) + " "
+    out: dict[tuple[int, int], str] = {}
+    for g, poles in enumerate(_GROUPS):
+        for p, entries in enumerate(poles):
+            for e in (x.strip() for x in entries):
+                if " " in e:
+                    m = re.search(r" (" + re.escape(e) + r"[a-z']*)", joined)
+                    hit = m.group(1) if m else None
+                else:
+                    hit = next((w for w in low if _names_word(e, w)), None)
+                if hit:
+                    out.setdefault((g, p), hit)
+                    break
+    for k, pair in enumerate(_SLOT_OPPOSITES):
+        for p, pole in enumerate(pair):
+            hit = next((w for w in low if w in pole.split()), None)
+            if hit:
+                out.setdefault((len(_GROUPS) + k, p), hit)
+    return out
+
+
+def opposite_words(claim_words: list[str], source_words: list[str]) -> Opposition | None:
+    """Words of the claim and of the source of one group's opposite poles ("upheld" / "overturned",
+    "before" / "after"), neither side naming the other's pole too. For a slot of one aligned sentence:
+    compared anywhere in two sentences, most of these say nothing (see ``_SLOT_OPPOSITES``)."""
+    c, s = _pole_marks(claim_words), _pole_marks(source_words)
+    for (g, p), word in c.items():
+        for (g2, q), sword in s.items():
+            if g2 == g and q != p and (g, q) not in c and (g, p) not in s:
+                return Opposition(word, sword)
+    return None
+
+
+def polar(word: str) -> bool:
+    """Whether ``word`` is a pole of some opposition ("more", "before", "rose"): a stop word that is
+    one still tells where it replaces its opposite."""
+    return bool(_pole_marks([word]))

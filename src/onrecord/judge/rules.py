@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from onrecord.judge import documents, factual
+from onrecord.judge import documents, factual, substitution
 from onrecord.judge.confidence import measured
 from onrecord.judge.finding import ClaimCase, Finding, Rule, first_finding
 from onrecord.judge.thresholds import Thresholds
@@ -22,6 +22,7 @@ PASSAGE_RULES: tuple[tuple[str, Rule], ...] = (
     ("polarity", factual.polarity),
     ("opposed_verb", factual.opposed_verb),
     ("other_person", factual.other_person),
+    ("near_copy", substitution.substituted),  # a near-copy of a close sentence, one telling word changed
     ("off_topic", factual.off_topic),
     ("supported", factual.supported),
     ("model_contradiction", factual.model_contradiction),

@@ -75,6 +75,21 @@ class Thresholds:
     """How many of the closest sentences are searched for a swapped modifier."""
     name_swap_coverage: float = 0.6
     """With the claim's name taken out, the sentence must carry this share of the rest (the same fact)."""
+    near_copy_hits: int = 5
+    """How many of the closest sentences a claim is aligned with, word by word, as a near-copy
+    (``onrecord.judge.substitution``)."""
+    near_copy_source_share: float = 0.6
+    """A claim is a near-copy of a sentence when this share of the sentence's words align with the claim's
+    in order: most of it, so a claim that copies one clause of a long sentence is no near-copy of it. (A
+    summary that drops a trailing clause, ", with the victim's family welcoming ...", may align only half:
+    0.5 would read those too; not measured through the whole check yet.)"""
+    near_copy_aligned_words: int = 3
+    """... and at least this many content words of the claim align ("council", "approved", "budget"): a
+    shorter claim ("Smith won.") shares too little with any sentence for one changed word to be the only
+    difference that matters."""
+    near_copy_slot_words: int = 3
+    """The one replaced run of a near-copy is at most this many words on either side ("voted down",
+    "1.5 billion"); a longer one is a rewording, not a changed word."""
 
     # -- support ------------------------------------------------------------------------------------
     support_coverage: float = 0.5
@@ -161,6 +176,8 @@ class Thresholds:
     swapped_modifier: float = 0.7
     opposed_verb: float = 0.75
     swapped_name: float = 0.8
+    near_copy: float = 0.8
+    """A near-copy of a source sentence with one telling word (a name, number, date, opposite) changed."""
     polarity_floor: float = 0.5
     polarity_cap: float = 0.95
     """Opposite polarity states ``polarity_floor`` + similarity/2, at most ``polarity_cap``."""

@@ -73,3 +73,8 @@ stung strove swung tore told said wrote wound
 """.split())
 """Past forms without "-ed": with the auxiliaries and "-ed" words, what marks a clause's finite verb
 ("said revenue rose 8%") where no parser is at hand."""
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+"""Names of months and days: one in place of another of its kind is another date (``judge.substitution``)."""
