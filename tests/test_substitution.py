@@ -127,8 +127,9 @@ def test_the_near_copy_names_both_words_and_the_kind(claim, sentence, said, sour
 @pytest.mark.parametrize(("claim", "sentence", "said", "source_says"), [
     ("The peace talks were hosted in Geneva by the foreign ministers of both countries.",
      "The peace talks were hosted in Vienna by the foreign ministers of both countries.", "Geneva", "Vienna"),
-    ("The strike will begin on Thursday morning at all of the city's bus depots.",
-     "The strike will begin on Monday morning at all of the city's bus depots.", "Thursday", "Monday"),
+    # (Another weekday is now read earlier, as a date by the figures: see test_a_telling_substitution_...)
+    ("The shelter will open its doors to volunteers from Oakridge this weekend.",
+     "The shelter will open its doors to volunteers from Millbrook this weekend.", "Oakridge", "Millbrook"),
     ("The results will be announced after the polls close on Sunday evening.",
      "The results will be announced before the polls close on Sunday evening.", "after", "before"),
 ])
