@@ -316,7 +316,8 @@ def load_resume(src: Path, model, opt) -> dict:
     model.load_state_dict(weights, strict=False)
     names = [n for n, _ in model.named_parameters()]
     moments_path = src / "optimizer.safetensors"
-    if moments_path.is_file():
+    # Only moments the snapshot says are its own (state.json "moments"; snapshots before the field had them).
+    if moments_path.is_file() and state.get("moments", True):
         mom = load_file(moments_path)
         sd = opt.state_dict()
         for i, n in enumerate(names):

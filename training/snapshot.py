@@ -53,15 +53,18 @@ def snapshot(run: Path, out: Path, optimizer: bool, best: bool) -> dict:
     names = [n for n, _ in AutoModelForSequenceClassification.from_config(
         AutoConfig.from_pretrained(base_model_path(), num_labels=3)).named_parameters()]
     st = ck["optimizer"]["state"]
-    if optimizer and len(st) == len(names):  # (no state before the first step: nothing to keep)
+    moments = optimizer and len(st) == len(names)  # (no state before the first step: nothing to keep)
+    if moments:
         mom = {}
         for i, n in enumerate(names):
             mom[f"exp_avg.{n}"] = st[i]["exp_avg"].to(torch.bfloat16)
             mom[f"exp_avg_sq.{n}"] = st[i]["exp_avg_sq"].to(torch.bfloat16)
         _atomic_save(mom, out / "optimizer.safetensors")
-    elif (out / "optimizer.safetensors").exists():  # a stale file must not pair with newer weights
-        (out / "optimizer.safetensors").unlink()
     state = dict(ck["state"])
+    # Whether this snapshot's moments are in the folder: ``job.py`` loads optimizer.safetensors only when
+    # state.json says so, so a file left from an older snapshot never pairs with newer weights (deleting a
+    # 91 MB file from git costs a commit as much as adding it; it may be removed apart).
+    state["moments"] = moments
     state["rng"] = base64.b64encode(ck["rng"].numpy().tobytes()).decode()
     state["snapshot_of"] = str(run)
     (out / "state.json").write_text(json.dumps(state, indent=2) + "\n")
