@@ -200,3 +200,44 @@ def test_dates_as_stretches(claim: str, source: str, want: str) -> None:
 ])
 def test_figures_as_values_of_their_kind(claim: str, source: str, want: list[str]) -> None:
     assert status(claim, source) == want
+
+
+_BREAK = ("Either party may end this Agreement at any time after the first six months of the Term by giving "
+          "the other {bound} two months' written notice.")
+
+
+@pytest.mark.parametrize("bound,notice,want", [
+    # The claim's figure meets a bound of the source the source words in any of its forms...
+    (bound, notice, want)
+    for bound in ("not less than", "no less than", "at least", "a minimum of", "no fewer than", "not fewer than")
+    for notice, want in (("two months'", "match"), ("three months'", "unmatched"), ("one month's", "mismatch"))
+] + [
+    (bound, notice, want)
+    for bound in ("not more than", "no more than", "not exceeding", "a maximum of", "at most", "up to")
+    for notice, want in (("two months'", "match"), ("one month's", "unmatched"), ("three months'", "mismatch"))
+])
+def test_each_figure_meets_its_own_partner_under_a_bound(bound: str, notice: str, want: str) -> None:
+    # ...and the sentence's other figure of the same unit ("the first six months") is never its partner.
+    claim = f"After the first six months, either of you can end the agreement with {notice} written notice."
+    checks = check_quantities(claim, {"lease": _BREAK.format(bound=bound)})
+    assert [c.status for c in checks] == ["match", want]
+    assert checks[0].source is not None and checks[0].source.text == "six"
+    if want != "unmatched":
+        assert checks[1].source is not None and checks[1].source.text == "two"
+
+
+@pytest.mark.parametrize("claim,source,want", [
+    # Two figures of one unit in one sentence, each claim figure finding its own.
+    ("The loan runs 24 months with payments due within 3 months of signing.",
+     "The loan runs 24 months, with the first payment due within 3 months of signing.", ["match", "match"]),
+    ("The course lasts ten weeks and costs nothing for the first two weeks.",
+     "The course lasts ten weeks and is free for the first two weeks.", ["match", "match"]),
+    ("The course lasts ten weeks and is free for the first three weeks.",
+     "The course lasts ten weeks and is free for the first two weeks.", ["match", "mismatch"]),
+    ("The tenant must give 30 days' notice after the first 90 days.",
+     "After the first 90 days the tenant must give no fewer than 30 days' notice.", ["match", "match"]),
+    ("The tenant must give 45 days' notice after the first 90 days.",
+     "After the first 90 days the tenant must give no fewer than 30 days' notice.", ["unmatched", "match"]),
+])
+def test_two_figures_of_one_unit_in_a_sentence(claim: str, source: str, want: list[str]) -> None:
+    assert status(claim, source) == want

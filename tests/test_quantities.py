@@ -449,3 +449,23 @@ def test_hedges_against_bounds(claim: str, source: str, verdict: str) -> None:
 ])
 def test_a_change_is_not_a_level(claim: str, source: str) -> None:
     assert [m.verdict for m in match_quantities(claim, source)] == ["unrelated"]
+
+
+@pytest.mark.parametrize("text,lo,hi", [
+    ("It must seat not less than 40 guests.", 40, INF),
+    ("It must seat no less than 40 guests.", 40, INF),
+    ("It must seat not fewer than 40 guests.", 40, INF),
+    ("It must seat no fewer than 40 guests.", 40, INF),
+    ("It must seat at least 40 guests.", 40, INF),
+    ("It must seat a minimum of 40 guests.", 40, INF),
+    ("It must seat not below 40 guests.", 40, INF),
+    ("It holds not more than 40 guests.", 0, 40),
+    ("It holds no more than 40 guests.", 0, 40),
+    ("It holds not exceeding 40 guests.", 0, 40),
+    ("It holds a maximum of 40 guests.", 0, 40),
+    ("It holds not over 40 guests.", 0, 40),
+    ("It holds no greater than 40 guests.", 0, 40),
+])
+def test_negated_bounds_are_the_opposite_bound(text: str, lo: float, hi: float) -> None:
+    # "not less than 40" is at least 40, never "less than" 40; "no more than 40" never "more than" 40.
+    approx(one(text, "count"), lo, hi)

@@ -23,7 +23,7 @@ from typing import Literal
 from onrecord.judge.thresholds import DEFAULT_TOLERANCES, FigureTolerances
 from onrecord.text.dates import WEEKDAYS, DateParts, comparable, compare_dates
 from onrecord.text.lexical import STOPWORDS, content_stems
-from onrecord.text.quantities import direction, hedge_interval
+from onrecord.text.quantities import NEGATED_BOUNDS, direction, hedge_interval
 from onrecord.text.units import (
     ARTICLE_MEASURE,
     TEMPERATURES,
@@ -58,7 +58,7 @@ _MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug
 _DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30, "year": 365, "years": 365}
 
 Qualifier = Literal["exact", "about", "more", "at_least", "less", "at_most", "nearly"]
-_QUALIFIERS: list[tuple[str, Qualifier]] = [
+_QUALIFIERS: list[tuple[str, Qualifier]] = [*NEGATED_BOUNDS,  # type: ignore[list-item]
     (r"more than|over|above|exceed(?:s|ed|ing)?|top(?:s|ped)?|upwards of|in excess of", "more"),
     (r"at least|no fewer than|no less than|a minimum of", "at_least"),
     (r"less than|fewer than|under|below", "less"),
@@ -448,6 +448,9 @@ def _compare(c: Quantity, s: Quantity, tol_: FigureTolerances) -> Verdict:
         c, s = replace(c, qualifier="exact"), replace(s, qualifier="exact")
     if c.qualifier == s.qualifier and abs(c.value - s.value) <= tol_.same_value * max(abs(c.value), 1e-9):
         return "match"  # "above 105 degrees" against "exceed 105°F"
+    if (c.qualifier == "exact" and s.qualifier in ("at_least", "at_most")
+            and abs(c.value - s.value) <= tol_.same_value * max(abs(c.value), 1e-9)):
+        return "match"  # "two months' notice" names the figure of "not less than two months' notice"
     if c.qualifier == "nearly":
         c = replace(c, qualifier="exact")  # the claim's "nearly" reaches ``nearly`` of its figure
         lo, hi = tol_.nearly * c.value, c.value + max(c.tol, tol_.same_value * c.value)
@@ -515,7 +518,15 @@ def check_quantities(claim: str, sources: dict[str, str] | Pool,
     if not claim_q:
         return []
     pool = source_pool(sources) if isinstance(sources, dict) else sources
-    return [_check_one(q, pool, tol) for q in claim_q]
+    checks = [_check_one(q, pool, tol) for q in claim_q]
+    # Each claim figure has its own partner: a source figure another claim figure has matched ("the
+    # first six months" for "six months") is not the one "one month's notice" is compared with.
+    taken = {(ch.source_id, ch.source.start, ch.source.end) for ch in checks
+             if ch.status == "match" and ch.source is not None and not ch.source.derived}
+    if not taken:
+        return checks
+    free = [(sid, s) for sid, s in pool if (sid, s.start, s.end) not in taken]
+    return [ch if ch.status == "match" else _check_one(ch.claim, free, tol) for ch in checks]
 
 
 def _check_one(c: Quantity, pool: Pool, tol: FigureTolerances) -> QuantityCheck:
@@ -530,13 +541,21 @@ def _check_one(c: Quantity, pool: Pool, tol: FigureTolerances) -> QuantityCheck:
         return QuantityCheck(c, "unmatched", None, None)
     scored.sort(key=lambda t: -t[0])
     best_score = scored[0][0]
+    may_meet = False
     for score, sid, s, nouns, _ in scored:
         placed = score >= max(tol.placed_floor, tol.placed_share * best_score)
         # A large, specific figure that agrees ("more than 18,000" vs "Attendance: 18,412") needs no context.
         telling = (c.value >= tol.telling_value and abs(s.value - c.value) <= tol.telling_share * c.value
                    and (nouns or not s.noun or not c.noun))
-        if (placed or telling) and _compare(c, s, tol) == "match":
+        verdict = _compare(c, s, tol) if placed or telling else "mismatch"
+        if verdict == "match":
             return QuantityCheck(c, "match", s, sid)
+        may_meet = may_meet or (placed and verdict == "unclear")
+    if may_meet:
+        # A figure placed as well as the best that the claim's may meet ("three months' notice" and "not
+        # less than two months' notice") is its partner: another figure of the same sentence ("the first
+        # six months") is no contradiction of it.
+        return QuantityCheck(c, "unmatched", None, None)
     # The best-placed source quantity disagrees: a contradiction only when it is clearly about the
     # same thing: words close to both figures, beyond a shared unit ("six weeks" vs an unrelated
     # "two weeks ago" share only the unit), and for counts the same counted noun too.

@@ -142,7 +142,13 @@ def _numbers(text: str) -> list[_Num]:
     return sorted(out, key=lambda n: n.start)
 
 
-_HEDGES: list[tuple[str, Hedge]] = [
+# A negated bound is the opposite bound, read before the bound it contains ("not less than two months"
+# is at least two months, never "less than" two; "no more than 40" is at most 40, never "more than" 40).
+NEGATED_BOUNDS: list[tuple[str, Hedge]] = [
+    (r"(?:not|no) (?:less|fewer) than|not under|not below|not short of", "at_least"),
+    (r"(?:not|no) (?:more|greater) than|not exceeding|not to exceed|not over|not above|not in excess of", "at_most"),
+]
+_HEDGES: list[tuple[str, Hedge]] = NEGATED_BOUNDS + [
     (r"just over|just above|slightly more than|a little over|just more than", "just_over"),
     (r"just under|just below|slightly less than|a little under|just shy of", "just_under"),
     (r"more than|over|above|upwards of|in excess of|exceeding|greater than|beyond", "more"),
