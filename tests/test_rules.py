@@ -338,7 +338,8 @@ def _support_case(claim: str, similarity: float, coverage: float, p_combiner: fl
 def _doubting():
     from dataclasses import replace
 
-    return replace(T, model_support=0.458, support_doubt=0.38)
+    # The one-sentence condition ships off (``doubted_sentence_share`` 0.0, until measured): tested at 0.6.
+    return replace(T, model_support=0.458, support_doubt=0.38, doubted_sentence_share=0.6)
 
 
 _LIBRARY = "The mayor opened the new library on Saturday."
@@ -424,6 +425,16 @@ def test_a_paraphrase_of_one_sentence_stays_supported(checker, claim, source):
     ("Staff should make drinking water available in every gym when the heat index exceeds 105°F.", _HEAT),
     ("The port authority plans to dredge the main channel after exports to China fell 12 percent.", _PORT),
 ])
-def test_a_patchwork_of_sentences_the_combiner_doubts_is_not_supported(checker, claim, source):
-    c = _one(checker, claim, source)
+def test_a_patchwork_of_sentences_the_combiner_doubts_is_not_supported(strict_checker, claim, source):
+    c = _one(strict_checker, claim, source)
     assert c.label != "supported", (c.reason, c.probabilities)
+
+
+@pytest.fixture(scope="module")
+def strict_checker():
+    """A checker with the one-sentence condition on for doubted claims (it ships off until measured)."""
+    from dataclasses import replace
+
+    from onrecord.pipeline import Checker
+
+    return Checker(thresholds=replace(T, doubted_sentence_share=0.6))
