@@ -73,7 +73,9 @@ def test_bad_rows_get_an_error_line_each_and_never_stop_the_batch(tmp_path):
          "sources": [{"path": "minutes.txt"}]},
         "{this is not json",
         "[1, 2, 3]",
-        {"text": "The council approved the budget on Monday.", "sources": [{"text": "The council approved it."}]},
+        # (A source that names neither the budget nor Monday would leave this claim unsupported: a finding.)
+        {"text": "The council approved the budget on Monday.",
+         "sources": [{"text": "On Monday the council approved the budget."}]},
     ]
     inp = write_jsonl(tmp_path / "in.jsonl", rows)
     p = run("batch", str(inp), "--output", str(tmp_path / "out.jsonl"), "--workers", "1", "--quiet",
