@@ -28,7 +28,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 
-from onrecord.runtime.model import DEFAULT_MODEL_DIR, LABELS, GroundingModel  # noqa: E402
+from onrecord.runtime.model import LABELS, GroundingModel  # noqa: E402
 from train import select_window  # noqa: E402
 
 # Characters a token of English prose takes, to turn the 256-token budget into a window size.
@@ -85,7 +85,7 @@ def main() -> None:
     write(args.out, hard)
     args.ids_out.parent.mkdir(parents=True, exist_ok=True)
     # The synth file the line numbers point into, as given (rebuild with ``--synth`` the same).
-    args.ids_out.write_text(json.dumps({"synth": str(args.synth), "scored_with": str(DEFAULT_MODEL_DIR),
+    args.ids_out.write_text(json.dumps({"synth": str(args.synth), "scored_with": str(model.model_dir),
                                         "synth_lines": [r["synth_line"] for r in hard]}) + "\n")
     print(f"scored {scored} pairs in {time.time() - t0:.0f}s; {len(hard)} wrong -> {args.out}")
     print("wrong by rule:", dict(Counter(r["rule"] for r in hard)))
