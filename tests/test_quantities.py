@@ -313,6 +313,25 @@ def test_match_quantities(claim: str, source: str, verdicts: list[str]) -> None:
     assert [m.verdict for m in match_quantities(claim, source)] == verdicts
 
 
+# A share of a group measures the part its predicate names: another part of the same group is another
+# measure (neither agreeing nor disagreeing), the same part in other figures is compared.
+@pytest.mark.parametrize("claim,source,verdict", [
+    ("Nearly half of those counted were sleeping outdoors.",
+     "Roughly one in five of those counted were children under 18.", "unrelated"),
+    ("About 40 percent of the members were women.", "A quarter of the members were retired.", "unrelated"),
+    ("Two-thirds of the patients had been vaccinated.", "One in ten of the patients had diabetes.", "unrelated"),
+    ("30% of respondents said they cycle to work.", "Half of respondents said they own a car.", "unrelated"),
+    ("About 20 percent of the people counted were children.",
+     "Roughly one in five of those counted were children under 18.", "supported"),
+    ("Half of those counted were children.", "Roughly one in five of those counted were children under 18.",
+     "contradicted"),
+    ("A third of the members were women.", "Some 45 percent of the members were women.", "contradicted"),
+    ("60% of respondents said they cycle to work.", "Three in ten respondents cycle to work.", "contradicted"),
+])
+def test_shares_of_a_group_by_their_predicate(claim: str, source: str, verdict: str) -> None:
+    assert [m.verdict for m in match_quantities(claim, source)] == [verdict]
+
+
 # -- units of measure: converted within a dimension, never across ---------------------------------------
 
 @pytest.mark.parametrize("text,dimension,lo,hi", [

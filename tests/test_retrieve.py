@@ -53,3 +53,24 @@ def test_judge_many_reports_each_claim_as_its_reading_is_done(checker):
     # Claim by claim, the model reads the same as in one call for all of them.
     together = judge_many(model, claims, [idx], embedder)
     assert all(np.array_equal(a.probs, b.probs) for a, b in zip(judged, together, strict=True))
+
+
+EARNINGS = ("Northwind Foods said revenue rose 8 percent to $412 million in the third quarter. Chief executive "
+            "Ellen Park said freight costs had eased. The company expects to open about twenty more stores next year.")
+
+
+def test_a_figure_or_name_no_source_has_lowers_the_combined_support(checker):
+    """The combiner counts the claim's numbers and names absent from every source (``text.terms``): the
+    same sentence with its figure or its person changed is less likely supported."""
+    from onrecord.retrieve.evidence import IndexCache, score_document
+
+    cache = IndexCache(checker.embedder)
+    true = score_document(checker.model, EARNINGS, "Revenue rose 8 percent to $412 million, Ellen Park said.",
+                          cache=cache)
+    assert (true.features.absent.numbers, true.features.absent.names) == (0, 0)
+    for claim, absent in (("Revenue rose 8 percent to $451 million, Ellen Park said.", (1, 0)),
+                          ("Revenue rose 8 percent to $412 million, Ellen Voss said.", (0, 1)),
+                          ("Revenue rose 6 percent to $451 million, Mark Voss said.", (2, 2))):
+        changed = score_document(checker.model, EARNINGS, claim, cache=cache)
+        assert (changed.features.absent.numbers, changed.features.absent.names) == absent
+        assert changed.p_supported < true.p_supported, claim

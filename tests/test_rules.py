@@ -79,6 +79,13 @@ def test_a_question_takes_the_polarity_of_its_answer():
     ("Sales of electric cars rose sharply in the second quarter.",
      "Sales of electric cars fell sharply in the second quarter.", ("fell", "rose")),
     ("The museum will open its new wing in June.", "The museum will close its new wing in June.", ("close", "open")),
+    # What a court or board did with a request put to it.
+    ("The court allowed the residents' appeal against the rezoning of the quarry.",
+     "The court dismissed the residents' appeal against the rezoning of the quarry.", ("dismissed", "allowed")),
+    ("The judge granted bail to the two defendants on Friday.",
+     "The judge denied bail to the two defendants on Friday.", ("denied", "granted")),
+    ("The council refused planning permission for the riverside tower.",
+     "The council granted planning permission for the riverside tower.", ("granted", "refused")),
 ])
 def test_an_opposed_verb_contradicts_at_075(checker, claim, source, words):
     c = _one(checker, claim, source)
@@ -141,6 +148,30 @@ def test_swapped_name_needs_similarity_062():
     source = "Reed scored again in the 81st minute, finishing a low cross from substitute Ade Bakare."
     assert sentences.swapped_name(claim, [_hit(source, 0.62)], T) is not None
     assert sentences.swapped_name(claim, [_hit(source, 0.6199)], T) is None
+
+
+@pytest.mark.parametrize(("claim", "near", "swap"), [
+    ("Justice Moretti wrote for a unanimous three-judge panel in the Doyle case.",
+     "Justice Moretti dissented, writing that the instruction left the jury in no doubt.",
+     "Justice Ibsen wrote for a unanimous three-judge panel."),
+    ("Coach Dana Hill named Sam Ortiz captain for the new season.",
+     "Sam Ortiz thanked the fans after the final game of the season.",
+     "Coach Dana Hill named Lee Park captain for the new season."),
+    ("The award for best debut went to Mara Quinn at Sunday's ceremony.",
+     "Mara Quinn also read from her second novel at Sunday's ceremony.",
+     "The award for best debut went to Tomas Reyes at Sunday's ceremony."),
+])
+def test_another_person_in_the_role_beyond_the_closest_sentence(claim, near, swap):
+    """The claim's person is named closest in another role; the next sentence gives the role to another."""
+    hits = [_hit(near, 0.7), _hit(swap, 0.65)]
+    found = sentences.swapped_name(claim, hits, T)
+    assert found is not None and found[0].text == swap
+    # Where a close sentence tells the claim's fact with the claim's own names, that one speaks.
+    assert sentences.swapped_name(claim, [_hit(claim, 0.95), *hits], T) is None
+    # Only the closest ``name_swap_hits`` sentences, each at ``close_similarity``, are read.
+    assert sentences.swapped_name(claim, [_hit(near, 0.7), _hit(swap, 0.6)], T) is None
+    far = [_hit(near, 0.7)] * T.name_swap_hits + [_hit(swap, 0.65)]
+    assert sentences.swapped_name(claim, far, T) is None
 
 
 def test_a_name_no_source_has_keeps_an_otherwise_supported_claim_unsupported(checker):

@@ -86,6 +86,42 @@ def test_claim_asserts_what_the_source_denies(claim: str, source: str) -> None:
     assert conflict(claim, source) is not None
 
 
+SRC_POOLS = "Private swimming pools may not be filled until the restrictions are lifted."
+SRC_REFUND = "Refunds are issued only after the signed form is received."
+SRC_BRIDGE = "The bridge will not reopen until the safety inspection is complete."
+SRC_GRANT = "Grants are paid only once the final report has been approved."
+
+
+@pytest.mark.parametrize("claim,source,conflicts", [
+    # A bound that is an event: the claim says the clause holds now or meanwhile.
+    ("Households may fill private pools while the restrictions are in force.", SRC_POOLS, True),
+    ("Private pools can already be filled.", SRC_POOLS, True),
+    ("Private swimming pools may be filled during the restrictions.", SRC_POOLS, True),
+    ("Refunds are issued immediately.", SRC_REFUND, True),
+    ("Refunds are currently issued without the signed form.", SRC_REFUND, True),
+    ("The bridge has already reopened.", SRC_BRIDGE, True),
+    ("Grants are paid now, before the final report.", SRC_GRANT, True),
+    # ... or says nothing of when, or puts it after the event: no conflict.
+    ("Households may fill private pools once the restrictions are lifted.", SRC_POOLS, False),
+    ("Private pools may be filled.", SRC_POOLS, False),
+    ("Private pools may not be filled yet.", SRC_POOLS, False),
+    ("Refunds are issued once the signed form is received.", SRC_REFUND, False),
+    ("Refunds are issued within ten days.", SRC_REFUND, False),
+    ("The bridge will reopen after the safety inspection.", SRC_BRIDGE, False),
+    ("Grants are paid when the final report has been approved.", SRC_GRANT, False),
+    ("Grants are paid now that the final report has been approved.", SRC_GRANT, False),
+])
+def test_a_bound_that_is_an_event(claim: str, source: str, conflicts: bool) -> None:
+    assert (conflict(claim, source) is not None) == conflicts
+
+
+def test_only_after_reads_as_not_until() -> None:
+    c = conflict("Refunds are issued immediately.", SRC_REFUND)
+    assert c is not None and c.why == 'the source says only after "the signed form is received"'
+    (p,) = scopes(SRC_REFUND)
+    assert (p.negated, p.cue, p.bound) == (False, "not until", "the signed form is received")
+
+
 @pytest.mark.parametrize("claim,source", [
     (SRC_WALKIN, SRC_WALKIN),
     (SRC_BLOOD, SRC_BLOOD),

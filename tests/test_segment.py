@@ -77,6 +77,10 @@ def test_tokenized_summaries_are_split_at_each_spaced_stop(text: str, want: list
     "He said … and then left.",
     "He went to the store etc. and back.",
     "Acme Inc.The company said nothing.",
+    # A case's name: "v." (versus) ends no sentence.
+    "In R. v. Castellano, the court reversed the conviction.",
+    "Brown v. Board of Education changed the schools.",
+    "The appeal in Doyle v. Harrow Logistics was dismissed.",
 ])
 def test_stops_that_end_no_sentence(text: str) -> None:
     assert split(text) == [text]

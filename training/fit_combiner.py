@@ -36,7 +36,7 @@ from onrecord.runtime.embedder import shared_embedder
 from onrecord.runtime.model import DEFAULT_MODEL_DIR, LABELS, shared_model
 
 SUPPORT_FEATURES = ["similarity", "coverage", "logit_supported", "p_contradicted", "second_similarity",
-                    "log_windows"]
+                    "log_windows", "absent_numbers", "absent_names"]
 SPLIT_FEATURES = ["similarity", "coverage", "logit_contradicted", "p_supported"]
 
 

@@ -4,6 +4,7 @@ The torch checkpoint of a run lives in ``training/work/`` (git-ignored), so a ne
 shipped ``model.onnx``. This script turns that graph back into a Hugging Face checkpoint: fp32 tensors are
 copied as they are; each int8 linear layer (``MatMulInteger`` with per-channel scales) is dequantised,
 ``W = (q - zero_point) * scale``, and matched to its layer through the bias the graph adds to its output.
+Word, position and token-type embeddings quantised as tables (``Gather``) are dequantised the same way.
 The result carries the quantisation rounding (≈0.4% of a weight's range), which further training absorbs.
 
     python training/recover.py --out training/work/run2_recovered
@@ -68,6 +69,26 @@ def _dequantised_linears(graph, init: dict) -> dict[str, np.ndarray]:
     return weights
 
 
+def _dequantised_tables(graph, init: dict) -> dict[str, np.ndarray]:
+    """HF parameter name of each int8 lookup table (``export.py --quantize-embeddings``: the embeddings are
+    ``Gather`` on an int8 table, then ``DequantizeLinear``) -> its fp32 table, ``(q - zero_point) * scale``."""
+    from onnx import numpy_helper
+
+    tables = {}
+    for node in graph.node:
+        q_name = node.input[0] if node.op_type == "Gather" and node.input else ""
+        if not (q_name.startswith(PREFIX) and q_name.endswith(".weight_quantized")):
+            continue
+        base = q_name.removesuffix("_quantized")
+        q = numpy_helper.to_array(init[q_name]).astype(np.float32)
+        zp = numpy_helper.to_array(init[base + "_zero_point"]).astype(np.float32)
+        scale = numpy_helper.to_array(init[base + "_scale"]).astype(np.float32)
+        if scale.ndim == 1 and scale.size == q.shape[0] and scale.size != 1:
+            scale, zp = scale[:, None], zp[:, None]  # one scale a row
+        tables[base[len(PREFIX):]] = (q - zp) * scale
+    return tables
+
+
 def _shown(path: Path) -> str:
     try:
         return str(path.resolve().relative_to(HERE.parent))
@@ -91,6 +112,7 @@ def recover(onnx_path: Path, out: Path) -> int:
         if name.startswith(PREFIX)
     }
     state.update(_dequantised_linears(graph, init))
+    state.update(_dequantised_tables(graph, init))
 
     config = AutoConfig.from_pretrained(
         base_model_path(), num_labels=3, id2label=dict(enumerate(LABELS)),

@@ -33,6 +33,8 @@ _GROUPS: list[list[tuple[str, ...]]] = [
     [("increase", "add"), ("eliminat", "remov", "abolish", "scrap")],
     # What a higher court did with a lower court's ruling.
     [("affirm", "upheld", "uphold", "sustained"), ("revers", "overturn", "overrul", "vacated", "quash", "struck down")],
+    # What a court or board did with a request put to it (an appeal, a motion, an application, bail).
+    [("allow", "grant"), ("dismiss", "refus", "reject", "deni", "turned down")],
 ]
 _WORD = re.compile(r"[a-z][a-z']*(?: (?:down|off|up|by|to))?")
 

@@ -155,30 +155,51 @@ def names(s: str) -> set[str]:
 
 
 def swapped_name(claim: str, hits: Sequence[SentenceHit], t: Thresholds) -> tuple[SentenceHit, str, str] | None:
-    """The claim's closest sentence tells the same event with another person in one role.
+    """A close sentence tells the claim's event with another person in one role.
 
     "Reed's winner came in the 81st minute from a cross by Sam Kelly" against "Reed scored again in
     the 81st minute, finishing a low cross from substitute Ade Bakare": the event is anchored by what
     they share (81st minute, cross), and the claim's name is not in the sentence while another is.
+    The closest ``name_swap_hits`` sentences at ``close_similarity`` are read in order: the person may be
+    named closer in another role ("Moretti dissented ..." before "Ibsen wrote for the panel"), and the
+    search stops at a sentence that tells the claim's fact with the claim's own names.
     Returns the sentence, the claim's name and the sentence's.
     """
-    if not hits or hits[0].similarity < t.close_similarity:
-        return None
-    top = hits[0]
-    c_names, s_names = names(claim), names(top.text)
+    for hit in hits[: t.name_swap_hits]:
+        if hit.similarity < t.close_similarity:
+            return None
+        found = _swap_in(claim, hit, t)
+        if found is not None:
+            return hit, found[0], found[1]
+        if _tells_with_names(claim, hit, t):
+            return None
+    return None
 
-    def surname(n: str) -> str:
-        return n.split()[-1].lower()
 
-    c_last, s_last = {surname(n) for n in c_names}, {surname(n) for n in s_names}
-    missing = [n for n in c_names if surname(n) not in s_last and surname(n) not in top.text.lower()]
-    extra = [n for n in s_names if surname(n) not in c_last and surname(n) not in claim.lower()]
+def _surname(n: str) -> str:
+    return n.split()[-1].lower()
+
+
+def _swap_in(claim: str, hit: SentenceHit, t: Thresholds) -> tuple[str, str] | None:
+    """The claim's one name the sentence lacks and the sentence's one name the claim lacks, when the
+    sentence carries the rest of the claim."""
+    c_names, s_names = names(claim), names(hit.text)
+    c_last, s_last = {_surname(n) for n in c_names}, {_surname(n) for n in s_names}
+    missing = [n for n in c_names if _surname(n) not in s_last and _surname(n) not in hit.text.lower()]
+    extra = [n for n in s_names if _surname(n) not in c_last and _surname(n) not in claim.lower()]
     if len(missing) != 1 or len(extra) != 1:
         return None
     rest = claim.replace(missing[0], " ")
-    if coverage(rest, top.text) < t.name_swap_coverage:
+    if coverage(rest, hit.text) < t.name_swap_coverage:
         return None  # the claim is not about that one sentence's fact
-    return top, missing[0], extra[0]
+    return missing[0], extra[0]
+
+
+def _tells_with_names(claim: str, hit: SentenceHit, t: Thresholds) -> bool:
+    """The sentence names every person the claim names and carries the claim's fact."""
+    low = hit.text.lower()
+    return (all(_surname(n) in low for n in names(claim))
+            and coverage(claim, hit.text) >= t.name_swap_coverage)
 
 
 def names_absent(claim: str, sources: Sequence[Document]) -> list[str]:

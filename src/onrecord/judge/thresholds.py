@@ -75,6 +75,10 @@ class Thresholds:
     """How many of the closest sentences are searched for a swapped modifier."""
     name_swap_coverage: float = 0.6
     """With the claim's name taken out, the sentence must carry this share of the rest (the same fact)."""
+    name_swap_hits: int = 3
+    """How many of the closest sentences are read for another person in the claim's role: the claim's
+    person may be named in the closest one in another role ("Moretti dissented" before "Ibsen wrote for
+    the panel")."""
     near_copy_hits: int = 5
     """How many of the closest sentences a claim is aligned with, word by word, as a near-copy
     (``onrecord.judge.substitution``)."""

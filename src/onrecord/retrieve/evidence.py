@@ -22,12 +22,17 @@ from onrecord.runtime.embedder import Embedder, shared_embedder
 from onrecord.runtime.model import LABELS, GroundingModel
 from onrecord.text.lexical import BM25, content_stems, coverage
 from onrecord.text.segment import Span, windows
+from onrecord.text.terms import AbsentTerms, absent_terms, text_terms
 
 WINDOW_TOKENS = 180
 COVER_SENTENCES = 3
 BM25_WEIGHT = 0.3
 """A sentence's rank for assembling a passage: its cosine similarity to the claim plus this weight times
 its BM25 score (normalised to the source's best): meaning first, shared words as a tie-breaker."""
+ABSENT_CAP = 3
+"""Absent numbers or names are counted up to this many for the combiner (the cap it was measured with,
+docs/model_results.md): in a linear fit, a claim with a long list of names no source has must not
+outweigh every other signal."""
 
 
 @dataclass
@@ -45,6 +50,8 @@ class SourceIndex:
     sentence_texts: list[str] = field(default_factory=list)
     """What each sentence is read as: its words, or for a table row its readable unit ("Model: Brio 15;
     Battery life: 8 hours"), whose span is the row's cells (``onrecord.retrieve.tables``)."""
+    terms: frozenset[str] = frozenset()
+    """The source's numbers and words (``onrecord.text.terms``), for a claim's absent figures and names."""
 
     @classmethod
     def build(cls, doc: Document, embedder: Embedder | None = None) -> SourceIndex:
@@ -53,7 +60,7 @@ class SourceIndex:
         vecs = embedder.encode(texts) if embedder is not None and texts else None
         inside = [tuple(x for x in sents if x.start >= w.start and x.end <= w.end) for w in wins]
         return cls(doc, sents, wins, BM25.of_texts(texts), BM25.of_texts([w.text_of(doc.text) for w in wins]), vecs,
-                   inside, texts)
+                   inside, texts, text_terms(doc.text))
 
     def sentence_text(self, i: int) -> str:
         return self.sentence_texts[i] if self.sentence_texts else self.sentences[i].text_of(self.doc.text)
@@ -94,6 +101,8 @@ class ModelJudgement:
     top_sentences: list[SentenceHit] = field(default_factory=list)
     scored: bool = True
     """False when the model was not run (a rule decides, or nothing in the sources is about the claim)."""
+    absent: AbsentTerms = AbsentTerms()
+    """The claim's numbers and names that no source contains."""
 
     @property
     def p_supported(self) -> float:
@@ -216,7 +225,9 @@ def judge_many(model: GroundingModel, claims: list[str], indexes: list[SourceInd
         per_claim.append(cands if wanted else [])
     out = []
     for i, (cands, r) in enumerate(zip(per_claim, ranked, strict=True)):
-        out.append(_judgement(model, claims[i], cands, r, covs[i]))
+        mj = _judgement(model, claims[i], cands, r, covs[i])
+        mj.absent = absent_terms(claims[i], (idx.terms for idx in indexes))
+        out.append(mj)
         if progress is not None:
             progress(i + 1, len(claims))
     return out
@@ -252,6 +263,8 @@ class SupportFeatures:
     """Cosine similarity of the second closest source sentence (a fact told in two places, or in parts)."""
     windows: int = 0
     """Passages examined: the more there are, the likelier a spurious best window."""
+    absent: AbsentTerms = AbsentTerms()
+    """The claim's numbers and names that no source contains."""
 
     def named(self) -> dict[str, float]:
         """Every feature a fitted combiner may name (``config.json`` ``combiner.features``)."""
@@ -266,6 +279,8 @@ class SupportFeatures:
             "logit_contradicted": float(np.log(q / (1 - q))),
             "second_similarity": self.second_similarity,
             "log_windows": float(np.log1p(self.windows)),
+            "absent_numbers": float(min(self.absent.numbers, ABSENT_CAP)),
+            "absent_names": float(min(self.absent.names, ABSENT_CAP)),
         }
 
     def vector(self, names: list[str] | tuple[str, ...]) -> np.ndarray:
@@ -300,7 +315,7 @@ def three_way(f: SupportFeatures, combiner: dict) -> np.ndarray:
 def features_of(mj: ModelJudgement) -> SupportFeatures:
     second = mj.top_sentences[1].similarity if len(mj.top_sentences) > 1 else 0.0
     return SupportFeatures(mj.similarity, mj.coverage, mj.p_supported if mj.scored else 0.0,
-                           mj.p_contradicted if mj.scored else 0.0, second, mj.examined_windows)
+                           mj.p_contradicted if mj.scored else 0.0, second, mj.examined_windows, mj.absent)
 
 
 @dataclass(frozen=True)

@@ -624,11 +624,44 @@ def _context(text: str, q: Quantity) -> set[str]:
     return {stem(w.lower()) for w in words if w.lower() not in STOPWORDS and w.lower() not in _HEDGE_WORDS} - q.what
 
 
-def _candidates(c: Quantity, ctx: set[str], src: list[tuple[Quantity, set[str]]]) -> list[tuple[tuple, Quantity]]:
-    """Source figures that may be the claim figure's, with their pairing key (what, then context)."""
+# A share of a group ("one in five of those counted were children under 18") measures the part of the group
+# that its predicate names. The predicate is what follows the group's verb; the group runs at most this many
+# words after "of".
+_SHARE_GROUP_WORDS = 6
+_SHARE_PREDICATE = re.compile(
+    rf"\s+of\s+(?:[\w'-]+\s+){{0,{_SHARE_GROUP_WORDS}}}?"
+    r"(?:were|was|are|is|have|has|had|will|would|can|could|did|do|does|said|say|says)\s+(?P<pred>[^,;.!?\n]+)",
+    re.I)
+
+
+def _share_predicate(text: str, q: Quantity) -> frozenset[str]:
+    """For a share of a group, the stems of what is said of that part ("sleeping outdoors"); empty when the
+    figure is no share of a group or its predicate cannot be told."""
+    if q.kind != "percent":
+        return frozenset()
+    m = _SHARE_PREDICATE.match(text, q.end)
+    if m is None:
+        return frozenset()
+    words = re.findall(r"[A-Za-z][A-Za-z'-]+", m.group("pred"))
+    return frozenset(stem(w.lower()) for w in words if w.lower() not in STOPWORDS and w.lower() not in _HEDGE_WORDS)
+
+
+def _other_part(c_pred: frozenset[str], s_pred: frozenset[str]) -> bool:
+    """Two shares of a group whose predicates share no word measure different parts of it ("half ... were
+    sleeping outdoors" against "one in five ... were children"): their figures neither agree nor disagree."""
+    return bool(c_pred and s_pred and not c_pred & s_pred)
+
+
+def _candidates(c: Quantity, claim: str, src: list[tuple[Quantity, set[str]]], source: str
+                ) -> list[tuple[tuple, Quantity]]:
+    """Source figures that may be the claim figure's (in ``claim``; ``src`` from ``source``), with their
+    pairing key (what, then context)."""
     out = []
+    ctx, c_pred = _context(claim, c), _share_predicate(claim, c)
     for s, s_ctx in src:
         if not same_thing(c, s):
+            continue
+        if c_pred and _other_part(c_pred, _share_predicate(source, s)):
             continue
         what, share = len(c.what & s.what), len(ctx & s_ctx) / (len(ctx | s_ctx) or 1)
         if share >= MIN_CONTEXT_SHARE:
@@ -649,7 +682,7 @@ def match_quantities(claim: str, source: str) -> list[QuantityMatch]:
     for c in quantities(claim):
         if c.kind == "year":
             continue  # years are dates: the date rules pair them with their month and event
-        cands = _candidates(c, _context(claim, c), src)
+        cands = _candidates(c, claim, src, source)
         if not cands:
             out.append(QuantityMatch(c, None, "unrelated"))
             continue

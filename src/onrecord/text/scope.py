@@ -31,6 +31,14 @@ _ELEMENT_CUE = re.compile(
     r"(?:,\s*|\s+)(?P<cue>but\s+not|and\s+not|not|except(?:\s+for)?|other\s+than|apart\s+from|excluding|"
     r"with\s+the\s+exception\s+of|save\s+for)\s+(?P<el>[^,;]+?)\s*[.!?]?\s*$", re.I)
 _NOT_UNTIL = re.compile(r"\b(?:not|n't|never)\s+(?:\w+\s+){0,3}?(?:until|till|before)\s+(?P<bound>[^,;.]+)", re.I)
+# "only after E" bounds a clause as "not until E" does ("fines apply only after a written warning").
+_ONLY_AFTER = re.compile(r"\bonly\s+(?:after|once)\s+(?P<bound>[^,;.]+)", re.I)
+# A claim puts a clause before an event it does not date when it says the clause holds now or meanwhile
+# ("may fill pools while the restrictions are in force", "refunds are paid immediately"), and says
+# nothing of the event having come ("once the restrictions are lifted", "now that ...").
+_NOW = re.compile(r"\b(?:now|already|currently|at present|immediately|right away|straight away|while|during|"
+                  r"meanwhile|before)\b", re.I)
+_AFTER_EVENT = re.compile(r"\b(?:after|once|following|now\s+that|when|until|till)\b", re.I)
 # Verbs of stopping deny their object from now on, as "no longer" does ("has stopped offering X").
 _STOP_VERBS = r"stopped|stops|ceased|ceases|discontinued|halted|abolished|scrapped"
 _CLAUSE_NEG = re.compile(r"\b(?P<cue>no\s+longer|never|not|cannot|n't|no|none|neither|nor|without|"
@@ -85,7 +93,7 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _clause_parts(text: str, a: int, b: int) -> list[Part]:
     clause = text[a:b]
-    if m := _NOT_UNTIL.search(clause):
+    if m := _NOT_UNTIL.search(clause) or _ONLY_AFTER.search(clause):
         return [Part(a, b, clause, False, "not until", bound=m.group("bound").strip())]
     if m := _ELEMENT_CUE.search(clause):
         cue: Cue = "except" if not m.group("cue").lower().endswith("not") else "but not"
@@ -139,11 +147,14 @@ def _time_rank(text: str) -> tuple[int, int] | None:
 
 
 def _before_bound(claim: str, bound: str) -> bool:
-    """The claim's time is earlier than the bound, or the claim says "before" the bound itself."""
+    """The claim's time is earlier than the bound, or the claim says "before" the bound itself; for a bound
+    that is an event, the claim says the clause holds now or meanwhile (``_NOW``)."""
     b_rank = _time_rank(bound)
     for m in re.finditer(r"\b(?:before|ahead of|prior to)\s+([^,;.]+)", claim, re.I):
         if b_rank and _time_rank(m.group(1)) == b_rank:
             return True
+    if b_rank is None:  # an event, not a date: "until the restrictions are lifted"
+        return bool(_NOW.search(claim)) and not _AFTER_EVENT.search(claim)
     c, b = _time_rank(claim), b_rank
     if not c or not b:
         return False
@@ -169,7 +180,8 @@ def conflict(claim: str, source_sentence: str) -> Conflict | None:
         elif p.cue == "not until":
             clause = _stems(p.text) - _stems(p.bound)
             if clause and len(clause & asserted) >= CLAUSE_COVER * len(clause) and _before_bound(claim, p.bound):
-                return Conflict(p, f'the source says not until "{p.bound}"')
+                said = "not until" if _NOT_UNTIL.search(p.text) else "only after"
+                return Conflict(p, f'the source says {said} "{p.bound}"')
         elif p.negated:
             clause = _stems(p.text)
             if clause and len(clause & asserted) >= CLAUSE_COVER * len(clause):

@@ -39,7 +39,7 @@ NEGATION = re.compile(r"\b(?:" + "|".join(NEGATIONS) + r")\b|n't\b", re.I)
 """A negation anywhere in a string (case-insensitive; "n't" as in "didn't")."""
 
 ABBREVIATIONS = frozenset("""
-mr mrs ms dr prof sen rep gov gen col lt sgt capt st jr sr no vs etc inc ltd co corp jan feb mar apr jun
+mr mrs ms dr prof sen rep gov gen col lt sgt capt st jr sr no v vs etc inc ltd co corp jan feb mar apr jun
 jul aug sep sept oct nov dec e.g i.e u.s u.k u.n a.m p.m approx fig art sec para ch vol pp ft mt ave blvd
 dept est
 """.split())

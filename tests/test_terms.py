@@ -1,0 +1,43 @@
+"""A claim's numbers and names that no source contains: what the combiner counts beside similarity."""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.text.terms import AbsentTerms, absent_terms, claim_terms, text_terms
+
+
+@pytest.mark.parametrize(("claim", "numbers", "names"), [
+    ("Justice Moretti wrote for a unanimous panel in the Doyle case.", set(), {"moretti", "doyle"}),
+    ("In 2025-26, 212 of Wendover's 540 districts ran a four-day week.", {"2025", "26", "212", "540"},
+     {"wendover"}),
+    ("Revenue rose 8% to $1,412 million.", {"8", "1412"}, set()),
+    # A word that opens a sentence, or a quotation or bracket after one, is no name.
+    ("The tower was finished in 1889. It was designed by Gustave Eiffel.", {"1889"}, {"gustave", "eiffel"}),
+    ('He said: "Tomorrow we vote." (The Senate agreed.)', set(), {"senate"}),
+    ("“We will win,” said Mayor Ellen Park.", set(), {"mayor", "ellen", "park"}),
+])
+def test_claim_terms(claim: str, numbers: set[str], names: set[str]) -> None:
+    assert claim_terms(claim) == (numbers, names)
+
+
+SOURCE = ("Northwind Foods said revenue rose 8 percent to $1412 million in the third quarter, "
+          "chief executive Ellen Park told analysts on Tuesday.")
+
+
+@pytest.mark.parametrize(("claim", "absent"), [
+    ("Revenue rose 8% to $1,412 million, Ellen Park said.", AbsentTerms(0, 0)),
+    ("Revenue rose 9% to $1,412 million, Ellen Park said.", AbsentTerms(1, 0)),
+    ("Revenue rose 8% to $1,412 million, Ellen Voss said.", AbsentTerms(0, 1)),
+    ("Revenue rose 12% to $1.5 billion, Mark Voss said on Monday.", AbsentTerms(2, 3)),
+    # Possessives and thousands separators do not make a term absent.
+    ("Northwind's revenue reached 1,412 million dollars.", AbsentTerms(0, 0)),
+])
+def test_absent_terms(claim: str, absent: AbsentTerms) -> None:
+    assert absent_terms(claim, [text_terms(SOURCE)]) == absent
+
+
+def test_a_term_in_any_source_is_present() -> None:
+    other = text_terms("The Monday briefing was held in Toronto; 9 analysts attended.")
+    assert absent_terms("Revenue rose 9% on Monday, Ellen Park said.", [text_terms(SOURCE), other]) == AbsentTerms(0, 0)
+    assert absent_terms("Revenue rose 9% on Monday.", []) == AbsentTerms(1, 1)
