@@ -172,6 +172,9 @@ def test_another_person_in_the_role_beyond_the_closest_sentence(claim, near, swa
     assert sentences.swapped_name(claim, [_hit(near, 0.7), _hit(swap, 0.6)], T) is None
     far = [_hit(near, 0.7)] * T.name_swap_hits + [_hit(swap, 0.65)]
     assert sentences.swapped_name(claim, far, T) is None
+    # Past a closer sentence only where it names the claim's person: one about others stops the search.
+    other = "The panel heard the appeal over two days in the spring session."
+    assert sentences.swapped_name(claim, [_hit(other, 0.7), _hit(swap, 0.65)], T) is None
 
 
 def test_a_name_no_source_has_keeps_an_otherwise_supported_claim_unsupported(checker):

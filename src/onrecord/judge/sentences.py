@@ -160,10 +160,11 @@ def swapped_name(claim: str, hits: Sequence[SentenceHit], t: Thresholds) -> tupl
     "Reed's winner came in the 81st minute from a cross by Sam Kelly" against "Reed scored again in
     the 81st minute, finishing a low cross from substitute Ade Bakare": the event is anchored by what
     they share (81st minute, cross), and the claim's name is not in the sentence while another is.
-    The closest ``name_swap_hits`` sentences at ``close_similarity`` are read in order: the person may be
-    named closer in another role ("Moretti dissented ..." before "Ibsen wrote for the panel"), and the
-    search stops at a sentence that tells the claim's fact with the claim's own names.
-    Returns the sentence, the claim's name and the sentence's.
+    The closest ``name_swap_hits`` sentences at ``close_similarity`` are read in order, past a closer one
+    only where that one names the claim's person in another role ("Moretti dissented ..." before "Ibsen
+    wrote for the panel"); the search stops at a sentence that tells the claim's fact with the claim's own
+    names. (Read past any sentence, the closest ones of a contract gave "Listing Broker" for "Receiving
+    Party": defined terms, not people.) Returns the sentence, the claim's name and the sentence's.
     """
     for hit in hits[: t.name_swap_hits]:
         if hit.similarity < t.close_similarity:
@@ -171,7 +172,7 @@ def swapped_name(claim: str, hits: Sequence[SentenceHit], t: Thresholds) -> tupl
         found = _swap_in(claim, hit, t)
         if found is not None:
             return hit, found[0], found[1]
-        if _tells_with_names(claim, hit, t):
+        if _tells_with_names(claim, hit, t) or not _names_any(claim, hit):
             return None
     return None
 
@@ -193,6 +194,12 @@ def _swap_in(claim: str, hit: SentenceHit, t: Thresholds) -> tuple[str, str] | N
     if coverage(rest, hit.text) < t.name_swap_coverage:
         return None  # the claim is not about that one sentence's fact
     return missing[0], extra[0]
+
+
+def _names_any(claim: str, hit: SentenceHit) -> bool:
+    """The sentence names one of the people the claim names."""
+    low = hit.text.lower()
+    return any(_surname(n) in low for n in names(claim))
 
 
 def _tells_with_names(claim: str, hit: SentenceHit, t: Thresholds) -> bool:
