@@ -125,7 +125,9 @@ class Thresholds:
     of several. Agreeing figures support a doubted claim on the same condition. Off (0.0: any sentence
     will do) until measured on the ``fit`` half: at 0.6, chosen to keep the hand-labelled paraphrases
     (0.61-0.8 of the passage), it turned two true claims of the held-out casebook (120, 121: a claim
-    stitched from a table row and a sentence, a vote and a bid) unsupported; docs/benchmarks.md."""
+    stitched from a table row and a sentence, a vote and a bid) unsupported; docs/benchmarks.md. Measured again
+    with the combiner that counts absent figures and names (2026-12-07): the same two, for three false
+    "supported" fixed elsewhere."""
     figures_similarity: float = 0.5
     figures_coverage: float = 0.5
     """Agreeing figures support a claim when the sentence is this similar, or covers this share of the
