@@ -172,8 +172,9 @@ def swapped_name(claim: str, hits: Sequence[SentenceHit], t: Thresholds) -> tupl
         found = _swap_in(claim, hit, t)
         if found is not None:
             return hit, found[0], found[1]
-        if _tells_with_names(claim, hit, t) or not _names_any(claim, hit):
-            return None
+        named = _claim_names_in(claim, hit)
+        if not any(named) or (all(named) and coverage(claim, hit.text) >= t.name_swap_coverage):
+            return None  # about others; or the claim's own fact with the claim's own names
     return None
 
 
@@ -196,17 +197,10 @@ def _swap_in(claim: str, hit: SentenceHit, t: Thresholds) -> tuple[str, str] | N
     return missing[0], extra[0]
 
 
-def _names_any(claim: str, hit: SentenceHit) -> bool:
-    """The sentence names one of the people the claim names."""
+def _claim_names_in(claim: str, hit: SentenceHit) -> list[bool]:
+    """For each person the claim names, whether the sentence names them (by surname)."""
     low = hit.text.lower()
-    return any(_surname(n) in low for n in names(claim))
-
-
-def _tells_with_names(claim: str, hit: SentenceHit, t: Thresholds) -> bool:
-    """The sentence names every person the claim names and carries the claim's fact."""
-    low = hit.text.lower()
-    return (all(_surname(n) in low for n in names(claim))
-            and coverage(claim, hit.text) >= t.name_swap_coverage)
+    return [_surname(n) in low for n in names(claim)]
 
 
 def names_absent(claim: str, sources: Sequence[Document]) -> list[str]:

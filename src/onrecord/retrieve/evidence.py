@@ -223,10 +223,11 @@ def judge_many(model: GroundingModel, claims: list[str], indexes: list[SourceInd
         covs.append(cov)
         wanted = (needs_model is None or needs_model[i]) and (r.similarity >= min_similarity or cov >= min_coverage)
         per_claim.append(cands if wanted else [])
+    known = [idx.terms for idx in indexes]
     out = []
     for i, (cands, r) in enumerate(zip(per_claim, ranked, strict=True)):
         mj = _judgement(model, claims[i], cands, r, covs[i])
-        mj.absent = absent_terms(claims[i], (idx.terms for idx in indexes))
+        mj.absent = absent_terms(claims[i], known)
         out.append(mj)
         if progress is not None:
             progress(i + 1, len(claims))

@@ -652,16 +652,14 @@ def _other_part(c_pred: frozenset[str], s_pred: frozenset[str]) -> bool:
     return bool(c_pred and s_pred and not c_pred & s_pred)
 
 
-def _candidates(c: Quantity, claim: str, src: list[tuple[Quantity, set[str]]], source: str
+def _candidates(c: Quantity, claim: str, src: list[tuple[Quantity, set[str], frozenset[str]]]
                 ) -> list[tuple[tuple, Quantity]]:
-    """Source figures that may be the claim figure's (in ``claim``; ``src`` from ``source``), with their
-    pairing key (what, then context)."""
+    """Source figures that may be the claim figure's (in ``claim``; ``src``: each source figure with its
+    context and share predicate), with their pairing key (what, then context)."""
     out = []
     ctx, c_pred = _context(claim, c), _share_predicate(claim, c)
-    for s, s_ctx in src:
-        if not same_thing(c, s):
-            continue
-        if c_pred and _other_part(c_pred, _share_predicate(source, s)):
+    for s, s_ctx, s_pred in src:
+        if not same_thing(c, s) or _other_part(c_pred, s_pred):
             continue
         what, share = len(c.what & s.what), len(ctx & s_ctx) / (len(ctx | s_ctx) or 1)
         if share >= MIN_CONTEXT_SHARE:
@@ -677,12 +675,12 @@ def match_quantities(claim: str, source: str) -> list[QuantityMatch]:
     figure contradicts no other: a sentence with several comparable figures contradicts a claim only
     through the figure that is plainly the same one.
     """
-    src = [(s, _context(source, s)) for s in quantities(source)]
+    src = [(s, _context(source, s), _share_predicate(source, s)) for s in quantities(source)]
     out: list[QuantityMatch] = []
     for c in quantities(claim):
         if c.kind == "year":
             continue  # years are dates: the date rules pair them with their month and event
-        cands = _candidates(c, claim, src, source)
+        cands = _candidates(c, claim, src)
         if not cands:
             out.append(QuantityMatch(c, None, "unrelated"))
             continue
