@@ -23,6 +23,11 @@ from onrecord.extract.filler import NOT_A_CLAIM, filler
     ("**Key findings:**", "opener"),
     ("**Results by school:**", "heading"),
     ("Main results:", "heading"),
+    # The list of sources an answer cites names them and claims nothing.
+    ("Sources: [1] Wendover State Department of Education; [2] Tallis University.", "references"),
+    ("References: 1. State report, 2026. 2. Tallis working paper.", "references"),
+    ("**Sources:**", "references"),
+    ("Citations: [1] Harbor Transit annual report", "references"),
     ("Sure! Here's what the brief says:", "interjection"),
     ("Certainly!", "interjection"),
     ("Great question!", "interjection"),
@@ -93,6 +98,8 @@ def test_filler(sentence: str, kind: str) -> None:
     "We recommend reading programmes for every school, the authors wrote.",
     "The district can also cut costs if that is useful to schools.",
     "Want of funding closed two schools.",
+    "Sources said the mayor would resign.",
+    "Sources: the council approved the plan, two members said.",
 ])
 def test_claims_are_not_filler(sentence: str) -> None:
     assert filler(sentence) is None

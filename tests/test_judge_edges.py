@@ -358,14 +358,15 @@ def test_rules_that_read_a_close_sentence_keep_the_calibrated_probabilities(chec
     assert sum(c.probabilities.values()) == pytest.approx(1.0, abs=1e-3)
 
 
-def test_an_faq_answer_cites_its_question(checker):
+def test_an_faq_answer_cites_its_question_with_the_answer(checker):
     faq = "Q: Does the internet reimbursement apply to mobile phone plans?\nA: No. Only home broadband is covered."
     c = _one(checker, "Mobile phone plans are covered by the internet reimbursement.", faq)
     # The polarity rule states 0.5 + similarity / 2 (at most 0.95) as its prior; the similarity is the cited one.
     assert c.label == "contradicted" and c.evidence[0].score >= 0.85
     assert c.score == pytest.approx(_stated("polarity", "contradicted", T.polarity_confidence(c.evidence[0].score)),
                                     abs=1e-4)
-    assert [(e.start, e.end, e.text) for e in c.evidence] == [(0, 63, faq[:63])]
+    # The evidence is the question and the answer that says "No", so a reader sees both.
+    assert [(e.start, e.end, e.text) for e in c.evidence] == [(0, len(faq), faq)]
     assert set(c.probabilities) == {"supported", "contradicted", "unsupported"}
 
 

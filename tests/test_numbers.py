@@ -93,6 +93,21 @@ def test_what_each_kind_of_figure_is_read_as():
 
     assert read("Reed scored in the 81st minute.") == [(81.0, "ordinal", "minute", "81st")]
     assert read("He scored his second goal.") == [(2.0, "ordinal", "goal", "second")]
+    # A reference marker is no figure; "scores" counts only in "scores of"; a number word joined by a hyphen
+    # counts what it is joined to.
+    assert read("Most districts are rural [1].") == []
+    assert read("The study ran six years [2, 3].") == [(2190.0, "count", "days", "six")]
+    assert read("Maths scores were lower.") == []
+    assert read("Scores of residents left.") == [(40.0, "count", "residents", "Scores")]
+    assert read("Four-day districts saved money.") == [(4.0, "count", "days", "Four")]
+    # A hyphenated ordinal counts the same thing: "the third-quarter call" is about the third quarter.
+    assert read("Welcome to the third-quarter call.") == [(3.0, "ordinal", "quarter", "third")]
+    assert status("Revenue rose in the third quarter.", "Welcome to our third-quarter call.") == ["match"]
+    assert status("Revenue rose in the second quarter.", "Welcome to our third-quarter call.") != ["match"]
+    # A figure after "lower in", "up at" places the change; it is no size of it.
+    assert [q.direction for q in extract("Scores were slightly lower in four-day districts.")] == [0]
+    assert [q.direction for q in extract("Turnout was up at 12 polling stations.")] == [0]
+    assert [q.direction for q in extract("Sales fell 5% in May.")][0] == -1
     assert read("Prices rose five percent.") == [(5.0, "percent", "", "five percent")]
     assert read("The repairs took six weeks.") == [(42.0, "count", "days", "six")]
     assert read("The repairs took 6 weeks.") == [(42.0, "count", "days", "6")]
@@ -158,6 +173,21 @@ def test_figures_compared_at_the_edges_of_their_tolerances():
     ("The depot opens on Wednesday.", "The depot opens on Wednesday.", "match"),
     ("The depot opens on Wednesday.", "The depot opens on March 3, 2027.", "match"),
     ("The depot opens on Tuesday.", "The depot opens on March 3, 2027.", "mismatch"),
+    # A weekday in the plural is a weekday ("closed on Mondays").
+    ("The library closes on Mondays.", "The library closes on Monday.", "match"),
+    ("The library closes on Mondays.", "The library is closed on Sundays.", "mismatch"),
+    ("Sundays are free.", "Entry is free on Sundays.", "match"),
+    # Several days at once: "weekdays", "at weekends", "any day except Sunday".
+    ("The library opens on Tuesdays.", "The library opens at 9 am on weekdays.", "match"),
+    ("The library opens on Saturdays.", "The library opens at 9 am on weekdays.", "mismatch"),
+    ("You can use a hose on Wednesdays.", "Hoses may be used on any day except Sunday.", "match"),
+    # A day the set names to leave out is named by the source: whether it is left out is polarity's to read.
+    ("You can use hoses on Sundays.", "Hoses may be used on any day except Sunday.", "match"),
+    ("The gym is open on Sundays.", "The gym is open every day but Monday and Tuesday.", "match"),
+    ("The gym is open on Tuesdays.", "The gym is open every day but Monday and Tuesday.", "match"),
+    ("The market runs on Saturday.", "The market runs at weekends.", "match"),
+    ("The market runs at weekends.", "The market runs on Saturday.", "unmatched"),  # Sunday too? unsaid
+    ("The pool is open seven days a week.", "The pool is open on weekdays.", "unmatched"),
 ])
 def test_dates_as_stretches(claim: str, source: str, want: str) -> None:
     assert status(claim, source)[0] == want

@@ -488,3 +488,18 @@ def test_a_change_is_not_a_level(claim: str, source: str) -> None:
 def test_negated_bounds_are_the_opposite_bound(text: str, lo: float, hi: float) -> None:
     # "not less than 40" is at least 40, never "less than" 40; "no more than 40" never "more than" 40.
     approx(one(text, "count"), lo, hi)
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    # "N in M" is a share, unless M is a year ("up from 96 in 2015-16").
+    ("One in five residents rent.", [("One in five", "percent")]),
+    ("About 1 in 2000 patients react.", [("1 in 2000", "percent")]),
+    ("The count was up from 96 in 2015-16.", [("96", "count"), ("2015", "year")]),
+    ("Sales reached 40 in 2019.", [("40", "count"), ("2019", "year")]),
+    ("It rose to 12 in 2020 and 14 in 2021.", [("12", "count"), ("2020", "year"), ("14", "count"), ("2021", "year")]),
+    # A reference marker is no figure.
+    ("The districts are rural [1].", []),
+    ("The study ran six years [2, 3].", [("six years", "duration")]),
+])
+def test_shares_years_and_reference_marks(text: str, read: list[tuple[str, str]]) -> None:
+    assert [(q.text, q.kind) for q in quantities(text)] == read

@@ -74,3 +74,25 @@ def test_a_figure_or_name_no_source_has_lowers_the_combined_support(checker):
         changed = score_document(checker.model, EARNINGS, claim, cache=cache)
         assert (changed.features.absent.numbers, changed.features.absent.names) == absent
         assert changed.p_supported < true.p_supported, claim
+
+
+def test_a_denial_its_closest_sentence_does_not_make_lowers_the_combined_support(checker):
+    """The combiner weighs a claim negated where its closest source sentence is not
+    (``SupportFeatures.negation_unmatched``), for several phrasings of a denial."""
+    from onrecord.retrieve.evidence import IndexCache, score_document
+
+    cache = IndexCache(checker.embedder)
+    for said, denied in (("Freight costs had eased, Ellen Park said.", "Freight costs had not eased, Ellen Park said."),
+                         ("The company expects to open more stores next year.",
+                          "The company does not expect to open more stores next year."),
+                         ("The company expects to open more stores next year.",
+                          "The company never expects to open more stores next year."),
+                         ("Revenue rose in the third quarter.", "Revenue didn't rise in the third quarter.")):
+        true = score_document(checker.model, EARNINGS, said, cache=cache)
+        changed = score_document(checker.model, EARNINGS, denied, cache=cache)
+        assert (true.features.negation_unmatched, changed.features.negation_unmatched) == (False, True), denied
+        assert changed.p_supported < true.p_supported, denied
+    # A denial the source makes too is no new denial.
+    source = "The company did not change its full-year guidance."
+    same = score_document(checker.model, source, "The company has not changed its guidance.", cache=cache)
+    assert not same.features.negation_unmatched

@@ -11,6 +11,7 @@ import pytest
 from onrecord.documents import from_text
 from onrecord.judge import sentences
 from onrecord.judge.confidence import measured
+from onrecord.judge.contrast import opposed
 from onrecord.judge.thresholds import DEFAULT_THRESHOLDS as T
 from onrecord.retrieve.evidence import SentenceHit
 from onrecord.text.segment import Span
@@ -70,6 +71,36 @@ def test_a_question_takes_the_polarity_of_its_answer():
     assert sentences.denied_in_scope(claim, [_hit(q, 0.9, "Please ask at reception.")], T) is None
 
 
+@pytest.mark.parametrize(("claim", "question", "answer", "denied"), [
+    ("Freight costs would ease well before December.", "Will freight costs ease in the fourth quarter?",
+     "We think they will ease somewhat, but not before December.", True),
+    ("The pool reopens in March.", "When does the pool reopen?", "It will not reopen until May.", True),
+    ("Walk-ins are accepted on Fridays.", "Do you accept walk-ins?", "We accept them every weekday except Friday.", True),
+    # The answer agrees, or bounds something the claim does not say.
+    ("Freight costs would ease in December.", "Will freight costs ease in the fourth quarter?",
+     "We think they will ease somewhat, but not before December.", False),
+    ("The pool reopens in June.", "When does the pool reopen?", "It will not reopen until May.", False),
+    ("Walk-ins are accepted on Mondays.", "Do you accept walk-ins?", "We accept them every weekday except Friday.", False),
+])
+def test_a_question_is_answered_by_what_its_answer_bounds_or_excludes(claim, question, answer, denied):
+    # The answer names the question's subject by a pronoun, or not at all: the question carries the topic.
+    found = sentences.denied_in_scope(claim, [_hit(question, 0.9, answer)], T)
+    assert (found is not None) == denied
+    if denied:
+        assert found[1].startswith("the answer to the source's question")
+
+
+def test_a_question_answered_in_an_interview_contradicts_through_the_check(checker):
+    transcript = ("ANALYST: Will freight costs ease in the fourth quarter?\n\n"
+                  "CFO: We think they will ease somewhat, but not before December.\n\n"
+                  "ANALYST: And the new warehouse?\n\nCFO: It opens in the spring, on schedule.")
+    for claim in ("Freight costs would ease well before December.", "Freight costs will ease in October."):
+        c = _one(checker, claim, transcript)
+        assert c.label == "contradicted", (claim, c.reason)
+        assert "not before December" in " ".join(e.text for e in c.evidence)
+    assert _one(checker, "Freight costs will ease in December.", transcript).label != "contradicted"
+
+
 # -- opposed verbs ------------------------------------------------------------------------------
 
 
@@ -91,6 +122,32 @@ def test_an_opposed_verb_contradicts_at_075(checker, claim, source, words):
     c = _one(checker, claim, source)
     assert (c.label, c.score) == ("contradicted", _stated("opposed_verb", "contradicted", 0.75))
     assert f"says {words[0]!r} where the text says {words[1]!r}" in c.reason
+
+
+@pytest.mark.parametrize(("claim", "words"), [
+    # The case name is a heading of its own; the ruling is told in the sentence it heads, without the name.
+    ("In R. v. Castellano, the court upheld a conviction for dangerous driving.", ("reversed", "upheld")),
+    ("The court upheld Castellano's conviction for dangerous driving.", ("reversed", "upheld")),
+    ("In Doyle v. Harrow Logistics, the court overturned the award to the injured worker.", ("upheld", "overturned")),
+    ("The appeal in Pine Ridge Residents Association v. City of Oakvale was allowed.", ("dismissed", "allowed")),
+])
+def test_a_heading_is_read_with_the_sentence_it_heads(checker, claim, words):
+    digest = ("Decisions released 9 March\n\n"
+              "R. v. Castellano. The court reversed a conviction for dangerous driving and ordered a new trial. "
+              "Justice Moretti dissented.\n\n"
+              "Doyle v. Harrow Logistics Ltd. The court upheld the award of $412,000 to a warehouse worker "
+              "injured by a falling pallet.\n\n"
+              "Pine Ridge Residents Association v. City of Oakvale. The court dismissed the association's appeal "
+              "against the rezoning of the quarry.")
+    c = _one(checker, claim, digest)
+    assert c.label == "contradicted", c.reason
+    assert f"says {words[0]!r} where the text says {words[1]!r}" in c.reason
+
+
+def test_a_particle_joins_only_a_whole_word():
+    # "court up|held" once read as the phrase "court up" and the word "held": the verb was lost.
+    assert opposed("the court upheld a conviction", "the court reversed a conviction") is not None
+    assert opposed("the market topped forecasts and rose", "the market fell") is not None
 
 
 def test_opposed_verb_cut_offs():
@@ -226,6 +283,18 @@ def test_other_figures_on_topic_contradict_at_085(checker, claim, source, note):
     assert (c.label, c.score) == ("contradicted", _stated("other_figures", "contradicted", 0.85))
     assert c.reason == f"the sources give other figures: {note}"
     assert c.evidence and all(e.score == 0.85 for e in c.evidence)
+
+
+def test_a_closer_sentence_that_gives_the_figure_keeps_a_farther_one_from_contradicting_it():
+    from onrecord.judge.values import contradicting, read_values
+
+    claim = "In 2025-26, 212 districts ran a four-day week, more than double the 96 districts in 2015-16."
+    giving = "In 2025-26, 212 districts operated a four-day week, up from 96 in 2015-16."  # 96: an earlier value
+    other = "The study compared 61 districts that adopted a four-day week."
+    assert contradicting(read_values(claim, [_hit(other, 0.6)]), T.values_similarity) is not None
+    assert contradicting(read_values(claim, [_hit(giving, 0.7), _hit(other, 0.6)]), T.values_similarity) is None
+    # Farther than the one that gives another figure, it settles nothing.
+    assert contradicting(read_values(claim, [_hit(other, 0.7), _hit(giving, 0.6)]), T.values_similarity) is not None
 
 
 # -- quotations ---------------------------------------------------------------------------------

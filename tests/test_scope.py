@@ -65,6 +65,8 @@ SRC_VAX = "The clinic no longer offers travel vaccinations; patients are referre
 SRC_XRAY = "The new X-ray suite will not open until June."
 SRC_NEVER = "Dr. Amara Lewis has never charged for a first consultation."
 SRC_FREIGHT = "We think they will ease somewhat, but not before December."
+SRC_SPRINKLER = ("Garden sprinklers may be used only on Tuesday and Saturday evenings, but not on days when a heat "
+                 "alert is in force.")
 
 
 @pytest.mark.parametrize("claim,source", [
@@ -81,6 +83,20 @@ SRC_FREIGHT = "We think they will ease somewhat, but not before December."
     ("The bridge will reopen before December.", "The bridge will not reopen before December."),
     ("The X-ray suite will be ready before June.", "The X-ray suite will not be ready until after June."),
     ("The library charges late fees on children's books.", "The library abolished late fees on children's books."),
+    # A denied element of several words is asserted in the claim's own words for when or where.
+    ("Sprinklers may be used on Saturday evenings even during a heat alert.", SRC_SPRINKLER),
+    ("Garden sprinklers can run on Tuesday evenings while a heat alert is in force.", SRC_SPRINKLER),
+    ("Staff may work from home during the annual audit.", "Staff may work from home, but not during the annual audit."),
+    # An adverb that grades a denied element is not what is denied: "not statistically significant".
+    ("Reading scores improved significantly.", "Gains in reading were small and not statistically significant."),
+    ("Reading gains were significant.", "Gains in reading were small and not statistically significant."),
+    # A belief or a hedge frames the bounded clause without being part of it; a month without a year is
+    # the nearest one.
+    ("Freight costs will ease well before December.", SRC_FREIGHT),
+    ("Costs would ease in November.", SRC_FREIGHT),
+    ("Costs will ease in September.", SRC_FREIGHT),
+    ("Rates will fall in October.", "We expect rates to fall, though probably not before December."),
+    ("The plant will reopen in March.", "We believe the plant will reopen, but not until May."),
 ])
 def test_claim_asserts_what_the_source_denies(claim: str, source: str) -> None:
     assert conflict(claim, source) is not None
@@ -90,6 +106,7 @@ SRC_POOLS = "Private swimming pools may not be filled until the restrictions are
 SRC_REFUND = "Refunds are issued only after the signed form is received."
 SRC_BRIDGE = "The bridge will not reopen until the safety inspection is complete."
 SRC_GRANT = "Grants are paid only once the final report has been approved."
+SRC_FINE = "A fine of $250 applies only after a written warning has been issued."
 
 
 @pytest.mark.parametrize("claim,source,conflicts", [
@@ -101,7 +118,13 @@ SRC_GRANT = "Grants are paid only once the final report has been approved."
     ("Refunds are currently issued without the signed form.", SRC_REFUND, True),
     ("The bridge has already reopened.", SRC_BRIDGE, True),
     ("Grants are paid now, before the final report.", SRC_GRANT, True),
+    # A light verb ("applies", "brings", "gets") is not what the bound is about; the thing bounded is.
+    ("A first offence brings an immediate $250 fine.", SRC_FINE, True),
+    ("Offenders get an instant fine.", SRC_FINE, True),
+    ("The fine is applied immediately.", SRC_FINE, True),
     # ... or says nothing of when, or puts it after the event: no conflict.
+    ("A $250 fine applies once a warning has been issued.", SRC_FINE, False),
+    ("The fine comes after a written warning.", SRC_FINE, False),
     ("Households may fill private pools once the restrictions are lifted.", SRC_POOLS, False),
     ("Private pools may be filled.", SRC_POOLS, False),
     ("Private pools may not be filled yet.", SRC_POOLS, False),
@@ -141,10 +164,15 @@ def test_only_after_reads_as_not_until() -> None:
     ("Dr. Lewis does not charge for a first consultation.", SRC_NEVER),
     ("The clinic is closed on Sundays.", "The clinic is closed on Sundays."),
     ("The pharmacy is open on Friday.", SRC_WALKIN),
-    ("They will ease in January.", SRC_FREIGHT),
+    ("They will ease in January.", SRC_FREIGHT),  # the January after December
+    ("Sprinklers may be used on Saturday evenings.", SRC_SPRINKLER),
+    ("Reading gains were small.", "Gains in reading were small and not statistically significant."),
+    ("Pets are allowed in the living room.", "Pets are allowed in the house, but not the family room."),  # a noun
+    ("Staff were vaccinated.", "Staff were vaccinated, but not fully."),  # only the adverb is denied
+    ("Sprinklers may be used on hot days.", SRC_SPRINKLER),  # one word of the element is not the element
+    ("Sprinklers may not be used during a heat alert.", SRC_SPRINKLER),
+    ("Costs will ease in June.", SRC_FREIGHT),  # half a year off: either side of the bound
     ("The library scrapped late fees on children's books.", "The library abolished late fees on children's books."),
-    # A pronoun in the source ("they" = freight costs) is not resolved here: no conflict is claimed.
-    ("Freight costs will ease well before December.", SRC_FREIGHT),
 ])
 def test_no_conflict(claim: str, source: str) -> None:
     assert conflict(claim, source) is None

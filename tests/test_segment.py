@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.text.segment import sentences
+from onrecord.text.segment import is_heading, sentences
 
 
 def split(text: str) -> list[str]:
@@ -90,3 +90,20 @@ def test_a_stop_before_lower_case_in_ordinary_prose_is_no_end() -> None:
     # Only tokenized text sets its stop apart by a space; "approx. two" is an abbreviation in prose.
     text = "It weighs approx. two tonnes. Another sentence follows."
     assert split(text) == ["It weighs approx. two tonnes.", "Another sentence follows."]
+
+
+@pytest.mark.parametrize("sentence", [
+    "R. v. Castellano.", "Doyle v. Harrow Logistics Ltd.", "Pine Ridge Residents Association v. City of Oakvale.",
+    "In re Estate of Lillian Okoro.", "Section 4. Termination", "Annual Report of the Board",
+])
+def test_headings(sentence: str) -> None:
+    assert is_heading(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The court reversed a conviction.", "Late fees abolished.", "Branch hours change.", "Thank you.",
+    "Will Freight Costs Ease?", "Interview: hydrologist Dr. Lena Marsh on the Corran River floods",
+    "Court of Appeal of Marren - summary of decisions released 9 March 2027", "Oakvale",
+])
+def test_not_headings(sentence: str) -> None:
+    assert not is_heading(sentence)

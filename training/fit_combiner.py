@@ -36,7 +36,7 @@ from onrecord.runtime.embedder import shared_embedder
 from onrecord.runtime.model import DEFAULT_MODEL_DIR, LABELS, shared_model
 
 SUPPORT_FEATURES = ["similarity", "coverage", "logit_supported", "p_contradicted", "second_similarity",
-                    "log_windows", "absent_numbers", "absent_names"]
+                    "log_windows", "absent_numbers", "absent_names", "negation_unmatched"]
 SPLIT_FEATURES = ["similarity", "coverage", "logit_contradicted", "p_supported"]
 
 

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-FillerKind = Literal["opener", "sign_off", "offer", "interjection", "disclaimer", "heading"]
+FillerKind = Literal["opener", "sign_off", "offer", "interjection", "disclaimer", "heading", "references"]
 # Why a unit of a checked text is listed but is no claim (``ClaimResult.unchecked``). Counted apart from
 # the claims that could not be checked (another language), which a gate on "unchecked" must see
 # (``onrecord.findings``).
@@ -67,6 +67,9 @@ _RX: list[tuple[FillerKind, re.Pattern[str]]] = [(k, re.compile(p, re.I)) for k,
     ("sign_off", r"^(?:good luck|best of luck|have a (?:great|good|nice) (?:day|one)|happy (?:reading|studying))\b"),
     ("sign_off", r"^(?:thanks|thank you|cheers|you're welcome|best|best regards|kind regards)\s*[!.,]?\s*$"),
     ("sign_off", r"^(?:happy|glad) (?:to|i could|i was able to) help\b"),
+    # A list of the sources an answer cites ("Sources: [1] State report; [2] ...") names them and claims nothing.
+    ("references", r"^(?:sources?|references?|citations?|bibliography|works cited|further reading)\s*:\s*"
+                   r"(?:\[\d{1,3}\]|\d{1,3}[.)]\s|$)"),
     ("disclaimer", r"^as an ai\b|^" + _I + r"(?:'m| am) (?:an ai|a language model)\b|"
                    r"^" + _I + r" (?:do not|don't|cannot|can't) (?:have access|browse|access)\b"),
 ]]

@@ -36,7 +36,7 @@ _GROUPS: list[list[tuple[str, ...]]] = [
     # What a court or board did with a request put to it (an appeal, a motion, an application, bail).
     [("allow", "grant"), ("dismiss", "refus", "reject", "deni", "turned down")],
 ]
-_WORD = re.compile(r"[a-z][a-z']*(?: (?:down|off|up|by|to))?")
+_WORD = re.compile(r"[a-z][a-z']*(?: (?:down|off|up|by|to)\b)?")
 
 
 @dataclass(frozen=True)

@@ -312,7 +312,9 @@ def _unmatched_figures(case: ClaimCase) -> list[QuantityCheck]:
     # A year used as a label ("the 2025 policy") is no figure the claim stands on; a figure a close
     # sentence gives in other words ("35 dollars" for "$35") is found.
     said = supported_spans(case.values)
-    return [q for q in case.figures if q.status == "unmatched" and q.claim.unit != "year"
+    # Nor is "every day" or "at weekends" ("Every day, thousands of commuters ..."): compared where a source
+    # names days, never required.
+    return [q for q in case.figures if q.status == "unmatched" and q.claim.unit != "year" and q.claim.days is None
             and not overlaps((q.claim.start, q.claim.end), said)]
 
 

@@ -23,7 +23,7 @@ from typing import Literal
 from onrecord.judge.thresholds import DEFAULT_TOLERANCES, FigureTolerances
 from onrecord.text.dates import WEEKDAYS, DateParts, comparable, compare_dates
 from onrecord.text.lexical import STOPWORDS, content_stems
-from onrecord.text.quantities import NEGATED_BOUNDS, direction, hedge_interval
+from onrecord.text.quantities import CITATION_RE, NEGATED_BOUNDS, direction, hedge_interval
 from onrecord.text.units import (
     ARTICLE_MEASURE,
     TEMPERATURES,
@@ -94,6 +94,11 @@ class Quantity:
     """Dates: "early", "mid" or "late" of the month ("early June")."""
     weekday: int | None = None
     """Dates: the day of the week the text names (0 = Monday)."""
+    days: frozenset[int] | None = None
+    """Dates: several days of the week ("weekdays", "any day except Sunday"); never a claim's figure that
+    must be found (``judge.factual``), only one to compare."""
+    days_out: frozenset[int] = frozenset()
+    """Dates: the days such a set names to leave them out."""
     tol: float = 0.0
     """Half the last written digit ("4.8 million" ± 50,000; "5 miles" ± half a mile, in metres)."""
     dimension: str = ""
@@ -107,7 +112,7 @@ class Quantity:
 
     @property
     def date_parts(self) -> DateParts:
-        return DateParts(self.year, self.month, self.day, self.part, self.weekday)
+        return DateParts(self.year, self.month, self.day, self.part, self.weekday, self.days, self.days_out)
 
 
 @dataclass(frozen=True)
@@ -142,7 +147,15 @@ _DATE_RE = re.compile(
 )
 # A figure in a condition ("when the heat index is forecast to exceed 105°F") is the condition's threshold.
 _CONDITION = re.compile(r"\b(?:when|whenever|if|once|unless|as soon as)\b[^.;:!?]*$", re.I)
-_WEEKDAY_RE = re.compile(r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_WEEKDAY_NAMES = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_WEEKDAY_RE = re.compile(r"\b(?P<w>" + _WEEKDAY_NAMES + r")s?\b")  # "on Mondays" too
+# Several days at once, and the days left out of them: "on any day except Sunday", "every day but Monday",
+# "weekdays", "at weekends", "seven days a week". ("daily" is left out: "average daily attendance").
+_DAY_SET_RE = re.compile(
+    r"\b(?P<set>(?:any|every|each)\s+(?:single\s+)?day|seven\s+days\s+a\s+week|(?:every\s+)?week-?days?|"
+    r"(?:at\s+|on\s+)?week-?ends?)\b"
+    r"(?P<but>(?:,?\s+(?:except|but|other\s+than|apart\s+from)\s+(?:on\s+)?)(?:" + _WEEKDAY_NAMES + r")s?"
+    r"(?:(?:,\s*|\s+and\s+|\s+or\s+)(?:" + _WEEKDAY_NAMES + r")s?)*)?")
 # "on the 17th", "by the 3rd": a day of the month, the month left to the reader.
 _DAY_OF_MONTH = re.compile(r"\b(?:on|by|until|till|from|since|before|after)\s+the\s+$", re.I)
 _MONTH_CUE = re.compile(r"\b(?:in|by|since|until|till|from|before|after|early|late|mid|next|last|this|through)[\s-]+$",
@@ -157,6 +170,12 @@ def _next_noun(text: str, end: int) -> str:
         return ""
     word = m.group(1).lower()
     return "" if word in _SKIP_NOUNS else word
+
+
+def _joined_noun(text: str, end: int) -> str:
+    """The noun after a number word, or joined to it by a hyphen: "the third-quarter call" counts quarters
+    as "the third quarter" does, "four-day districts" days as "four days" does."""
+    return _next_noun(text, end + 1) if text[end : end + 1] in ("-", "–") else _next_noun(text, end)
 
 
 def _qualifier(text: str, start: int) -> Qualifier:
@@ -211,7 +230,7 @@ def _names_near(text: str, start: int, end: int, width: int = 60) -> frozenset[s
         b = edge.start()
     seg = text[a:b]
     return frozenset(w for w in (m.group(1) for m in _CAP_WORD.finditer(seg))
-                     if w not in _NOT_NAMES and w.lower() not in STOPWORDS)
+                     if w not in _NOT_NAMES and w.removesuffix("s") not in _NOT_NAMES and w.lower() not in STOPWORDS)
 
 
 def _affinity(a: dict[str, int], b: dict[str, int]) -> float:
@@ -238,10 +257,24 @@ def _dates(text: str) -> list[Quantity]:
         out.append(Quantity(float(year or 0), "date", "", m.start(), m.end(), m.group(0),
                             context=_context(text, m.start(), m.end()), month=_MONTHS[m.group("month").lower()],
                             day=day if day and day <= 31 else None, year=year, part=(m.group("part") or "").lower()))
+    for m in _DAY_SET_RE.finditer(text):
+        days, left_out = _day_set(m)
+        out.append(Quantity(0.0, "date", "", m.start(), m.end(), m.group(0), context=_context(text, m.start(), m.end()),
+                            days=days, days_out=left_out))
+    # The day a set leaves out ("any day except Sunday") is read as a day too: a claim about it ("open on
+    # Sunday", "not open on Sunday") is then the polarity rules' to settle, not a figure's.
     for m in _WEEKDAY_RE.finditer(text):
         out.append(Quantity(0.0, "date", "", m.start(), m.end(), m.group(0), context=_context(text, m.start(), m.end()),
                             weekday=WEEKDAYS[m.group("w").lower()]))
     return out
+
+
+def _day_set(m: re.Match[str]) -> tuple[frozenset[int], frozenset[int]]:
+    """The days a set names, and those it names to leave out."""
+    head = m.group("set").lower()
+    days = frozenset(range(5)) if "weekday" in head else frozenset({5, 6}) if "weekend" in head else frozenset(range(7))
+    left_out = frozenset(WEEKDAYS[w.lower()] for w in re.findall(_WEEKDAY_NAMES, m.group("but") or ""))
+    return days - left_out, left_out
 
 
 # Month names that are also common words ("May I", "August" the adjective, "March" the verb at a
@@ -275,7 +308,7 @@ def _measures(text: str) -> list[Quantity]:
 def extract(text: str) -> list[Quantity]:
     """Every quantity in ``text``: money, percents, measures, degrees, counts, ordinals, dates and years."""
     out = _dates(text) + _measures(text)
-    taken = [(q.start, q.end) for q in out]
+    taken = [(q.start, q.end) for q in out] + [m.span() for m in CITATION_RE.finditer(text)]
     for m in _QTY_RE.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue
@@ -361,11 +394,13 @@ def _from_word(text: str, m: re.Match[str]) -> Quantity | None:
     w = m.group("w").lower()
     ctx = _context(text, m.start(), m.end())
     if w in _ORDINAL_WORDS:
-        noun = _next_noun(text, m.end())
+        noun = _joined_noun(text, m.end())
         if not noun:
             return None  # "second" as in "a second look" is no ordinal we can check
         return Quantity(float(_ORDINAL_WORDS[w]), "ordinal", noun, m.start(), m.end(), m.group(0), "exact", ctx)
     if w in _VAGUE:
+        if w == "scores" and not re.match(r"\s+of\b", text[m.end() :]):
+            return None  # "maths scores", "test scores": a count only in "scores of people"
         noun = _next_noun(text, m.end())
         return Quantity(float(_VAGUE[w]), "count", noun, m.start(), m.end(), m.group(0), "at_least", ctx)
     value = float(_WORD_NUM[w])
@@ -375,7 +410,7 @@ def _from_word(text: str, m: re.Match[str]) -> Quantity | None:
         base, base_tol = to_base(value, 0.0, words.unit)
         return Quantity(base, "measure", "", m.start(), m.end(), m.group(0),
                         _qualifier(text, m.start()), ctx, tol=base_tol, dimension=words.unit.dimension)
-    noun = _next_noun(text, m.end())
+    noun = _joined_noun(text, m.end())
     if w == "one" and noun in ("of", ""):
         return None  # "one of the", "one" as a pronoun
     if noun in _DAYS:

@@ -53,7 +53,9 @@ def stated_polarity(hit: SentenceHit) -> bool | None:
 
 
 def _answered(hit: SentenceHit) -> SentenceHit:
-    return SentenceHit(hit.source, Span(hit.span.start, hit.span.end), hit.text, hit.similarity, hit.answer)
+    """The question with its answer, as evidence."""
+    end = hit.answer_span.end if hit.answer_span is not None else hit.span.end
+    return SentenceHit(hit.source, Span(hit.span.start, end), hit.text, hit.similarity, hit.answer, hit.answer_span)
 
 
 def denied_in_scope(claim: str, hits: Sequence[SentenceHit], t: Thresholds) -> tuple[SentenceHit, str] | None:
@@ -71,18 +73,26 @@ def denied_in_scope(claim: str, hits: Sequence[SentenceHit], t: Thresholds) -> t
     top = close[0] if close and close[0] is hits[0] else None
     if top is not None and _is_question(top):
         stated = stated_polarity(top)
-        if stated is None or stated == negated(claim):
+        if stated is not None and stated != negated(claim):
+            return _answered(top), "the answer to the source's question is the opposite (one is negated, the other is not)"
+        if stated is not None:
             return None
-        return _answered(top), "the answer to the source's question is the opposite (one is negated, the other is not)"
     for hit in close:
-        c = None if _is_question(hit) else conflict(claim, hit.text)
+        # A question names what its answer speaks of ("Will freight costs ease?" - "We think they will
+        # ease, but not before December"): the answer is read against the claim on the question's topic.
+        if _is_question(hit):
+            c = conflict(claim, hit.answer) if hit.answer else None
+            if c is not None:
+                return _answered(hit), f"the answer to the source's question {c.why.removeprefix('the source ')}"
+            continue
+        c = conflict(claim, hit.text)
         if c is not None:
             return hit, c.why
-    c = conflict(top.text, claim) if top is not None else None
+    if top is None or _is_question(top):
+        return None
+    c = conflict(top.text, claim)
     if c is not None:
         return top, f"the text denies what the source asserts ({c.part.cue or 'not'} in the text)"
-    if top is None:
-        return None
     # A plain negation of a whole clause, matched on the words' stems as retrieval matches them ("not
     # raising taxes" against "would raise taxes"). Figures are read as values, not as negations ("seven
     # votes to none", "no fewer than 40").

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from onrecord.retrieve.evidence import SentenceHit
-from onrecord.text.quantities import QuantityMatch, match_quantities
+from onrecord.text.quantities import Quantity, QuantityMatch, match_quantities, quantities
 
 CLOSE_HITS = 3
 """How many of the closest sentences a claim's figures are read against (as for swapped modifiers)."""
@@ -65,6 +65,15 @@ def contradicting(readings: Sequence[ValueReading], min_similarity: float) -> Va
         if span not in closest or r.hit.similarity > closest[span].hit.similarity:
             closest[span] = r
     for r in sorted(closest.values(), key=lambda r: -r.hit.similarity):
-        if r.match.verdict == "contradicted" and r.hit.similarity >= min_similarity:
+        if r.match.verdict == "contradicted" and r.hit.similarity >= min_similarity \
+                and not any(_gives(r2.hit, r.match.claim) for r2 in readings if r2.hit.similarity > r.hit.similarity):
             return r
     return None
+
+
+def _gives(hit: SentenceHit, figure: Quantity) -> bool:
+    """A sentence states the claim's very figure, whatever it reads it as ("up from 96 in 2015-16" for "the 96
+    districts in 2015-16"). Closer to the claim than the one that gives another ("61 districts" of a study),
+    it is the claim's sentence, and the other is about something else."""
+    return any(q.kind == figure.kind and q.nominal == figure.nominal and q.unit == figure.unit
+               for q in quantities(hit.text))

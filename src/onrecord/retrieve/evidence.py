@@ -21,8 +21,9 @@ from onrecord.retrieve.tables import readable_sentences
 from onrecord.runtime.embedder import Embedder, shared_embedder
 from onrecord.runtime.model import LABELS, GroundingModel
 from onrecord.text.lexical import BM25, content_stems, coverage
-from onrecord.text.segment import Span, windows
+from onrecord.text.segment import Span, is_heading, windows
 from onrecord.text.terms import AbsentTerms, absent_terms, text_terms
+from onrecord.text.vocab import NEGATION
 
 WINDOW_TOKENS = 180
 COVER_SENTENCES = 3
@@ -82,7 +83,9 @@ class SentenceHit:
     text: str
     similarity: float
     answer: str = ""
-    """For a question in the source (an FAQ), the sentence that answers it."""
+    """For a question in the source (an FAQ, an interview), the sentence that answers it."""
+    answer_span: Span | None = None
+    """Where ``answer`` is in the source."""
 
 
 @dataclass
@@ -103,6 +106,8 @@ class ModelJudgement:
     """False when the model was not run (a rule decides, or nothing in the sources is about the claim)."""
     absent: AbsentTerms = AbsentTerms()
     """The claim's numbers and names that no source contains."""
+    negation_unmatched: bool = False
+    """The claim is negated and its closest source sentence is not."""
 
     @property
     def p_supported(self) -> float:
@@ -149,8 +154,14 @@ def _rank(claim: str, claim_vec: np.ndarray | None, indexes: list[SourceIndex]) 
             hybrid = hybrid + cos
             for i, (sp, c) in enumerate(zip(idx.sentences, cos, strict=True)):
                 st = idx.sentence_text(i)
-                answer = idx.sentence_text(i + 1) if st.rstrip().endswith("?") and i + 1 < len(idx.sentences) else ""
-                hits.append(SentenceHit(idx.doc.id, sp, st, float(c), answer))
+                more = i + 1 < len(idx.sentences)
+                if more and is_heading(st):
+                    # A heading is read with the sentence it heads ("R. v. Castellano. The court reversed ..."),
+                    # ranked by its own similarity.
+                    sp, st = Span(sp.start, idx.sentences[i + 1].end), f"{st} {idx.sentence_text(i + 1)}"
+                asked = more and st.rstrip().endswith("?")
+                answer, answer_span = (idx.sentence_text(i + 1), idx.sentences[i + 1]) if asked else ("", None)
+                hits.append(SentenceHit(idx.doc.id, sp, st, float(c), answer, answer_span))
         best = sorted(int(i) for i in np.argsort(-hybrid)[:COVER_SENTENCES] if hybrid[i] > 0)
         if best:
             spans = tuple(idx.sentences[i] for i in best)
@@ -228,6 +239,8 @@ def judge_many(model: GroundingModel, claims: list[str], indexes: list[SourceInd
     for i, (cands, r) in enumerate(zip(per_claim, ranked, strict=True)):
         mj = _judgement(model, claims[i], cands, r, covs[i])
         mj.absent = absent_terms(claims[i], known)
+        mj.negation_unmatched = bool(NEGATION.search(claims[i])) and not (
+            r.sentences and NEGATION.search(r.sentences[0].text))
         out.append(mj)
         if progress is not None:
             progress(i + 1, len(claims))
@@ -266,6 +279,9 @@ class SupportFeatures:
     """Passages examined: the more there are, the likelier a spurious best window."""
     absent: AbsentTerms = AbsentTerms()
     """The claim's numbers and names that no source contains."""
+    negation_unmatched: bool = False
+    """The claim is negated and its closest source sentence is not: a denial the source does not make is
+    as new as a word it lacks (MiniLM reads "not" weakly; summaries edited to err often add one)."""
 
     def named(self) -> dict[str, float]:
         """Every feature a fitted combiner may name (``config.json`` ``combiner.features``)."""
@@ -282,6 +298,7 @@ class SupportFeatures:
             "log_windows": float(np.log1p(self.windows)),
             "absent_numbers": float(min(self.absent.numbers, ABSENT_CAP)),
             "absent_names": float(min(self.absent.names, ABSENT_CAP)),
+            "negation_unmatched": float(self.negation_unmatched),
         }
 
     def vector(self, names: list[str] | tuple[str, ...]) -> np.ndarray:
@@ -316,7 +333,8 @@ def three_way(f: SupportFeatures, combiner: dict) -> np.ndarray:
 def features_of(mj: ModelJudgement) -> SupportFeatures:
     second = mj.top_sentences[1].similarity if len(mj.top_sentences) > 1 else 0.0
     return SupportFeatures(mj.similarity, mj.coverage, mj.p_supported if mj.scored else 0.0,
-                           mj.p_contradicted if mj.scored else 0.0, second, mj.examined_windows, mj.absent)
+                           mj.p_contradicted if mj.scored else 0.0, second, mj.examined_windows, mj.absent,
+                           mj.negation_unmatched)
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,10 @@ class DateParts:
     """"early", "mid" or "late" (of the month); "" for the whole of it."""
     weekday: int | None = None
     """0 = Monday, as ``datetime.date.weekday``."""
+    days: frozenset[int] | None = None
+    """Several days of the week at once: "weekdays", "at weekends", "any day except Sunday"."""
+    days_out: frozenset[int] = frozenset()
+    """The days such a set names to leave them out ("Sunday" of "any day except Sunday")."""
 
     def full(self) -> bool:
         return self.year is not None and self.month is not None and self.day is not None
@@ -59,14 +63,35 @@ def _weekday(d: DateParts) -> int | None:
     return None
 
 
+def _days(d: DateParts) -> frozenset[int] | None:
+    if d.days is not None:
+        return d.days
+    w = _weekday(d)
+    return None if w is None else frozenset({w})
+
+
 def comparable(c: DateParts, s: DateParts) -> bool:
     """Whether two dates share a field to compare on: "last September" says nothing about "1936"."""
     both = any(getattr(c, f) is not None and getattr(s, f) is not None for f in ("year", "month", "day"))
-    return both or (_weekday(c) is not None and _weekday(s) is not None)
+    return both or (_days(c) is not None and _days(s) is not None)
+
+
+def _compare_days(c: frozenset[int], s: frozenset[int]) -> DateVerdict:
+    """Days of the week: the claim's within the source's ("Wednesday", "any day except Sunday"), apart from
+    them ("Sunday", "weekdays"), or partly in ("weekends", "any day but Monday")."""
+    return "match" if c <= s else "mismatch" if not c & s else "unclear"
 
 
 def compare_dates(c: DateParts, s: DateParts) -> DateVerdict:
     """The claim's date ``c`` against the source's ``s`` as stretches of time (see the module's note)."""
+    if c.days is not None or s.days is not None:
+        dc, ds = _days(c), _days(s)
+        if dc is not None and ds is not None:
+            if dc <= c.days_out | s.days_out:
+                # "(not) open on Thursday" and "every weekday except Thursday": the source names the day, and
+                # whether it is left out is the polarity rules' to read.
+                return "match"
+            return _compare_days(dc, ds)
     wc, ws = _weekday(c), _weekday(s)
     if wc is not None and ws is not None and wc != ws:
         return "mismatch"

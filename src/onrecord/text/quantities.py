@@ -202,6 +202,10 @@ _DOWN = (r"fell|falls?|fallen|falling|drop(?:ped|s)?|declined?|declines|decrease
          r"lower|shr[ua]nk|slid|slipped|dipped|plunged?|reduced?|lost|slashed?|trimmed")
 _UP_BEFORE = re.compile(r"\b(?:" + _UP + r")[ \t]+(?:(?:by|in)[ \t]+)?(?:\w+[ \t]+){0,2}$", re.I)
 _DOWN_BEFORE = re.compile(r"\b(?:" + _DOWN + r")[ \t]+(?:(?:by|in)[ \t]+)?(?:\w+[ \t]+){0,2}$", re.I)
+# "lower in four-day districts", "up at 12 sites": the figure places the change and is no size of it
+# ("cut in half" is one: a fraction is a size).
+_PLACED = re.compile(r"\b(?:in|at|among|across|on)[ \t]+$", re.I)
+_FRACTION = re.compile(r"(?:a[ \t]+)?(?:half|thirds?|quarters?)\b", re.I)
 _UP_AFTER = re.compile(r"^[ \t-]+(?:increase|rise|gain|jump|growth|hike|boost)\b", re.I)
 _DOWN_AFTER = re.compile(r"^[ \t-]+(?:drop|decline|fall|cut|reduction|decrease|loss|slump)\b", re.I)
 _BEFORE_VALUE = re.compile(r"\b(?:from|compared (?:with|to)|versus|vs\.?)[ \t]+(?:\w+[ \t]+)?$", re.I)
@@ -217,6 +221,8 @@ def direction(text: str, start: int, end: int, signed: float | None) -> int:
     before = text[max(0, start - 40) : start]
     # "to" or "from" before the figure makes it a level ("rose to 91%", "up from 22%"), not the change.
     if re.search(r"\b(?:to|from)[ \t]+(?:\w+[ \t]+)?$", before, re.I):
+        return 0
+    if _PLACED.search(before) and not _FRACTION.match(text, start):
         return 0
     after = text[end : end + 30]
     if _DOWN_BEFORE.search(before) or _DOWN_AFTER.search(after):
@@ -292,12 +298,23 @@ def _tally(text: str, nums: list[_Num], n: _Num) -> tuple[_Raw, int] | None:
     return None
 
 
+def _is_year(text: str, n: _Num) -> bool:
+    """A figure that reads as a year: 1900-2100 in digits, not counting something ("1 in 2000 patients")."""
+    return (not n.words and float(n.value).is_integer() and 1900 <= n.value <= 2100
+            and "," not in text[n.start : n.end] and not _counted_after(text, n.end))
+
+
+def _counted_after(text: str, end: int) -> bool:
+    m = re.match(r"[ \t]+([a-z]+)", text[end:])
+    return bool(m) and m.group(1) not in STOPWORDS
+
+
 def _ratio(text: str, nums: list[_Num], n: _Num) -> tuple[_Raw, int] | None:
     """ "one in four", "three in ten", "1 out of 5": a share, in percent."""
     m = _RATIO_AFTER.match(text, n.end)
     other = _next_num(nums, m.end()) if m else None
-    if not other or other.value <= 0 or n.value > other.value:
-        return None
+    if not other or other.value <= 0 or n.value > other.value or _is_year(text, other):
+        return None  # "up from 96 in 2015-16" is a figure and its year, no share
     share = 100 * n.value / other.value
     # "one in four" is a spoken round share, in digits or in words alike.
     return _Raw(share, share * WORD_SLACK, "percent", n.start, other.end), other.end
@@ -530,10 +547,15 @@ def _to_base(x: float, unit: Unit, factor: float) -> float:
     return x if math.isinf(x) else x * factor + unit.offset
 
 
+# A reference marker ("[1]", "[2, 3]", "[4-6]") points at a source; it is no figure of the text.
+CITATION_RE = re.compile(r"\[\s*\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*\s*\]")
+
+
 def quantities(text: str) -> list[Quantity]:
     """Every quantity ``text`` states, in order, none overlapping another (the longer reading wins)."""
     raws = _word_quantities(text)
-    nums = _numbers(text)
+    cited = [m.span() for m in CITATION_RE.finditer(text)]
+    nums = [n for n in _numbers(text) if not any(a <= n.start < b for a, b in cited)]
     for n in nums:
         r = _number_quantity(text, nums, n)
         if r is not None:

@@ -22,10 +22,29 @@ Cue = Literal["", "but not", "except", "no longer", "never", "not", "not until",
 FRAME_SHARE = 0.3
 # A claim asserts a denied clause when it covers this share of the clause's content words.
 CLAUSE_COVER = 0.75
+# A denied element of this many content words or more is asserted by a claim that carries this share of
+# them: its own words for the when or where ("during", "while") differ, the thing does not.
+ELEMENT_WORDS = 3
+ELEMENT_SHARE = 0.5
+# Months without a year: a claim's month this many or fewer before the bound's is before it; further back
+# it is as likely the month after the bound's year turns ("ease in January", "not before December").
+MONTHS_BEFORE = 5
 
 _POLARITY_WORDS = {"not", "n't", "never", "longer", "still", "no", "none", "neither", "nor", "cannot",
                    "without", "except", "until", "till", "unless", "but", "ever", "anymore", "any", "stopped",
                    "stops", "ceased", "ceases", "discontinued", "halted", "abolished", "scrapped"}
+# Words that give a clause as someone's belief, or soften it, without being what it says: "We think they
+# will ease somewhat, but not before December" bounds the easing, and a claim that costs "would ease well
+# before December" need not repeat "think" or "somewhat" to assert the clause. The verbs are those that
+# carry a negation into their clause ("we don't think they will ease" denies the easing); verbs of saying
+# are not among them ("did not say the plan was dead" does not deny that it was).
+_ATTITUDE_WORDS = {"think", "thinks", "thought", "believe", "believes", "believed", "expect", "expects",
+                   "expected", "suppose", "supposes", "feel", "feels", "somewhat", "slightly", "probably",
+                   "likely", "perhaps", "maybe", "possibly", "well", "fairly", "rather", "quite", "just", "really",
+                   # Light verbs link a thing to its occasion and say little of their own: "a fine applies only
+                   # after a warning" bounds the fine, which a claim may say "brings" or "comes with".
+                   "apply", "applies", "applied", "bring", "brings", "brought", "come", "comes", "came",
+                   "get", "gets", "got", "give", "gives", "gave", "make", "makes", "made"}
 _CLAUSE_SPLIT = re.compile(r";|:\s|,\s*(?:but|while|whereas|although|though|yet)\s+(?!not\b)|\s+but\s+(?!not\b)", re.I)
 _ELEMENT_CUE = re.compile(
     r"(?:,\s*|\s+)(?P<cue>but\s+not|and\s+not|not|except(?:\s+for)?|other\s+than|apart\s+from|excluding|"
@@ -36,7 +55,8 @@ _ONLY_AFTER = re.compile(r"\bonly\s+(?:after|once)\s+(?P<bound>[^,;.]+)", re.I)
 # A claim puts a clause before an event it does not date when it says the clause holds now or meanwhile
 # ("may fill pools while the restrictions are in force", "refunds are paid immediately"), and says
 # nothing of the event having come ("once the restrictions are lifted", "now that ...").
-_NOW = re.compile(r"\b(?:now|already|currently|at present|immediately|right away|straight away|while|during|"
+_NOW = re.compile(r"\b(?:now|already|currently|at present|immediate(?:ly)?|instant(?:ly)?|on the spot|right away|"
+                  r"straight away|while|during|"
                   r"meanwhile|before)\b", re.I)
 _AFTER_EVENT = re.compile(r"\b(?:after|once|following|now\s+that|when|until|till)\b", re.I)
 # Verbs of stopping deny their object from now on, as "no longer" does ("has stopped offering X").
@@ -77,7 +97,7 @@ class Conflict:
 
 def _stems(text: str) -> set[str]:
     return {stem(w) for w in re.findall(r"[A-Za-z]+(?:'[a-z]+)?", text.lower())
-            if w not in STOPWORDS and w not in _POLARITY_WORDS and len(w) > 1}
+            if w not in STOPWORDS and w not in _POLARITY_WORDS and w not in _ATTITUDE_WORDS and len(w) > 1}
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -160,7 +180,36 @@ def _before_bound(claim: str, bound: str) -> bool:
         return False
     if c[0] and b[0] and c[0] != b[0]:
         return c[0] < b[0]
-    return bool(c[1] and b[1] and c[1] < b[1])
+    if not (c[1] and b[1]):
+        return False
+    if c[0] and b[0]:
+        return c[1] < b[1]
+    # A month without a year is the nearest one: "in January" after "not before December" is the January
+    # that follows; only a month up to MONTHS_BEFORE earlier is read as before the bound.
+    return 1 <= (b[1] - c[1]) % 12 <= MONTHS_BEFORE
+
+
+# Endings of adverbs of degree or manner ("statistically", "fully", "completely"), not of nouns that end in -ly
+# ("family", "assembly", "supply", "July").
+_ADVERB_ENDINGS = ("ally", "ively", "ously", "ently", "antly", "fully", "lessly", "ably", "ibly", "edly", "ately",
+                   "ingly", "etely", "ictly")
+
+
+def _element_stems(text: str) -> set[str]:
+    """A denied element's words without the adverbs that grade it: "not statistically significant" denies
+    significance, which "improved significantly" asserts. An element that is only an adverb keeps it."""
+    words = re.findall(r"[A-Za-z]+", text)
+    core = " ".join(w for w in words if not (len(w) > 6 and w.lower().endswith(_ADVERB_ENDINGS)))
+    return _stems(core) or _stems(text)
+
+
+def _takes_up(element: set[str], asserted: set[str]) -> bool:
+    """The claim asserts the denied element: all of its words, or, for an element of several (``ELEMENT_WORDS``
+    or more), at least ``ELEMENT_SHARE`` of them ("even during a heat alert" for "on days when a heat alert is
+    in force")."""
+    if element <= asserted:
+        return True
+    return len(element) >= ELEMENT_WORDS and len(element & asserted) >= ELEMENT_SHARE * len(element)
 
 
 def conflict(claim: str, source_sentence: str) -> Conflict | None:
@@ -170,15 +219,18 @@ def conflict(claim: str, source_sentence: str) -> Conflict | None:
     """
     asserted = _asserted_stems(claim)
     claim_all = _stems(claim)
-    for p in scopes(source_sentence):
+    parts = scopes(source_sentence)
+    for k, p in enumerate(parts):
         if p.cue in ("but not", "except", "without") and p.frame:
-            el = _stems(p.text)
+            el = _element_stems(p.text)
             frame = _stems(source_sentence[p.frame[0] : p.frame[1]]) - el
             shared = len((claim_all - el) & frame)
-            if el and el <= asserted and shared >= max(1, FRAME_SHARE * len(frame)):
+            if el and _takes_up(el, asserted) and shared >= max(1, FRAME_SHARE * len(frame)):
                 return Conflict(p, f'the source excludes "{p.text}" ({p.cue})')
         elif p.cue == "not until":
             clause = _stems(p.text) - _stems(p.bound)
+            if not clause and k:  # "rates will fall, though probably not before December": the clause before
+                clause = _stems(parts[k - 1].text)
             if clause and len(clause & asserted) >= CLAUSE_COVER * len(clause) and _before_bound(claim, p.bound):
                 said = "not until" if _NOT_UNTIL.search(p.text) else "only after"
                 return Conflict(p, f'the source says {said} "{p.bound}"')

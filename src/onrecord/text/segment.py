@@ -175,6 +175,21 @@ def _trim(text: str, a: int, b: int) -> Span | None:
 _WORD_RE = re.compile(r"[\w][\w'’\-.,]*[\w]|[\w]")
 
 
+# Words a heading leaves in lower case: "R. v. Castellano", "In re Estate of Lillian Okoro".
+_HEADING_LOWER = frozenset("v vs of and the in re for on at to a an de la le von van der del da".split())
+HEADING_WORDS = 8
+"""A heading is at most this many words: a case name or a title, not a sentence in title case."""
+
+
+def is_heading(sentence: str) -> bool:
+    """A title standing as its own sentence ("R. v. Castellano.", "Doyle v. Harrow Logistics Ltd."): it names
+    what the next sentence speaks of, which that sentence then tells without the name."""
+    ws = re.findall(r"[A-Za-z][A-Za-z'’.-]*", sentence)
+    if not 2 <= len(ws) <= HEADING_WORDS or sentence.rstrip().endswith(("?", "!", ":")):
+        return False
+    return all(w[0].isupper() or w.rstrip(".").lower() in _HEADING_LOWER for w in ws)
+
+
 def words(text: str) -> list[Span]:
     """Word spans (numbers with separators like 1,200 and 3.5 stay one word)."""
     return [Span(m.start(), m.end()) for m in _WORD_RE.finditer(text)]
