@@ -104,6 +104,15 @@ def test_what_each_kind_of_figure_is_read_as():
     assert read("Welcome to the third-quarter call.") == [(3.0, "ordinal", "quarter", "third")]
     assert status("Revenue rose in the third quarter.", "Welcome to our third-quarter call.") == ["match"]
     assert status("Revenue rose in the second quarter.", "Welcome to our third-quarter call.") != ["match"]
+    # A dash after a space or a colon is a sign, not a range ("vs. Q2 2025: -14%"); after a digit it is a
+    # range or a score.
+    assert [(q.value, q.direction) for q in extract("Change in median wait vs. Q2 2025: -14%")
+            if q.unit == "percent"] == [(14.0, -1)]
+    assert [q.text for q in extract("Players aged 10-12 won 2-1.")] == []
+    assert status("Northgate's median wait was down 14%.", "Northgate General: Change in median wait vs. Q2 2025: -14%") \
+        == ["match"]
+    assert status("St. Brendan's median wait fell 9%.", "St. Brendan's: Change in median wait vs. Q2 2025: +9%") \
+        == ["mismatch"]
     # A figure after "lower in", "up at" places the change; it is no size of it.
     assert [q.direction for q in extract("Scores were slightly lower in four-day districts.")] == [0]
     assert [q.direction for q in extract("Turnout was up at 12 polling stations.")] == [0]
@@ -173,6 +182,14 @@ def test_figures_compared_at_the_edges_of_their_tolerances():
     ("The depot opens on Wednesday.", "The depot opens on Wednesday.", "match"),
     ("The depot opens on Wednesday.", "The depot opens on March 3, 2027.", "match"),
     ("The depot opens on Tuesday.", "The depot opens on March 3, 2027.", "mismatch"),
+    # Dates in digits: ISO, day-first and month-first where one number cannot be a month; an order that
+    # cannot be told keeps only its year.
+    ("The stretch opens on March 14, 2027.", "Ardley - Bren Falls\t18 km\t14/03/2027", "match"),
+    ("The stretch opens on March 15, 2027.", "The stretch opens on 14/03/2027.", "mismatch"),
+    ("The sale starts on March 14, 2027.", "The sale starts on 03/14/2027.", "match"),
+    ("The report is due on 14 March 2027.", "Report due: 2027-03-14.", "match"),
+    ("The report is due on 14 March 2028.", "Report due: 2027-03-14.", "mismatch"),
+    ("The form was filed on May 6, 2026.", "The form was filed on 5/6/2026.", "unmatched"),
     # A weekday in the plural is a weekday ("closed on Mondays").
     ("The library closes on Mondays.", "The library closes on Monday.", "match"),
     ("The library closes on Mondays.", "The library is closed on Sundays.", "mismatch"),

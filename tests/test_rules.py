@@ -90,6 +90,22 @@ def test_a_question_is_answered_by_what_its_answer_bounds_or_excludes(claim, que
         assert found[1].startswith("the answer to the source's question")
 
 
+@pytest.mark.parametrize(("claim", "contradicted"), [
+    ("A first offence brings an immediate $250 fine.", True),
+    ("Offenders get an instant $250 fine for breaking the rules.", True),
+    ("Households that break the rules face an immediate fine of $250.", True),
+    ("A $250 fine applies once a written warning has been issued.", False),
+    ("Breaking the rules can cost a household $250 after a warning.", False),
+])
+def test_a_bound_on_the_claims_clause_is_read_though_the_sentence_covers_little_else(checker, claim, contradicted):
+    rules = ("Kestrel Valley Water has never disconnected a household for breaking watering rules. "
+             "A fine of $250 applies only after a written warning has been issued.")
+    c = _one(checker, claim, rules)
+    assert (c.label == "contradicted") == contradicted, (claim, c.reason)
+    if contradicted:
+        assert 'only after "a written warning has been issued"' in c.reason
+
+
 def test_a_question_answered_in_an_interview_contradicts_through_the_check(checker):
     transcript = ("ANALYST: Will freight costs ease in the fourth quarter?\n\n"
                   "CFO: We think they will ease somewhat, but not before December.\n\n"
@@ -295,6 +311,16 @@ def test_a_closer_sentence_that_gives_the_figure_keeps_a_farther_one_from_contra
     assert contradicting(read_values(claim, [_hit(giving, 0.7), _hit(other, 0.6)]), T.values_similarity) is None
     # Farther than the one that gives another figure, it settles nothing.
     assert contradicting(read_values(claim, [_hit(other, 0.7), _hit(giving, 0.6)]), T.values_similarity) is not None
+
+
+@pytest.mark.parametrize("claim", ["St. Brendan's median wait fell 9% on a year earlier.",
+                                   "The median wait at St. Brendan's was down 9% from last year."])
+def test_a_change_read_the_other_way_says_which_way(checker, claim):
+    table = ("Waiting times, April to June\n\n| Hospital | Median wait (minutes) | Change vs. last year |\n"
+             "| --- | --- | --- |\n| St. Brendan's | 142 | +9% |\n| Northgate General | 96 | -14% |\n")
+    c = _one(checker, claim, table)
+    assert c.label == "contradicted", c.reason
+    assert "'9%' (a fall) vs '9%' (a rise)" in c.reason
 
 
 # -- quotations ---------------------------------------------------------------------------------

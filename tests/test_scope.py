@@ -90,6 +90,9 @@ SRC_SPRINKLER = ("Garden sprinklers may be used only on Tuesday and Saturday eve
     # An adverb that grades a denied element is not what is denied: "not statistically significant".
     ("Reading scores improved significantly.", "Gains in reading were small and not statistically significant."),
     ("Reading gains were significant.", "Gains in reading were small and not statistically significant."),
+    # A table row's figures are values, not words of the bounded clause a claim must take up.
+    ("The Colston to Dunmere section will open in 2027.", "Colston - Dunmere\t11 km\tnot before 2028"),
+    ("The east wing reopens in 2025.", "East wing, 1,200 m2, 40 beds: will not reopen until 2026."),
     # A belief or a hedge frames the bounded clause without being part of it; a month without a year is
     # the nearest one.
     ("Freight costs will ease well before December.", SRC_FREIGHT),
@@ -167,6 +170,7 @@ def test_only_after_reads_as_not_until() -> None:
     ("They will ease in January.", SRC_FREIGHT),  # the January after December
     ("Sprinklers may be used on Saturday evenings.", SRC_SPRINKLER),
     ("Reading gains were small.", "Gains in reading were small and not statistically significant."),
+    ("The Colston to Dunmere section will open in 2029.", "Colston - Dunmere\t11 km\tnot before 2028"),
     ("Pets are allowed in the living room.", "Pets are allowed in the house, but not the family room."),  # a noun
     ("Staff were vaccinated.", "Staff were vaccinated, but not fully."),  # only the adverb is denied
     ("Sprinklers may be used on hot days.", SRC_SPRINKLER),  # one word of the element is not the element

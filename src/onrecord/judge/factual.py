@@ -97,13 +97,20 @@ def verbatim_quote(case: ClaimCase, t: Thresholds) -> Finding | None:
 # -- figures ---------------------------------------------------------------------------------------
 
 
+def _way(direction: int) -> str:
+    """A change's way, so that "9%" against "9%" reads as a fall against a rise."""
+    return " (a rise)" if direction > 0 else " (a fall)" if direction < 0 else ""
+
+
 def figures_note(checks: list[QuantityCheck]) -> str:
     parts = []
     for q in checks:
         if q.source is None:
             parts.append(f"{q.claim.text!r} not found")
         elif q.status == "mismatch":
-            parts.append(f"{q.claim.text!r} vs {q.source.derived or q.source.text!r} in {q.source_id}")
+            ways = q.claim.direction != q.source.direction  # said only where the two go different ways
+            parts.append(f"{q.claim.text!r}{_way(q.claim.direction) if ways else ''} vs "
+                         f"{q.source.derived or q.source.text!r}{_way(q.source.direction) if ways else ''} in {q.source_id}")
         else:
             parts.append(f"{q.claim.text!r} ~ {q.source.derived or q.source.text!r}")
     return "; ".join(parts)

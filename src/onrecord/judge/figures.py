@@ -125,7 +125,7 @@ class QuantityCheck:
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _QTY_RE = re.compile(
-    r"(?<![\w\-/])(?P<money>[$€£]\s?)?(?P<num>" + _NUM + r")"
+    r"(?<![\w/])(?<!\w[\-–])(?P<money>[$€£]\s?)?(?P<num>" + _NUM + r")"
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|mn|bn|[mkb])\b)?"
     r"(?P<pct>\s?%|\s(?:percent|per cent|percentage points?)\b)?"
     r"(?P<deg>\s?°\s?[FC]?|\s(?:degrees?)(?:\s(?:fahrenheit|celsius|F|C)\b)?)?"
@@ -145,6 +145,10 @@ _DATE_RE = re.compile(
     r"(?:\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<year>(?:19|20)\d{2}))?\b",
     re.I,
 )
+# Dates in digits: ISO "2027-03-14", and "14/03/2027" or "03/14/2027" (slashes or dots), read day-first or
+# month-first where one number cannot be a month (see ``_numeric_date``).
+_NUMERIC_DATE_RE = re.compile(r"\b(?:(?P<iy>(?:19|20)\d{2})-(?P<im>\d{1,2})-(?P<id>\d{1,2})|"
+                              r"(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>(?:19|20)\d{2}))\b")
 # A figure in a condition ("when the heat index is forecast to exceed 105°F") is the condition's threshold.
 _CONDITION = re.compile(r"\b(?:when|whenever|if|once|unless|as soon as)\b[^.;:!?]*$", re.I)
 _WEEKDAY_NAMES = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
@@ -186,7 +190,8 @@ def _qualifier(text: str, start: int) -> Qualifier:
     return "exact"
 
 
-_SENT_EDGE = re.compile(r"[.!?;]\s|\n")
+# A sentence's edge, not an abbreviation's stop ("vs. Q2 2025", "St. Brendan's", "No. 4").
+_SENT_EDGE = re.compile(r"(?<!\bvs)(?<!\bSt)(?<!\bNo)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bJr)(?<!\bSr)[.!?;]\s|\n")
 _CHANGE_RE = re.compile(
     r"\b(increase|increases|increased|rise|rises|rose|risen|fall|falls|fell|drop|drops|dropped|decline|"
     r"declined|grow|grew|growth|jump|jumped|climb|climbed|up|down|cut|gain|gained|lost|loss|by|more|less|"
@@ -261,12 +266,35 @@ def _dates(text: str) -> list[Quantity]:
         days, left_out = _day_set(m)
         out.append(Quantity(0.0, "date", "", m.start(), m.end(), m.group(0), context=_context(text, m.start(), m.end()),
                             days=days, days_out=left_out))
+    for m in _NUMERIC_DATE_RE.finditer(text):
+        if (ymd := _numeric_date(m)) is not None:
+            year, month, day = ymd
+            out.append(Quantity(float(year), "date", "", m.start(), m.end(), m.group(0),
+                                context=_context(text, m.start(), m.end()), month=month, day=day, year=year))
     # The day a set leaves out ("any day except Sunday") is read as a day too: a claim about it ("open on
     # Sunday", "not open on Sunday") is then the polarity rules' to settle, not a figure's.
     for m in _WEEKDAY_RE.finditer(text):
         out.append(Quantity(0.0, "date", "", m.start(), m.end(), m.group(0), context=_context(text, m.start(), m.end()),
                             weekday=WEEKDAYS[m.group("w").lower()]))
     return out
+
+
+def _numeric_date(m: re.Match[str]) -> tuple[int, int | None, int | None] | None:
+    """(year, month, day) of a date in digits. "05/06/2026" may be either order: only its year is kept, so
+    it neither matches nor contradicts a day it may not be."""
+    if m.group("iy"):
+        year, month, day = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
+    else:
+        a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+        if a > 12 >= b:
+            day, month = a, b
+        elif b > 12 >= a or a == b:
+            month, day = a, b
+        else:
+            return year, None, None
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return year, month, day
 
 
 def _day_set(m: re.Match[str]) -> tuple[frozenset[int], frozenset[int]]:
@@ -379,7 +407,7 @@ def _from_match(text: str, m: re.Match[str]) -> Quantity | None:
             return Quantity(0.0, "date", "", m.start(), m.end(), m.group(0), context=ctx, day=int(value))
         return Quantity(value, "ordinal", _next_noun(text, m.end()), m.start(), m.end(), m.group(0), qual, ctx)
     # A score ("2-1") or a range is no single value; a bare year is a year.
-    if re.match(r"[\-–]\d", text[m.end() : m.end() + 2]) or (m.start() > 0 and text[m.start() - 1] in "-–"):
+    if re.match(r"[\-–]\d", text[m.end() : m.end() + 2]) or _after_range_dash(text, m.start()):
         return None
     if re.fullmatch(r"(19|20)\d{2}", m.group("num")) and not scale:
         return Quantity(value, "year", "", m.start(), m.end(), m.group(0), "exact", ctx, year=int(raw))
@@ -388,6 +416,12 @@ def _from_match(text: str, m: re.Match[str]) -> Quantity | None:
         return Quantity(value * _DAYS[noun], "count", "days", m.start(), m.end(), m.group(0), qual, ctx,
                         tol=tol * _DAYS[noun])
     return Quantity(value, "count", noun, m.start(), m.end(), m.group(0), qual, ctx, tol=tol)
+
+
+def _after_range_dash(text: str, start: int) -> bool:
+    """The figure ends a score or a range ("2-1", "10–12"): a dash right after a digit or a letter. After a
+    space, a colon or a bracket the dash is a sign ("vs. Q2 2025: -14%") and the figure stands alone."""
+    return start > 1 and text[start - 1] in "-–" and text[start - 2].isalnum()
 
 
 def _from_word(text: str, m: re.Match[str]) -> Quantity | None:
@@ -419,6 +453,11 @@ def _from_word(text: str, m: re.Match[str]) -> Quantity | None:
     return Quantity(value, "count", noun, m.start(), m.end(), m.group(0), _qualifier(text, m.start()), ctx)
 
 
+# A table row is read as "Header: value, Header: value" (``retrieve.tables``): a column's label between two
+# figures puts them in different columns.
+_CELL_LABEL = re.compile(r",\s[^,:;.]{1,60}:\s")
+
+
 def derived(text: str, quantities: list[Quantity]) -> list[Quantity]:
     """Differences and percent changes between same-unit quantities stated in one sentence."""
     out: list[Quantity] = []
@@ -428,6 +467,8 @@ def derived(text: str, quantities: list[Quantity]) -> list[Quantity]:
                 continue
             if "\n\n" in text[a.end : b.start] or re.search(r"[.!?]\s", text[a.end : b.start]):
                 continue
+            if _CELL_LABEL.search(text[a.end : b.start]):
+                continue  # two cells of a table row ("Median wait: 96 minutes, Patients seen: 22,105")
             if a.value == 0 or b.value == 0:
                 continue
             # Either may be the earlier value ("X, compared with Y" vs "up from Y to X").

@@ -77,6 +77,9 @@ def denied_in_scope(claim: str, hits: Sequence[SentenceHit], t: Thresholds) -> t
             return _answered(top), "the answer to the source's question is the opposite (one is negated, the other is not)"
         if stated is not None:
             return None
+    bound = _bounded_below_coverage(claim, hits, close, t)
+    if bound is not None:
+        return bound
     for hit in close:
         # A question names what its answer speaks of ("Will freight costs ease?" - "We think they will
         # ease, but not before December"): the answer is read against the claim on the question's topic.
@@ -102,6 +105,18 @@ def denied_in_scope(claim: str, hits: Sequence[SentenceHit], t: Thresholds) -> t
         if _clause_denied(denier, other, t):
             return top, "one is negated, the other is not"
     return None
+
+
+def _bounded_below_coverage(claim: str, hits: Sequence[SentenceHit], close: list[SentenceHit], t: Thresholds
+                            ) -> tuple[SentenceHit, str] | None:
+    """The closest sentence bounds the claim's clause in time ("a fine applies only after a written warning")
+    and the claim puts it before the bound ("a first offence brings an immediate fine"), though the sentence
+    carries less than ``polarity_coverage`` of the claim: the bound's own clause must be the claim's
+    (``scope.conflict`` asks that of it), so the claim's other words ("a first offence") need not be there."""
+    if not hits or hits[0] in close or hits[0].similarity < t.polarity_similarity or _is_question(hits[0]):
+        return None
+    c = conflict(claim, hits[0].text)
+    return (hits[0], c.why) if c is not None and c.part.cue == "not until" else None
 
 
 def _without_figures(text: str) -> str:

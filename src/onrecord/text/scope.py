@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from onrecord.text.lexical import STOPWORDS, stem
+from onrecord.text.units import unit_after
 
 Cue = Literal["", "but not", "except", "no longer", "never", "not", "not until", "without"]
 # A claim takes up a denied element's frame when it shares at least this share of the frame's content
@@ -70,6 +71,7 @@ _WITHOUT = re.compile(r"\bwithout\s+(?P<el>(?:(?!(?:is|are|was|were|has|have|had
                       r"might|must|and|but|or|while)\b)[^,;.!?\s]+\s*){1,8})", re.I)
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december"]
+_FIGURE = re.compile(r"\d[\d,.]*")
 _MONTH_RE = re.compile(r"\b(" + "|".join(m[:3] for m in _MONTHS) + r")[a-z]*\b\.?", re.I)
 _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 
@@ -195,6 +197,16 @@ _ADVERB_ENDINGS = ("ally", "ively", "ously", "ently", "antly", "fully", "lessly"
                    "ingly", "etely", "ictly")
 
 
+def _without_figures(text: str) -> str:
+    """The text with its figures blanked: "11 km" in a table row ("Colston - Dunmere, 11 km, not before 2028")
+    is a value, not a word of the clause a claim must take up."""
+    for m in reversed(list(_FIGURE.finditer(text))):
+        words = unit_after(text, m.end())
+        end = words.end if words else m.end()
+        text = text[: m.start()] + " " * (end - m.start()) + text[end:]
+    return text
+
+
 def _element_stems(text: str) -> set[str]:
     """A denied element's words without the adverbs that grade it: "not statistically significant" denies
     significance, which "improved significantly" asserts. An element that is only an adverb keeps it."""
@@ -228,7 +240,7 @@ def conflict(claim: str, source_sentence: str) -> Conflict | None:
             if el and _takes_up(el, asserted) and shared >= max(1, FRAME_SHARE * len(frame)):
                 return Conflict(p, f'the source excludes "{p.text}" ({p.cue})')
         elif p.cue == "not until":
-            clause = _stems(p.text) - _stems(p.bound)
+            clause = _stems(_without_figures(p.text)) - _stems(p.bound)
             if not clause and k:  # "rates will fall, though probably not before December": the clause before
                 clause = _stems(parts[k - 1].text)
             if clause and len(clause & asserted) >= CLAUSE_COVER * len(clause) and _before_bound(claim, p.bound):
