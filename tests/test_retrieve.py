@@ -96,3 +96,18 @@ def test_a_denial_its_closest_sentence_does_not_make_lowers_the_combined_support
     source = "The company did not change its full-year guidance."
     same = score_document(checker.model, source, "The company has not changed its guidance.", cache=cache)
     assert not same.features.negation_unmatched
+
+
+def test_a_heading_in_a_paragraph_is_read_with_its_sentence_and_a_title_line_is_not(checker):
+    from onrecord.documents import from_text
+    from onrecord.retrieve.evidence import SourceIndex, judge_many
+
+    digest = ("Decisions of 9 March.\n\nR. v. Castellano. The court reversed a conviction for dangerous driving.\n\n"
+              "NON-DISCLOSURE AGREEMENT\nThis Agreement is made between the University and the Company.")
+    idx = SourceIndex.build(from_text(digest, id="d"), checker.embedder)
+    for claim, want in (("In R. v. Castellano, the court upheld a conviction.",
+                         "R. v. Castellano. The court reversed a conviction for dangerous driving."),
+                        ("The non-disclosure agreement", "NON-DISCLOSURE AGREEMENT")):
+        hits = judge_many(checker.model, [claim], [idx], checker.embedder)[0].top_sentences
+        top = hits[0]
+        assert top.text == want and digest[top.span.start : top.span.end] == want

@@ -173,6 +173,8 @@ def test_only_after_reads_as_not_until() -> None:
     ("The Colston to Dunmere section will open in 2029.", "Colston - Dunmere\t11 km\tnot before 2028"),
     ("Pets are allowed in the living room.", "Pets are allowed in the house, but not the family room."),  # a noun
     ("Staff were vaccinated.", "Staff were vaccinated, but not fully."),  # only the adverb is denied
+    ("We offer exclusive plans and the quality of our services.",
+     "We offer exclusive plans without compromising the quality of our services."),  # "without" denies an act
     ("Sprinklers may be used on hot days.", SRC_SPRINKLER),  # one word of the element is not the element
     ("Sprinklers may not be used during a heat alert.", SRC_SPRINKLER),
     ("Costs will ease in June.", SRC_FREIGHT),  # half a year off: either side of the bound

@@ -155,9 +155,10 @@ def _rank(claim: str, claim_vec: np.ndarray | None, indexes: list[SourceIndex]) 
             for i, (sp, c) in enumerate(zip(idx.sentences, cos, strict=True)):
                 st = idx.sentence_text(i)
                 more = i + 1 < len(idx.sentences)
-                if more and is_heading(st):
-                    # A heading is read with the sentence it heads ("R. v. Castellano. The court reversed ..."),
-                    # ranked by its own similarity.
+                if more and is_heading(st) and "\n" not in text[sp.end : idx.sentences[i + 1].start]:
+                    # A heading in a paragraph is read with the sentence it heads ("R. v. Castellano. The court
+                    # reversed ..."), ranked by its own similarity. A title on a line of its own heads a whole
+                    # document or section, not the sentence under it.
                     sp, st = Span(sp.start, idx.sentences[i + 1].end), f"{st} {idx.sentence_text(i + 1)}"
                 asked = more and st.rstrip().endswith("?")
                 answer, answer_span = (idx.sentence_text(i + 1), idx.sentences[i + 1]) if asked else ("", None)

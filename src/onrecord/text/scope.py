@@ -215,13 +215,15 @@ def _element_stems(text: str) -> set[str]:
     return _stems(core) or _stems(text)
 
 
-def _takes_up(element: set[str], asserted: set[str]) -> bool:
+def _takes_up(element: set[str], asserted: set[str], cue: Cue) -> bool:
     """The claim asserts the denied element: all of its words, or, for an element of several (``ELEMENT_WORDS``
-    or more), at least ``ELEMENT_SHARE`` of them ("even during a heat alert" for "on days when a heat alert is
-    in force")."""
+    or more) that "but not" or "except" leaves out, at least ``ELEMENT_SHARE`` of them ("even during a heat
+    alert" for "but not on days when a heat alert is in force"). What "without" denies is an act ("without
+    compromising the quality of our services"): a claim about the quality of the services does not assert it."""
     if element <= asserted:
         return True
-    return len(element) >= ELEMENT_WORDS and len(element & asserted) >= ELEMENT_SHARE * len(element)
+    return (cue != "without" and len(element) >= ELEMENT_WORDS
+            and len(element & asserted) >= ELEMENT_SHARE * len(element))
 
 
 def conflict(claim: str, source_sentence: str) -> Conflict | None:
@@ -237,7 +239,7 @@ def conflict(claim: str, source_sentence: str) -> Conflict | None:
             el = _element_stems(p.text)
             frame = _stems(source_sentence[p.frame[0] : p.frame[1]]) - el
             shared = len((claim_all - el) & frame)
-            if el and _takes_up(el, asserted) and shared >= max(1, FRAME_SHARE * len(frame)):
+            if el and _takes_up(el, asserted, p.cue) and shared >= max(1, FRAME_SHARE * len(frame)):
                 return Conflict(p, f'the source excludes "{p.text}" ({p.cue})')
         elif p.cue == "not until":
             clause = _stems(_without_figures(p.text)) - _stems(p.bound)
