@@ -160,6 +160,27 @@ def test_a_heading_is_read_with_the_sentence_it_heads(checker, claim, words):
     assert f"says {words[0]!r} where the text says {words[1]!r}" in c.reason
 
 
+@pytest.mark.parametrize(("claim", "sign"), [
+    ("Chronic absences rose last year.", "-12%"),
+    ("Chronic absences increased in 2024-25.", "-12%"),
+    ("Average daily attendance fell.", "+2.3 pts"),
+    ("Suspensions climbed in 2024-25.", "-29%"),
+])
+def test_a_signed_change_in_a_table_row_opposes_the_other_way(checker, claim, sign):
+    report = ("Attendance report\n\nIndicator\t2023-24\t2024-25\tChange\nChronic absences\t1,840\t1,620\t-12%\n"
+              "Average daily attendance\t91.2%\t93.5%\t+2.3 pts\nSuspensions\t212\t150\t-29%\n")
+    c = _one(checker, claim, report)
+    assert c.label == "contradicted", c.reason
+    assert f"says {sign!r} where the text says" in c.reason
+
+
+def test_a_signed_change_the_same_way_opposes_nothing():
+    row = "Chronic absences: 2023-24: 1,840, 2024-25: 1,620, Change: -12%"
+    assert opposed("Chronic absences fell last year.", row) is None
+    assert opposed("Temperatures rose.", "Lows of -5 degrees were recorded.") is None  # no change, a level
+    assert opposed("Costs rose.", "Estimates ranged over 10-12% in the survey.") is None  # a range, no sign
+
+
 def test_a_particle_joins_only_a_whole_word():
     # "court up|held" once read as the phrase "court up" and the word "held": the verb was lost.
     assert opposed("the court upheld a conviction", "the court reversed a conviction") is not None

@@ -37,12 +37,24 @@ _GROUPS: list[list[tuple[str, ...]]] = [
     [("allow", "grant"), ("dismiss", "refus", "reject", "deni", "turned down")],
 ]
 _WORD = re.compile(r"[a-z][a-z']*(?: (?:down|off|up|by|to)\b)?")
+# The rise/fall group, and a change written with its sign ("Change: -12%", "+2.3 pts"): a table row says
+# which way a figure went by its sign alone, as "fell" or "rose" would.
+_RISE_FALL = next(g for g, poles in enumerate(_GROUPS) if "increas" in poles[0])
+_SIGNED_CHANGE = re.compile(r"(?:^|(?<=[\s(:]))(?P<sign>[+\-−])\s?\d[\d.,]*\s?(?:%|pts?\b|points?\b|percent\b)", re.I)
 
 
 @dataclass(frozen=True)
 class Opposition:
     claim_word: str
     source_word: str
+
+
+def _signed_poles(text: str) -> dict[int, str]:
+    """{0: "+9%"} for a rise written with its sign, {1: "-12%"} for a fall."""
+    out: dict[int, str] = {}
+    for m in _SIGNED_CHANGE.finditer(text):
+        out.setdefault(0 if m.group("sign") == "+" else 1, m.group(0).strip())
+    return out
 
 
 def _poles(text: str) -> dict[int, dict[int, str]]:
@@ -58,6 +70,8 @@ def _poles(text: str) -> dict[int, dict[int, str]]:
                 if m:
                     out.setdefault(g, {})[p] = m.group(1)
                     break
+    for p, figure in _signed_poles(text).items():
+        out.setdefault(_RISE_FALL, {}).setdefault(p, figure)
     return out
 
 
