@@ -99,7 +99,7 @@ def test_what_each_kind_of_figure_is_read_as():
     assert read("The study ran six years [2, 3].") == [(2190.0, "count", "days", "six")]
     assert read("Maths scores were lower.") == []
     assert read("Scores of residents left.") == [(40.0, "count", "residents", "Scores")]
-    assert read("Four-day districts saved money.") == [(4.0, "count", "days", "Four")]
+    assert read("Four-day districts saved money.") == [(4.0, "count", "day", "Four")]  # a kind of district, no stretch of time
     # A hyphenated ordinal counts the same thing: "the third-quarter call" is about the third quarter.
     assert read("Welcome to the third-quarter call.") == [(3.0, "ordinal", "quarter", "third")]
     assert status("Revenue rose in the third quarter.", "Welcome to our third-quarter call.") == ["match"]

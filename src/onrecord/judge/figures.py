@@ -447,7 +447,7 @@ def _from_word(text: str, m: re.Match[str]) -> Quantity | None:
     noun = _joined_noun(text, m.end())
     if w == "one" and noun in ("of", ""):
         return None  # "one of the", "one" as a pronoun
-    if noun in _DAYS:
+    if noun in _DAYS and text[m.end() : m.end() + 1] not in ("-", "–"):  # "a four-day week" is no stretch of time
         return Quantity(value * _DAYS[noun], "count", "days", m.start(), m.end(), m.group(0),
                         _qualifier(text, m.start()), ctx)
     return Quantity(value, "count", noun, m.start(), m.end(), m.group(0), _qualifier(text, m.start()), ctx)
