@@ -106,6 +106,24 @@ def test_a_bound_on_the_claims_clause_is_read_though_the_sentence_covers_little_
         assert 'only after "a written warning has been issued"' in c.reason
 
 
+@pytest.mark.parametrize(("answer", "claim", "contradicted"), [
+    ("REYES: Partly. The children's room can stay open.", "The whole branch will close during the work.", True),
+    ("REYES: Partly. The children's room can stay open.", "The entire branch will shut while the roof is fixed.", True),
+    ("REYES: Yes, with shorter hours.", "The branch will close during the roof work.", True),
+    ("REYES: No. It will be closed for the full eleven weeks.", "The branch will close during the roof work.", False),
+    ("REYES: Partly. The children's room can stay open.", "Part of the branch will close during the work.", False),
+])
+def test_a_question_answered_yes_or_partly_asserts_what_it_asks(checker, answer, claim, contradicted):
+    minutes = ("CHAIR: The only item is the roof of the Elm Street branch.\n\n"
+               "OKAFOR: Can the branch stay open while the roof work is done?\n\n" + answer)
+    c = _one(checker, claim, minutes)
+    assert (c.label == "contradicted") == contradicted, (claim, c.reason)
+    if contradicted:  # by the answer's yes (polarity) or its "partly" (an opposed verb), naming both words
+        assert "'open'" in c.reason and ("'close'" in c.reason or "'shut'" in c.reason), c.reason
+        assert "answer" in c.reason
+        assert any("REYES:" in e.text for e in c.evidence)  # the question with its answer
+
+
 def test_a_question_answered_in_an_interview_contradicts_through_the_check(checker):
     transcript = ("ANALYST: Will freight costs ease in the fourth quarter?\n\n"
                   "CFO: We think they will ease somewhat, but not before December.\n\n"

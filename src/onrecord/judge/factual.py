@@ -206,9 +206,15 @@ def opposed_verb(case: ClaimCase, t: Thresholds) -> Finding | None:
     if found is None:
         return None
     hit, opp = found
-    return Finding("contradicted", t.opposed_verb,
-                   f"the closest source sentence says {opp.source_word!r} where the text says {opp.claim_word!r}",
+    said = (f"the source asks whether {opp.source_word!r} and is answered {_first_words(hit.answer)!r}"
+            if hit.answer else f"the closest source sentence says {opp.source_word!r}")
+    return Finding("contradicted", t.opposed_verb, f"{said} where the text says {opp.claim_word!r}",
                    _at_hit(hit), case.probability_dict())
+
+
+def _first_words(answer: str, n: int = 8) -> str:
+    words = answer.split()
+    return " ".join(words[:n]) + (" ..." if len(words) > n else "")
 
 
 def other_person(case: ClaimCase, t: Thresholds) -> Finding | None:

@@ -20,8 +20,14 @@ from onrecord.text.scope import conflict, scopes
 from onrecord.text.segment import Span
 from onrecord.text.vocab import NEGATION
 
-_ANSWER_NO = re.compile(r"^\s*(?:A\s*[:.]\s*)?no\b", re.I)
-_ANSWER_YES = re.compile(r"^\s*(?:A\s*[:.]\s*)?yes\b", re.I)
+# An answer's first word, after an "A:" or a speaker's label ("REYES: Partly.", "CFO (Marcus Oyelaran): No.").
+_ANSWER_LEAD = r"^\s*(?:A\s*[:.]\s*|[A-Z][A-Za-z .'()-]{0,60}:\s*)?"
+_ANSWER_NO = re.compile(_ANSWER_LEAD + r"no\b", re.I)
+_ANSWER_YES = re.compile(_ANSWER_LEAD + r"yes\b", re.I)
+_ANSWER_PARTLY = re.compile(_ANSWER_LEAD + r"(?:partly|partially|in part|only in part|to some extent)\b", re.I)
+# A claim that says something holds of the whole ("the whole branch will close"), which a question answered
+# "partly" denies.
+_WHOLE = re.compile(r"\b(?:whole|entire|entirely|all|completely|fully|full|altogether)\b", re.I)
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
 _LEADING_NAME_WORDS = {"The", "A", "An", "It", "In", "On", "At", "But", "And", "However", "Meanwhile", "After", "When"}
 # Titles before a name say what a person is, not who: "Mayor Ellen Park" is compared (and named in a
@@ -73,7 +79,13 @@ def denied_in_scope(claim: str, hits: Sequence[SentenceHit], t: Thresholds) -> t
     top = close[0] if close and close[0] is hits[0] else None
     if top is not None and _is_question(top):
         stated = stated_polarity(top)
-        if stated is not None and stated != negated(claim):
+        # A claim that says the question's opposite verb ("will close" to "Can it stay open?") denies what the
+        # question asks, as "will not stay open" would.
+        opp = opposed(claim, top.text)
+        if stated is not None and stated != (negated(claim) != (opp is not None)):
+            if opp is not None:
+                return _answered(top), (f"the answer to the source's question is the opposite (it asks whether "
+                                        f"{opp.source_word!r}; the text says {opp.claim_word!r})")
             return _answered(top), "the answer to the source's question is the opposite (one is negated, the other is not)"
         if stated is not None:
             return None
@@ -143,8 +155,10 @@ def opposed_sentence(claim: str, hits: Sequence[SentenceHit], t: Thresholds) -> 
     if not hits or hits[0].similarity < t.polarity_similarity:
         return None
     top = hits[0]
-    if _is_question(top) or top.similarity < t.topic_similarity:
+    if top.similarity < t.topic_similarity:
         return None
+    if _is_question(top):
+        return _opposed_to_the_answer(claim, top)
     opp = opposed(claim, top.text)
     if opp is None:
         return None
@@ -152,6 +166,16 @@ def opposed_sentence(claim: str, hits: Sequence[SentenceHit], t: Thresholds) -> 
     if opp.claim_word.split()[-1] in top.text.lower() or coverage(rest, top.text) >= t.opposed_rest_coverage:
         return top, opp
     return None
+
+
+def _opposed_to_the_answer(claim: str, question: SentenceHit) -> tuple[SentenceHit, Opposition] | None:
+    """A question the answer says yes to, or "partly" where the claim speaks of the whole, asserts what it
+    asks: "Can the branch stay open?" – "Partly." opposes "the whole branch will close"."""
+    holds = _ANSWER_YES.match(question.answer) or (_ANSWER_PARTLY.match(question.answer) and _WHOLE.search(claim))
+    if not holds or negated(question.text) or negated(claim):
+        return None
+    opp = opposed(claim, question.text)
+    return (_answered(question), opp) if opp is not None else None
 
 
 def swapped_modifier_near(claim: str, hits: Sequence[SentenceHit], t: Thresholds) -> tuple[SentenceHit, Opposition] | None:
