@@ -176,10 +176,18 @@ def _next_noun(text: str, end: int) -> str:
     return "" if word in _SKIP_NOUNS else word
 
 
+_HYPHENS = ("-", "–")
+
+
+def _hyphened(text: str, end: int) -> bool:
+    """A hyphen joins the word ending at ``end`` to the next ("four-day", "third-quarter")."""
+    return text[end : end + 1] in _HYPHENS
+
+
 def _joined_noun(text: str, end: int) -> str:
     """The noun after a number word, or joined to it by a hyphen: "the third-quarter call" counts quarters
     as "the third quarter" does, "four-day districts" days as "four days" does."""
-    return _next_noun(text, end + 1) if text[end : end + 1] in ("-", "–") else _next_noun(text, end)
+    return _next_noun(text, end + 1) if _hyphened(text, end) else _next_noun(text, end)
 
 
 def _qualifier(text: str, start: int) -> Qualifier:
@@ -447,7 +455,7 @@ def _from_word(text: str, m: re.Match[str]) -> Quantity | None:
     noun = _joined_noun(text, m.end())
     if w == "one" and noun in ("of", ""):
         return None  # "one of the", "one" as a pronoun
-    if noun in _DAYS and text[m.end() : m.end() + 1] not in ("-", "–"):  # "a four-day week" is no stretch of time
+    if noun in _DAYS and not _hyphened(text, m.end()):  # "a four-day week" is no stretch of time
         return Quantity(value * _DAYS[noun], "count", "days", m.start(), m.end(), m.group(0),
                         _qualifier(text, m.start()), ctx)
     return Quantity(value, "count", noun, m.start(), m.end(), m.group(0), _qualifier(text, m.start()), ctx)

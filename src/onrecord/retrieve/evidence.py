@@ -53,6 +53,8 @@ class SourceIndex:
     Battery life: 8 hours"), whose span is the row's cells (``onrecord.retrieve.tables``)."""
     terms: frozenset[str] = frozenset()
     """The source's numbers and words (``onrecord.text.terms``), for a claim's absent figures and names."""
+    readings: list[SentenceReading] = field(default_factory=list)
+    """How each sentence is read as a hit (with the sentence it heads, or with its answer), computed once."""
 
     @classmethod
     def build(cls, doc: Document, embedder: Embedder | None = None) -> SourceIndex:
@@ -61,10 +63,37 @@ class SourceIndex:
         vecs = embedder.encode(texts) if embedder is not None and texts else None
         inside = [tuple(x for x in sents if x.start >= w.start and x.end <= w.end) for w in wins]
         return cls(doc, sents, wins, BM25.of_texts(texts), BM25.of_texts([w.text_of(doc.text) for w in wins]), vecs,
-                   inside, texts, text_terms(doc.text))
+                   inside, texts, text_terms(doc.text), _readings(doc.text, sents, texts))
 
     def sentence_text(self, i: int) -> str:
         return self.sentence_texts[i] if self.sentence_texts else self.sentences[i].text_of(self.doc.text)
+
+
+@dataclass(frozen=True)
+class SentenceReading:
+    """What a source sentence is read as when it is a hit: its span and words, and for a question the
+    sentence that answers it."""
+
+    span: Span
+    text: str
+    answer: str = ""
+    answer_span: Span | None = None
+
+
+def _readings(text: str, sents: list[Span], texts: list[str]) -> list[SentenceReading]:
+    out = []
+    for i, (sp, st) in enumerate(zip(sents, texts, strict=True)):
+        more = i + 1 < len(sents)
+        if more and is_heading(st) and "\n" not in text[sp.end : sents[i + 1].start]:
+            # A heading in a paragraph is read with the sentence it heads ("R. v. Castellano. The court
+            # reversed ..."), ranked by its own similarity. A title on a line of its own heads a whole
+            # document or section, not the sentence under it.
+            sp, st = Span(sp.start, sents[i + 1].end), f"{st} {texts[i + 1]}"
+        if more and st.rstrip().endswith("?"):
+            out.append(SentenceReading(sp, st, texts[i + 1], sents[i + 1]))
+        else:
+            out.append(SentenceReading(sp, st))
+    return out
 
 
 @dataclass(frozen=True)
@@ -152,17 +181,8 @@ def _rank(claim: str, claim_vec: np.ndarray | None, indexes: list[SourceIndex]) 
                 best_sim = max(best_sim, float(pcos.max()))
             best_sim = max(best_sim, float(cos.max()))
             hybrid = hybrid + cos
-            for i, (sp, c) in enumerate(zip(idx.sentences, cos, strict=True)):
-                st = idx.sentence_text(i)
-                more = i + 1 < len(idx.sentences)
-                if more and is_heading(st) and "\n" not in text[sp.end : idx.sentences[i + 1].start]:
-                    # A heading in a paragraph is read with the sentence it heads ("R. v. Castellano. The court
-                    # reversed ..."), ranked by its own similarity. A title on a line of its own heads a whole
-                    # document or section, not the sentence under it.
-                    sp, st = Span(sp.start, idx.sentences[i + 1].end), f"{st} {idx.sentence_text(i + 1)}"
-                asked = more and st.rstrip().endswith("?")
-                answer, answer_span = (idx.sentence_text(i + 1), idx.sentences[i + 1]) if asked else ("", None)
-                hits.append(SentenceHit(idx.doc.id, sp, st, float(c), answer, answer_span))
+            for rd, c in zip(idx.readings, cos, strict=True):
+                hits.append(SentenceHit(idx.doc.id, rd.span, rd.text, float(c), rd.answer, rd.answer_span))
         best = sorted(int(i) for i in np.argsort(-hybrid)[:COVER_SENTENCES] if hybrid[i] > 0)
         if best:
             spans = tuple(idx.sentences[i] for i in best)

@@ -301,12 +301,7 @@ def _tally(text: str, nums: list[_Num], n: _Num) -> tuple[_Raw, int] | None:
 def _is_year(text: str, n: _Num) -> bool:
     """A figure that reads as a year: 1900-2100 in digits, not counting something ("1 in 2000 patients")."""
     return (not n.words and float(n.value).is_integer() and 1900 <= n.value <= 2100
-            and "," not in text[n.start : n.end] and not _counted_after(text, n.end))
-
-
-def _counted_after(text: str, end: int) -> bool:
-    m = re.match(r"[ \t]+([a-z]+)", text[end:])
-    return bool(m) and m.group(1) not in STOPWORDS
+            and "," not in text[n.start : n.end] and not _what(text, n.end))
 
 
 def _ratio(text: str, nums: list[_Num], n: _Num) -> tuple[_Raw, int] | None:

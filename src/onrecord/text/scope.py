@@ -199,7 +199,9 @@ _ADVERB_ENDINGS = ("ally", "ively", "ously", "ently", "antly", "fully", "lessly"
 
 def _without_figures(text: str) -> str:
     """The text with its figures blanked: "11 km" in a table row ("Colston - Dunmere, 11 km, not before 2028")
-    is a value, not a word of the clause a claim must take up."""
+    is a value, not a word of the clause a claim must take up. Every written number goes, by its digits and
+    its unit: ``quantities`` (which ``judge.sentences`` blanks by) reads "Dunmere 11" as part of a name and
+    keeps it."""
     for m in reversed(list(_FIGURE.finditer(text))):
         words = unit_after(text, m.end())
         end = words.end if words else m.end()
