@@ -41,6 +41,21 @@ def test_separable_facts_are_split_into_clauses():
     assert got == ["The company has received 31 complaints", "dozens of people have suffered serious burns."]
 
 
+@pytest.mark.parametrize("text,units", [
+    # A clause whose subject is a bare share counts part of what the clause before it counted: kept whole.
+    ("A majority of surveyed families backed keeping the four-day week, while nearly a third wanted five days back.", 1),
+    ("About 58 percent of parents backed the schedule, while 31 percent wanted a return to five days.", 1),
+    ("Half the members voted yes, and the rest quietly abstained from the vote.", 1),
+    ("Most voters backed the measure, but some said it went too far.", 1),
+    # A share of a group named in its own clause, or a subject of its own: separable.
+    ("Most residents backed the plan, but a third of the council opposed it strongly.", 2),
+    ("Sales rose in the north, while most stores in the south closed early.", 2),
+    ("The mayor backed the plan, while the council opposed it on Tuesday.", 2),
+])
+def test_a_clause_about_a_bare_share_stays_with_the_clause_it_divides(text: str, units: int) -> None:
+    assert len(claim_units(text)) == units
+
+
 def test_relative_clause_becomes_its_own_claim_with_antecedent():
     text = "The text of the letter, which was first obtained by Fox News, focused on peace."
     got = units(text)

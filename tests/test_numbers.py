@@ -288,3 +288,56 @@ def test_each_figure_meets_its_own_partner_under_a_bound(bound: str, notice: str
 ])
 def test_two_figures_of_one_unit_in_a_sentence(claim: str, source: str, want: list[str]) -> None:
     assert status(claim, source) == want
+
+
+# -- a date the words before it bound: "not before 2028", "by June", "before 2028" --------------------------
+
+@pytest.mark.parametrize("claim,source,want", [
+    ("It opens in 2027.", "The section opens not before 2028.", "mismatch"),
+    ("It opens in 2029.", "The section opens not before 2028.", "unmatched"),  # bounded, not given
+    ("It will be finished in 2027.", "It will be finished by 2028.", "unmatched"),
+    ("It will be finished in 2029.", "It will be finished by 2028.", "mismatch"),
+    ("It will be finished in 2027.", "It will be finished before 2028.", "unmatched"),
+    ("It will be finished in 2028.", "It will be finished before 2028.", "mismatch"),
+    ("It opens after 2027.", "It opens in June 2028.", "match"),
+    ("It opens in May 2027.", "It opens after June 2027.", "mismatch"),
+    ("The rules take effect on March 3, 2027.", "The rules take effect no earlier than April 1, 2027.", "mismatch"),
+    ("It will not open before 2028.", "The section opens not before 2028.", "match"),
+    ("It won't open before 2028.", "The section opens in 2028.", "match"),
+    ("It will not open before 2028.", "The section opens in 2027.", "mismatch"),
+    ("It opened in 2019.", "It opened in 2021.", "mismatch"),  # no bound: years as before
+])
+def test_a_bounded_date_admits_the_days_past_its_bound(claim: str, source: str, want: str) -> None:
+    (ch,) = check_quantities(claim, {"s": source})
+    assert ch.status == want
+
+
+TRAIL = ("Section\tLength\tOpening date\n"
+         "Ardley - Bren Falls\t18 km\t14/03/2027\n"
+         "Bren Falls - Colston\t27 km\tJune 2027\n"
+         "Colston - Dunmere\t11 km\tnot before 2028\n")
+
+
+@pytest.mark.parametrize("claim,want,source_text", [
+    # The row that names both of the claim's places is its row; the row sharing one is another's.
+    ("The Colston to Dunmere section will open in 2027.", "mismatch", "2028"),
+    ("The Bren Falls to Colston section opens in 2027.", "match", "June 2027"),
+    ("The Ardley to Bren Falls section opens in March 2027.", "match", "14/03/2027"),
+])
+def test_a_figure_is_compared_in_the_row_that_names_the_claims_thing(claim: str, want: str, source_text: str) -> None:
+    from onrecord.judge.tables import figure_pool
+
+    (ch,) = check_quantities(claim, figure_pool({"s": TRAIL}))
+    assert (ch.status, ch.source.text if ch.source else None) == (want, source_text)
+
+
+@pytest.mark.parametrize("claim,source,want", [
+    # "over six years" after a verb of doing is the span itself; after a verb of lasting, a lower bound.
+    ("The study followed 61 districts over ten years.", "The study compared 61 districts over six years.", "mismatch"),
+    ("The loan is repaid over 20 years.", "The loan will be repaid over 25 years.", "mismatch"),
+    ("The loan is repaid over 25 years.", "The loan will be repaid over 25 years.", "match"),
+    ("The strike lasted over three weeks.", "The strike lasted over two weeks.", "unmatched"),
+])
+def test_over_before_a_span_of_time_is_the_span(claim: str, source: str, want: str) -> None:
+    (ch,) = [ch for ch in check_quantities(claim, {"s": source}) if ch.claim.noun == "days"]
+    assert ch.status == want

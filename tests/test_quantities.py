@@ -503,3 +503,37 @@ def test_negated_bounds_are_the_opposite_bound(text: str, lo: float, hi: float) 
 ])
 def test_shares_years_and_reference_marks(text: str, read: list[tuple[str, str]]) -> None:
     assert [(q.text, q.kind) for q in quantities(text)] == read
+
+
+# -- "over" before a span of time: the period a thing ran across, unless it follows a verb of lasting ----
+
+@pytest.mark.parametrize("text,hedge", [
+    ("The study compared 61 districts with similar districts over six years.", "exact"),
+    ("The loan will be repaid over ten years.", "exact"),
+    ("Over two decades, the town grew by half.", "exact"),
+    ("Prices rose 20% over five years.", "exact"),
+    ("The pilot followed 2,340 students over one school year.", "exact"),
+    ("The strike lasted over two weeks.", "more"),
+    ("He has lived there for over ten years.", "more"),
+    ("It was the first rise in over a decade.", "more"),
+    ("The mill closed over 20 years ago.", "more"),
+    ("Residents over 65 years old ride free.", "more"),
+    ("It took over three hours to clear the road.", "more"),
+    ("She has worked there well over ten years.", "more"),
+    ("Over 10,000 people came.", "more"),
+])
+def test_over_before_a_span_of_time(text: str, hedge: str) -> None:
+    q = [q for q in quantities(text) if q.kind in ("duration", "count")][-1]
+    assert q.hedge == hedge
+
+
+@pytest.mark.parametrize("claim,source,verdict", [
+    ("The study followed 61 districts over ten years.", "The study compared 61 districts over six years.",
+     "contradicted"),
+    ("The loan is repaid over 20 years.", "The loan will be repaid over 25 years.", "contradicted"),
+    ("The loan is repaid over 25 years.", "The loan will be repaid over 25 years.", "supported"),
+    ("The strike lasted more than a week.", "The strike lasted over two weeks.", "supported"),
+])
+def test_spans_of_time_compared(claim: str, source: str, verdict: str) -> None:
+    got = [m.verdict for m in match_quantities(claim, source) if m.claim.kind == "duration"]
+    assert got == [verdict]

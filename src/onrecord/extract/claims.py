@@ -125,6 +125,17 @@ _RELATIVE = re.compile(r",\s+(which|who)\s+(?P<body>[^,]{6,160}?),\s+")
 _JOINERS = re.compile(r",\s+(?:and|but|while|whereas|though|although)\s+|;\s+")
 
 
+# A clause whose subject is a bare share ("..., while nearly a third wanted five days back", "but most
+# stayed") counts part of what the clause before it counted: it cannot be checked apart from it.
+_BARE_SHARE = re.compile(
+    r"(?:(?:nearly|almost|about|around|roughly|just|only|over|under|more\s+than|less\s+than|fewer\s+than)\s+)?"
+    r"(?:a\s+(?:third|quarter|fifth|tenth|half|majority|minority|few|handful)|half|most|some|many|few|others|"
+    r"the\s+(?:rest|remainder|others|majority|minority)|(?:one|two|three|four|five|six|seven|eight|nine)\s+in\s+\w+|"
+    r"(?:one|two|three|four)[\s-](?:thirds?|quarters?|fifths?|tenths?)|\d+(?:\.\d+)?\s*(?:%|percent\b|per\s+cent\b))"
+    r"(?!\s+of\b)\s+(?:\w+ly\s+)?(?:\w+ed|said|says|were|was|are|is|had|has|have|did|would|could|will|thought|"
+    r"felt|chose|took|went|saw|gave|made|want|wants|say|prefer|prefers|support|supports|oppose|opposes)\b", re.I)
+
+
 def _clauses(text: str, sent: Span, quotes: list[Span]) -> list[Span]:
     """Split a sentence at joints between separable facts, never inside a quotation."""
     cuts = [sent.start]
@@ -133,7 +144,8 @@ def _clauses(text: str, sent: Span, quotes: list[Span]) -> list[Span]:
             continue
         left = text[cuts[-1] : m.start()]
         right = text[m.end() : sent.end]
-        if len(left.split()) >= 4 and len(right.split()) >= 4 and _has_verb(right) and _has_verb(left):
+        if (len(left.split()) >= 4 and len(right.split()) >= 4 and _has_verb(right) and _has_verb(left)
+                and not _BARE_SHARE.match(right)):
             cuts.append(m.start())
     cuts.append(sent.end)
     spans = []

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 
+from onrecord.judge.exclusive import extended_past
 from onrecord.judge.figures import QuantityCheck
 from onrecord.judge.finding import Cited, ClaimCase, Finding, cite_sentences
 from onrecord.judge.quotes import quoted_share
+from onrecord.judge.ranking import reversed_rank
 from onrecord.judge.sentences import (
     NEGATION,
     denied_in_scope,
@@ -212,6 +214,31 @@ def opposed_verb(case: ClaimCase, t: Thresholds) -> Finding | None:
                    _at_hit(hit), case.probability_dict())
 
 
+def reversed_ranking(case: ClaimCase, t: Thresholds) -> Finding | None:
+    """The claim gives first place to what a close source sentence ranks below something else."""
+    if not _speaks_to(case, t):
+        return None
+    for hit in _hits(case)[: t.relation_sentences]:
+        rev = reversed_rank(case.text, hit.text)
+        if rev is not None:
+            why = (f"a source sentence ranks {_first_words(rev.higher)!r} above {_first_words(rev.lower)!r}, "
+                   f"where the text gives the latter first place ({rev.claim_place!r})")
+            return Finding("contradicted", t.reversed_ranking, why, _at_hit(hit), case.probability_dict())
+    return None
+
+
+def extended_restriction(case: ClaimCase, t: Thresholds) -> Finding | None:
+    """The claim adds to the one place or party a close source sentence restricts something to."""
+    if not _speaks_to(case, t):
+        return None
+    for hit in _hits(case)[: t.relation_sentences]:
+        ext = extended_past(case.text, hit.text)
+        if ext is not None:
+            why = f"a source sentence names {ext.name!r} alone, where the text adds {ext.extension!r}"
+            return Finding("contradicted", t.extended_restriction, why, _at_hit(hit), case.probability_dict())
+    return None
+
+
 def _first_words(answer: str, n: int = 8) -> str:
     words = answer.split()
     return " ".join(words[:n]) + (" ..." if len(words) > n else "")
@@ -327,7 +354,9 @@ def _unmatched_figures(case: ClaimCase) -> list[QuantityCheck]:
     said = supported_spans(case.values)
     # Nor is "every day" or "at weekends" ("Every day, thousands of commuters ..."): compared where a source
     # names days, never required.
-    return [q for q in case.figures if q.status == "unmatched" and q.claim.unit != "year" and q.claim.days is None
+    # A year that a source only bounds ("opens in 2029" against "not before 2028") stands unconfirmed.
+    return [q for q in case.figures if q.status == "unmatched" and q.claim.days is None
+            and (q.claim.unit != "year" or (q.source is not None and q.source.bound))
             and not overlaps((q.claim.start, q.claim.end), said)]
 
 

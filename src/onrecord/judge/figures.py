@@ -21,9 +21,9 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from onrecord.judge.thresholds import DEFAULT_TOLERANCES, FigureTolerances
-from onrecord.text.dates import WEEKDAYS, DateParts, comparable, compare_dates
+from onrecord.text.dates import WEEKDAYS, Bound, DateParts, bound_before, comparable, compare_dates
 from onrecord.text.lexical import STOPWORDS, content_stems
-from onrecord.text.quantities import CITATION_RE, NEGATED_BOUNDS, direction, hedge_interval
+from onrecord.text.quantities import CITATION_RE, NEGATED_BOUNDS, direction, hedge_interval, over_names_a_span
 from onrecord.text.units import (
     ARTICLE_MEASURE,
     TEMPERATURES,
@@ -106,13 +106,17 @@ class Quantity:
     threshold: bool = False
     """The figure is a condition's threshold ("when the heat index exceeds 105°F", "if turnout passes
     40%"): it names one value, whatever bound the condition puts on it."""
+    row: str = ""
+    """A table row's figure: the row's label (its first cell), whose figure it is; "" elsewhere."""
+    bound: Bound = ""
+    """Dates: the bound the words before it put on it ("not before 2028"; ``text.dates.bound_before``)."""
     direction: int = 0
     """+1 / -1 when the figure is the size of a rise or fall ("rose 5%", "fell by 400"), 0 for a level
     ("rose to 5%", "at 12%"): a change is never compared with a level."""
 
     @property
     def date_parts(self) -> DateParts:
-        return DateParts(self.year, self.month, self.day, self.part, self.weekday, self.days, self.days_out)
+        return DateParts(self.year, self.month, self.day, self.part, self.weekday, self.days, self.days_out, self.bound)
 
 
 @dataclass(frozen=True)
@@ -120,6 +124,8 @@ class QuantityCheck:
     claim: Quantity
     status: Literal["match", "mismatch", "unmatched"]
     source: Quantity | None
+    """The source's figure: the one matched or contradicted; for an unmatched date, the bound it may meet
+    without being given ("not before 2028" for "2029"), else None."""
     source_id: str | None
 
 
@@ -188,6 +194,15 @@ def _joined_noun(text: str, end: int) -> str:
     """The noun after a number word, or joined to it by a hyphen: "the third-quarter call" counts quarters
     as "the third quarter" does, "four-day districts" days as "four days" does."""
     return _next_noun(text, end + 1) if _hyphened(text, end) else _next_noun(text, end)
+
+
+def _duration_qualifier(text: str, start: int, end: int) -> Qualifier:
+    """A stretch of time's qualifier: "over six years" after a verb of doing is the span itself."""
+    q = _qualifier(text, start)
+    unit = re.match(r"[\s-]*[A-Za-z]+", text[end:])
+    if q == "more" and unit and over_names_a_span(text, start, end + unit.end()):
+        return "exact"
+    return q
 
 
 def _qualifier(text: str, start: int) -> Qualifier:
@@ -269,7 +284,8 @@ def _dates(text: str) -> list[Quantity]:
         day = int(day_text) if day_text else None
         out.append(Quantity(float(year or 0), "date", "", m.start(), m.end(), m.group(0),
                             context=_context(text, m.start(), m.end()), month=_MONTHS[m.group("month").lower()],
-                            day=day if day and day <= 31 else None, year=year, part=(m.group("part") or "").lower()))
+                            day=day if day and day <= 31 else None, year=year, part=(m.group("part") or "").lower(),
+                            bound=bound_before(text, m.start())))
     for m in _DAY_SET_RE.finditer(text):
         days, left_out = _day_set(m)
         out.append(Quantity(0.0, "date", "", m.start(), m.end(), m.group(0), context=_context(text, m.start(), m.end()),
@@ -278,7 +294,8 @@ def _dates(text: str) -> list[Quantity]:
         if (ymd := _numeric_date(m)) is not None:
             year, month, day = ymd
             out.append(Quantity(float(year), "date", "", m.start(), m.end(), m.group(0),
-                                context=_context(text, m.start(), m.end()), month=month, day=day, year=year))
+                                context=_context(text, m.start(), m.end()), month=month, day=day, year=year,
+                                bound=bound_before(text, m.start())))
     # The day a set leaves out ("any day except Sunday") is read as a day too: a claim about it ("open on
     # Sunday", "not open on Sunday") is then the polarity rules' to settle, not a figure's.
     for m in _WEEKDAY_RE.finditer(text):
@@ -418,11 +435,12 @@ def _from_match(text: str, m: re.Match[str]) -> Quantity | None:
     if re.match(r"[\-–]\d", text[m.end() : m.end() + 2]) or _after_range_dash(text, m.start()):
         return None
     if re.fullmatch(r"(19|20)\d{2}", m.group("num")) and not scale:
-        return Quantity(value, "year", "", m.start(), m.end(), m.group(0), "exact", ctx, year=int(raw))
+        return Quantity(value, "year", "", m.start(), m.end(), m.group(0), "exact", ctx, year=int(raw),
+                        bound=bound_before(text, m.start()))
     noun = _next_noun(text, m.end())
     if noun in _DAYS:
-        return Quantity(value * _DAYS[noun], "count", "days", m.start(), m.end(), m.group(0), qual, ctx,
-                        tol=tol * _DAYS[noun])
+        return Quantity(value * _DAYS[noun], "count", "days", m.start(), m.end(), m.group(0),
+                        _duration_qualifier(text, m.start(), m.end()), ctx, tol=tol * _DAYS[noun])
     return Quantity(value, "count", noun, m.start(), m.end(), m.group(0), qual, ctx, tol=tol)
 
 
@@ -457,7 +475,7 @@ def _from_word(text: str, m: re.Match[str]) -> Quantity | None:
         return None  # "one of the", "one" as a pronoun
     if noun in _DAYS and not _hyphened(text, m.end()):  # "a four-day week" is no stretch of time
         return Quantity(value * _DAYS[noun], "count", "days", m.start(), m.end(), m.group(0),
-                        _qualifier(text, m.start()), ctx)
+                        _duration_qualifier(text, m.start(), m.end()), ctx)
     return Quantity(value, "count", noun, m.start(), m.end(), m.group(0), _qualifier(text, m.start()), ctx)
 
 
@@ -625,21 +643,34 @@ def _check_one(c: Quantity, pool: Pool, tol: FigureTolerances) -> QuantityCheck:
         return QuantityCheck(c, "unmatched", None, None)
     scored.sort(key=lambda t: -t[0])
     best_score = scored[0][0]
-    may_meet = False
+    # Where the best-placed figure is a table row's, a name the claim and that row share marks whose figure
+    # it is: a figure elsewhere without it is another row's or the page's ("Bren Falls - Colston: June
+    # 2027", "2 February 2027" for "Colston to Dunmere"). (Only rows: in prose, names near a figure are many,
+    # and a sentence's are not all its figure's.)
+    best = scored[0][2]
+    owner = c.names & best.names if best.row else frozenset()
+    may_meet, bounding = False, None  # bounding: (source id, figure)
     for score, sid, s, nouns, _ in scored:
         placed = score >= max(tol.placed_floor, tol.placed_share * best_score)
         # A large, specific figure that agrees ("more than 18,000" vs "Attendance: 18,412") needs no context.
-        telling = (c.value >= tol.telling_value and abs(s.value - c.value) <= tol.telling_share * c.value
-                   and (nouns or not s.noun or not c.noun))
+        telling = (c.value >= tol.telling_value
+                   and abs(s.value - c.value) <= tol.telling_share * c.value and (nouns or not s.noun or not c.noun))
+        # (A date is never telling enough to be another row's: "2027" is on every row of a plan for 2027.)
+        if s.row != best.row and owner - s.names and (not telling or c.unit in ("date", "year")):
+            continue
         verdict = _compare(c, s, tol) if placed or telling else "mismatch"
         if verdict == "match":
             return QuantityCheck(c, "match", s, sid)
-        may_meet = may_meet or (placed and verdict == "unclear")
+        if placed and verdict == "unclear":
+            may_meet = True
+            bounding = bounding or ((sid, s) if s.bound else None)
     if may_meet:
         # A figure placed as well as the best that the claim's may meet ("three months' notice" and "not
         # less than two months' notice") is its partner: another figure of the same sentence ("the first
-        # six months") is no contradiction of it.
-        return QuantityCheck(c, "unmatched", None, None)
+        # six months") is no contradiction of it. A date it may meet only within a bound ("2029" and "not
+        # before 2028") is kept as its partner: the source bounds the date, it does not give it.
+        sid, s = bounding if bounding else (None, None)
+        return QuantityCheck(c, "unmatched", s, sid)
     # The best-placed source quantity disagrees: a contradiction only when it is clearly about the
     # same thing: words close to both figures, beyond a shared unit ("six weeks" vs an unrelated
     # "two weeks ago" share only the unit), and for counts the same counted noun too.

@@ -21,6 +21,8 @@ PASSAGE_RULES: tuple[tuple[str, Rule], ...] = (
     ("swapped_modifier", factual.swapped_modifier),
     ("polarity", factual.polarity),
     ("opposed_verb", factual.opposed_verb),
+    ("reversed_ranking", factual.reversed_ranking),
+    ("extended_restriction", factual.extended_restriction),
     ("other_person", factual.other_person),
     ("near_copy", substitution.substituted),  # a near-copy of a close sentence, one telling word changed
     ("off_topic", factual.off_topic),

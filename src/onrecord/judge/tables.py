@@ -48,17 +48,18 @@ def _row_figures(row: Row) -> list[Quantity]:
     label = row.cells[0].value if len(row.cells) > 1 else ""
     qs = extract(text)
     # The label's own figures ("Brio 15") are read in the whole row.
-    out = [replace(q, start=row.cells[0].start, end=row.cells[0].end) for q in qs if q.end <= places[0][1]]
+    here = label or text
+    out = [replace(q, start=row.cells[0].start, end=row.cells[0].end, row=here) for q in qs if q.end <= places[0][1]]
     for n, c in enumerate(row.cells):
         if n == 0 and label:
             continue
         prefix = f"{label}: " if label else ""
-        out += [replace(q, start=c.start, end=c.end) for q in extract(prefix + c.readable)
+        out += [replace(q, start=c.start, end=c.end, row=here) for q in extract(prefix + c.readable)
                 if q.start >= len(prefix)]
     # Changes only between cells measuring the same thing, never between one model's hours and kilograms.
     for d in (d for n in {q.noun for q in qs} for d in derived(text, [q for q in qs if q.noun == n])):
         first = next((c for a, b, c in places if a <= d.start < b), None)
         last = next((c for a, b, c in places if a < d.end <= b), None)
         if first is not None and last is not None:
-            out.append(replace(d, start=first.start, end=last.end))
+            out.append(replace(d, start=first.start, end=last.end, row=here))
     return out

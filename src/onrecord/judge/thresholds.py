@@ -182,6 +182,12 @@ class Thresholds:
     """Other figures on topic; also the score of the figures' evidence."""
     swapped_modifier: float = 0.7
     opposed_verb: float = 0.75
+    reversed_ranking: float = 0.75
+    extended_restriction: float = 0.75
+    relation_sentences: int = 3
+    """A reversed ranking or a restriction extended is looked for in this many of the closest source
+    sentences (the sentence that ranks or restricts is often not the closest: a claim that reuses its
+    frame resembles the sentence naming the winner)."""
     swapped_name: float = 0.8
     near_copy: float = 0.8
     """A near-copy of a source sentence with one telling word (a name, number, date, opposite) changed."""

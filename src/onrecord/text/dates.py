@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Literal
 
 DateVerdict = Literal["match", "mismatch", "unclear"]
+Bound = Literal["", "from", "after", "before", "by"]
 
 # "Early/mid/late June": the month's first, middle and last ten days or so.
 PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
@@ -34,6 +36,9 @@ class DateParts:
     """Several days of the week at once: "weekdays", "at weekends", "any day except Sunday"."""
     days_out: frozenset[int] = frozenset()
     """The days such a set names to leave them out ("Sunday" of "any day except Sunday")."""
+    bound: Bound = ""
+    """The date bounds an event rather than dating it: "not before 2028" (``from``), "after June"
+    (``after``), "before 2028" (``before``), "by 2028" (``by``); "" for a date that dates it."""
 
     def full(self) -> bool:
         return self.year is not None and self.month is not None and self.day is not None
@@ -82,8 +87,63 @@ def _compare_days(c: frozenset[int], s: frozenset[int]) -> DateVerdict:
     return "match" if c <= s else "mismatch" if not c & s else "unclear"
 
 
+_BOUND_RE: list[tuple[re.Pattern[str], Bound]] = [
+    # A verb denied before the bound: "will not open before 2028" is "from 2028", "did not end after May" "by".
+    (re.compile(r"(?:\bnot|n't|\bnever)\s+(?:\w+\s+){1,3}before\s+$", re.I), "from"),
+    (re.compile(r"(?:\bnot|n't|\bnever)\s+(?:\w+\s+){1,3}after\s+$", re.I), "by"),
+    (re.compile(r"\b(?:not\s+(?:before|until|till)|no\s+earlier\s+than|on\s+or\s+after|at\s+the\s+earliest\s+in)\s+$",
+                re.I), "from"),
+    (re.compile(r"\b(?:not\s+after|no\s+later\s+than|on\s+or\s+before|by)\s+(?:the\s+end\s+of\s+)?$", re.I), "by"),
+    (re.compile(r"\b(?:after|later\s+than)\s+$", re.I), "after"),
+    (re.compile(r"\b(?:before|earlier\s+than|prior\s+to|ahead\s+of)\s+$", re.I), "before"),
+]
+
+
+def bound_before(text: str, start: int) -> Bound:
+    """The bound the words just before a date put on it ("not before 2028", "by June 2027"); "" for none.
+    A negated bound is read before the bound it contains: "not before" is "from", never "before"."""
+    before = text[max(0, start - 30) : start]
+    for rx, bound in _BOUND_RE:
+        if rx.search(before):
+            return bound
+    return ""
+
+
+def _bounded(d: DateParts, stretch: tuple[dt.date, dt.date]) -> tuple[dt.date, dt.date]:
+    """The days a bounded date admits: from its first day on, up to its last day, and so on."""
+    first, last = stretch
+    if d.bound == "from":
+        return first, dt.date.max
+    if d.bound == "after":
+        return last + dt.timedelta(days=1), dt.date.max
+    if d.bound == "before":
+        return dt.date.min, first - dt.timedelta(days=1)
+    if d.bound == "by":
+        return dt.date.min, last
+    return stretch
+
+
+def _compare_bounded(c: DateParts, s: DateParts) -> DateVerdict:
+    """Either date a bound: the days each admits, compared as stretches ("in 2027" cannot meet "not before
+    2028"; "in 2029" may: the source bounds the date, it does not give it)."""
+    year = c.year or s.year or _ANY_YEAR
+    cs, ss = _stretch(c, year), _stretch(s, year)
+    if cs is None or ss is None:
+        return "unclear"
+    if cs == ss and c.bound and s.bound and c.bound != s.bound:
+        # The same date bounded the other way ("will not reopen before March" against "will reopen before
+        # March") differs in what the sentence denies: the polarity rules read that, and say so.
+        return "unclear"
+    (c0, c1), (s0, s1) = _bounded(c, cs), _bounded(s, ss)
+    if c1 < s0 or s1 < c0:
+        return "mismatch"
+    return "match" if c0 <= s0 and s1 <= c1 else "unclear"
+
+
 def compare_dates(c: DateParts, s: DateParts) -> DateVerdict:
     """The claim's date ``c`` against the source's ``s`` as stretches of time (see the module's note)."""
+    if c.bound or s.bound:
+        return _compare_bounded(c, s)
     if c.days is not None or s.days is not None:
         dc, ds = _days(c), _days(s)
         if dc is not None and ds is not None:

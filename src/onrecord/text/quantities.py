@@ -166,8 +166,31 @@ _AFTER_HEDGE = {"or more": "at_least", "plus": "at_least", "+": "at_least", "or 
                 "or fewer": "at_most"}
 
 
-def _hedge(text: str, start: int, end: int) -> Hedge:
+# "Over" before a span of time names the period a thing ran across ("followed 61 districts over six years",
+# "repaid over ten years", "Over three seasons, ..."), not a lower bound. It is a bound after a verb of
+# lasting or a preposition of extent ("lasted over two weeks", "for over ten years", "in over a decade") and
+# before "ago" or "old" ("over 20 years ago", "over 65 years old").
+_OVER_BEFORE = re.compile(r"(?:^|(\S+)[ \t]+)over[ \t]+(?:a[ \t]+|an[ \t]+)?$", re.I)
+_NOT_A_SPAN_AFTER = re.compile(r"^[ \t]+(?:ago|old|of[ \t]+age|earlier|before)\b", re.I)
+_BOUND_LEADS = frozenset("""for last lasts lasted lasting take takes took taking taken spend spends spent spending
+wait waits waited waiting serve serves served serving of than after in within since aged age been just slightly
+little well nearly almost""".split())
+
+
+def over_names_a_span(text: str, start: int, end: int) -> bool:
+    """"over" just before the duration ``text[start:end]`` (its unit included) names the span a thing ran
+    across, not a lower bound (see ``_OVER_BEFORE``)."""
+    m = _OVER_BEFORE.search(text[max(0, start - HEDGE_WINDOW) : start])
+    if not m or _NOT_A_SPAN_AFTER.match(text[end : end + 16]):
+        return False
+    lead = (m.group(1) or "").lower().strip(",;:()\"'")
+    return lead not in _BOUND_LEADS
+
+
+def _hedge(text: str, start: int, end: int, kind: str = "") -> Hedge:
     before = text[max(0, start - HEDGE_WINDOW) : start]
+    if kind == "duration" and over_names_a_span(text, start, end):
+        return "exact"
     for rx, h in _HEDGE_BEFORE:
         if rx.search(before):
             return h
@@ -515,7 +538,7 @@ def _finish(text: str, r: _Raw) -> Quantity:
     if r.kind == "tally":
         lo, hi = (1.0, INF) if r.value == INF else (r.value, r.value)
         return Quantity(lo, hi, "tally", r.start, r.end, span, lo, what=what, against=r.against)
-    hedge: Hedge = "exact" if r.kind in ("year", "time") else _hedge(text, r.start, r.end)
+    hedge: Hedge = "exact" if r.kind in ("year", "time") else _hedge(text, r.start, r.end, r.kind)
     kind, value = r.kind, r.value
     way = r.direction
     if kind == "percent":
