@@ -9,8 +9,10 @@ partially/not supported to "unsupported").
 Outputs (training/work/ is git-ignored):
 
 - ``work/dev/<set>.jsonl``   dev sets, for tuning and reporting only, never trained on:
-  wice (claim dev, 349), contractnli (dev.json, 1,037), frank (40% of validation articles),
-  summedits (40% of evaluation documents), summac (40% of summac_partial documents).
+  wice (claim dev, 349), contractnli (half of dev.json's NDAs: 26 NDAs, 442 pairs), frank (40% of
+  validation articles), summedits (40% of evaluation documents), summac (40% of summac_partial documents).
+- ``work/contractnli_train.jsonl``  the other half of ContractNLI dev's NDAs (35, 595 pairs), to train on:
+  there is no ContractNLI training split here (see ``CNLI_DEV_FRACTION``).
 - ``work/train.jsonl``       everything else whose licence allows shipping a derived model commercially
   (including FactCG CG2C-Doc, MIT, when ``factcg_cg2c_doc/`` is present).
 - ``work/train_restricted.jsonl``  sets we convert but do NOT ship a model trained on (RTE: PASCAL
