@@ -8,6 +8,8 @@ model say. ``unsupported_by_passages`` always decides, so a list ending with it 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import TypeVar
 
 from onrecord.judge.exclusive import extended_past
 from onrecord.judge.figures import QuantityCheck
@@ -28,6 +30,8 @@ from onrecord.report import QuoteResult
 from onrecord.retrieve.evidence import SentenceHit
 from onrecord.retrieve.tables import readable_sentences
 from onrecord.text.lexical import coverage
+
+R = TypeVar("R")
 
 _QUALIFIER_AFTER = re.compile(r"^[\s,;:—–-]*(unless|except|only if|if|until|provided|as long as|but only)\b",
                               re.I)
@@ -214,29 +218,38 @@ def opposed_verb(case: ClaimCase, t: Thresholds) -> Finding | None:
                    _at_hit(hit), case.probability_dict())
 
 
-def reversed_ranking(case: ClaimCase, t: Thresholds) -> Finding | None:
-    """The claim gives first place to what a close source sentence ranks below something else."""
+def _relation_in_close_sentences(case: ClaimCase, t: Thresholds, read: Callable[[str, str], R | None]
+                                 ) -> tuple[SentenceHit, R] | None:
+    """The first of the closest sentences (``relation_sentences`` of them) where ``read(claim, sentence)``
+    finds a relation the claim breaks; None when the sources do not speak to the claim."""
     if not _speaks_to(case, t):
         return None
     for hit in _hits(case)[: t.relation_sentences]:
-        rev = reversed_rank(case.text, hit.text)
-        if rev is not None:
-            why = (f"a source sentence ranks {_first_words(rev.higher)!r} above {_first_words(rev.lower)!r}, "
-                   f"where the text gives the latter first place ({rev.claim_place!r})")
-            return Finding("contradicted", t.reversed_ranking, why, _at_hit(hit), case.probability_dict())
+        found = read(case.text, hit.text)
+        if found is not None:
+            return hit, found
     return None
+
+
+def reversed_ranking(case: ClaimCase, t: Thresholds) -> Finding | None:
+    """The claim gives first place to what a close source sentence ranks below something else."""
+    found = _relation_in_close_sentences(case, t, reversed_rank)
+    if found is None:
+        return None
+    hit, rev = found
+    why = (f"a source sentence ranks {_first_words(rev.higher)!r} above {_first_words(rev.lower)!r}, "
+           f"where the text gives the latter first place ({rev.claim_place!r})")
+    return Finding("contradicted", t.reversed_ranking, why, _at_hit(hit), case.probability_dict())
 
 
 def extended_restriction(case: ClaimCase, t: Thresholds) -> Finding | None:
     """The claim adds to the one place or party a close source sentence restricts something to."""
-    if not _speaks_to(case, t):
+    found = _relation_in_close_sentences(case, t, extended_past)
+    if found is None:
         return None
-    for hit in _hits(case)[: t.relation_sentences]:
-        ext = extended_past(case.text, hit.text)
-        if ext is not None:
-            why = f"a source sentence names {ext.name!r} alone, where the text adds {ext.extension!r}"
-            return Finding("contradicted", t.extended_restriction, why, _at_hit(hit), case.probability_dict())
-    return None
+    hit, ext = found
+    why = f"a source sentence names {ext.name!r} alone, where the text adds {ext.extension!r}"
+    return Finding("contradicted", t.extended_restriction, why, _at_hit(hit), case.probability_dict())
 
 
 def _first_words(answer: str, n: int = 8) -> str:
