@@ -24,6 +24,7 @@ def _init_dir(state: dict) -> Path:
 
 def _record(run: Path, state: dict) -> dict:
     """What the best weights are: the step the run kept, what it saw, on what data, from what start."""
+    init = _init_dir(state)
     curve = [json.loads(line) for line in (run / "curve.jsonl").read_text().splitlines() if line.strip()]
     best = next((r for r in curve if r["step"] == state["best_step"]), None)
     return {
@@ -37,8 +38,7 @@ def _record(run: Path, state: dict) -> dict:
         "train_pairs": state["pairs"],
         "train_files": state["args"]["train"],
         # As export.py reads it from the repository root, to record what the run continued.
-        "init": str(_init_dir(state).relative_to(HERE.parent)) if _init_dir(state).is_relative_to(HERE.parent)
-        else str(_init_dir(state)),
+        "init": str(init.relative_to(HERE.parent)) if init.is_relative_to(HERE.parent) else str(init),
     }
 
 

@@ -65,13 +65,12 @@ def reversed_rank(claim: str, sentence: str) -> Reversal | None:
         return None
     said = set(content_stems(claim))
     for higher, lower in _orderings(sentence):
-        # The lower thing is the head of its phrase ("noise and litter", "Labour on 98"); the higher thing
-        # is whatever its side holds that neither the lower side nor the claim does ("Tourism" of
-        # "Tourism is the largest employer in the county", the claim reusing the rest).
-        # Words both sides share ("a 1999 marriage ..., followed by a 2001 marriage") name neither thing.
-        both = set(content_stems(higher))
-        low = set(content_stems(" ".join(lower.split()[:4]))) - both
-        high = both - low
+        # The lower thing is the head of its phrase ("noise and litter", "Labour on 98"), less any word the
+        # higher side has too ("a 1999 marriage ..., followed by a 2001 marriage": "marriage" names neither);
+        # the higher thing is what its side holds that the claim does not ("Tourism" of "Tourism is the
+        # largest employer in the county", the claim reusing the rest).
+        high = set(content_stems(higher))
+        low = set(content_stems(" ".join(lower.split()[:4]))) - high
         if low and len(low & said) * 2 >= len(low) and high - said:
             return Reversal(higher, lower, place.group(0))
     return None
