@@ -168,8 +168,14 @@ def _lines(path: Path) -> int:
     return path.read_bytes().count(b"\n") if path.exists() else 0
 
 
+KILL_ROWS = 80
+"""Rows in the kill test: a row takes about 50 ms on two workers, so 80 leave the run seconds from its
+end when the third row is written (with 14, a machine whose test process lost the cores for half a
+second once saw the run finish before the kill landed)."""
+
+
 def test_kill_9_mid_run_then_resume_loses_nothing_and_duplicates_nothing(tmp_path):
-    rows = example_rows(14)
+    rows = example_rows(KILL_ROWS)
     inp = write_jsonl(tmp_path / "in.jsonl", rows)
     out = tmp_path / "out.jsonl"
     proc = subprocess.Popen([*ONRECORD, "batch", str(inp), "-o", str(out), "--workers", "2", "-q"],
@@ -189,7 +195,7 @@ def test_kill_9_mid_run_then_resume_loses_nothing_and_duplicates_nothing(tmp_pat
     assert 3 <= len(done_before) < len(rows)
     # A kill in the middle of a write leaves a cut-short last line: simulate one.
     with out.open("ab") as f:
-        f.write(b'{"id": "r13", "report": {"onrecord": "1", "claims": [{"id": "c1", "te')
+        f.write(b'{"id": "r%d", "report": {"onrecord": "1", "claims": [{"id": "c1", "te' % (len(rows) - 1))
     p = run("batch", str(inp), "-o", str(out), "--workers", "2", "-q")
     assert p.returncode in (0, 1), p.stderr
     after = read_out(out)
