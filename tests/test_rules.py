@@ -484,7 +484,7 @@ _SOURCE = ("The mayor opened the new library on Saturday. The council approved a
 
 
 def _support_case(claim: str, similarity: float, coverage: float, p_combiner: float, hits: list[str],
-                  p_model: float = 0.3):
+                  p_model: float = 0.3, source: str = _SOURCE, figures: tuple = ()):
     """A claim as retrieval leaves it: its closest sentence's similarity, the assembled passage's coverage,
     the combiner's P(supported) and the model's; the hits are the closest sentences (most similar first)."""
     import numpy as np
@@ -493,48 +493,48 @@ def _support_case(claim: str, similarity: float, coverage: float, p_combiner: fl
     from onrecord.judge.finding import ClaimCase
     from onrecord.retrieve.evidence import Candidate, ModelJudgement
 
-    doc = from_text(_SOURCE, id="s")
-    spans = [Span(_SOURCE.index(h), _SOURCE.index(h) + len(h)) for h in hits]
-    best = Candidate("s", Span(0, len(_SOURCE)), _SOURCE, tuple(spans))
+    doc = from_text(source, id="s")
+    spans = [Span(source.index(h), source.index(h) + len(h)) for h in hits]
+    best = Candidate("s", Span(0, len(source)), source, tuple(spans))
     top = [SentenceHit("s", sp, h, similarity - 0.05 * i) for i, (sp, h) in enumerate(zip(spans, hits, strict=True))]
     mj = ModelJudgement(np.array([p_model, 0.1, 0.9 - p_model]), best, coverage, 1, similarity=similarity,
                         top_sentences=top)
     unit = ClaimUnit(0, len(claim), claim, Span(0, len(claim)), None, None)
-    return ClaimCase(unit, [doc], [], mj, probabilities=np.array([p_combiner, 0.1, 0.9 - p_combiner]))
+    return ClaimCase(unit, [doc], [], mj, probabilities=np.array([p_combiner, 0.1, 0.9 - p_combiner]), figures=figures)
 
 
 def _doubting():
     from dataclasses import replace
 
-    # The one-sentence condition ships off (``doubted_sentence_share`` 0.0, until measured): tested at 0.6.
-    return replace(T, model_support=0.458, support_doubt=0.38, doubted_sentence_share=0.6)
+    return replace(T, model_support=0.458, support_doubt=0.38)
 
 
 _LIBRARY = "The mayor opened the new library on Saturday."
 _BUDGET = "The council approved a budget of 2 million for parks in March."
 
 
-@pytest.mark.parametrize(("claim", "hits", "similarity", "supported"), [
-    # One sentence carries the claim's words: supported, however the combiner doubts it.
-    ("The mayor opened the new library on Saturday.", [_LIBRARY], 0.7, True),
-    ("On Saturday the mayor opened the new library.", [_LIBRARY], 0.7, True),
-    ("The council approved a budget of 2 million for parks.", [_BUDGET, _LIBRARY], 0.7, True),
-    # Facts of two sentences stitched into one claim: no sentence carries it, the passage alone does.
-    ("The mayor opened the new library and approved a budget of 2 million.", [_LIBRARY, _BUDGET], 0.7, False),
-    ("The council approved 2 million for parks on Saturday when the mayor opened the library.",
-     [_LIBRARY, _BUDGET], 0.7, False),
-    ("In March the mayor opened the new library with a budget of 2 million.", [_BUDGET, _LIBRARY], 0.7, False),
-    # ... unless the closest sentence is close to the same statement.
-    ("The mayor opened the new library and approved a budget of 2 million.", [_LIBRARY, _BUDGET], 0.9, True),
+@pytest.mark.parametrize("claim", [
+    "The mayor opened the new library on Saturday.",
+    "On Saturday the mayor opened the new library.",
+    "The council approved a budget of 2 million for parks.",
+    # Facts of two sentences stitched into one claim.
+    "The mayor opened the new library and approved a budget of 2 million.",
+    "In March the mayor opened the new library with a budget of 2 million.",
 ])
-def test_a_doubted_claim_needs_one_sentence_that_carries_it(claim, hits, similarity, supported):
+@pytest.mark.parametrize(("similarity", "p_model", "supported"), [
+    (0.6, 0.1, False),   # merely similar, and the model finds the passage silent: the doubt stands
+    (0.6, 0.3, True),    # the model gives the claim some support: the doubt is answered
+    (0.7, 0.1, True),    # the closest sentence is close to the same statement
+])
+def test_a_doubted_claim_needs_a_close_sentence_or_the_models_support(claim, similarity, p_model, supported):
     from onrecord.judge import factual
 
     t = _doubting()
-    doubted = _support_case(claim, similarity, 1.0, p_combiner=t.support_doubt - 0.1, hits=hits)
+    hits = [_LIBRARY, _BUDGET]
+    doubted = _support_case(claim, similarity, 1.0, t.support_doubt - 0.1, hits, p_model=p_model)
     assert (factual.supported(doubted, t) is not None) is supported
-    # Where the combiner does not doubt the claim, the passage saying the same is enough.
-    trusted = _support_case(claim, similarity, 1.0, p_combiner=t.support_doubt, hits=hits)
+    # Where the combiner does not doubt the claim, the sentence saying the same is enough.
+    trusted = _support_case(claim, similarity, 1.0, t.support_doubt, hits, p_model=p_model)
     assert factual.supported(trusted, t) is not None
 
 
@@ -545,16 +545,45 @@ def test_doubted_support_cut_offs():
 
     t = _doubting()
     stitched = "The mayor opened the new library and approved a budget of 2 million."
-    low = t.support_doubt - 1e-4
-    case = _support_case(stitched, t.doubted_close_similarity, 1.0, low, [_LIBRARY, _BUDGET])
+    low, quiet = t.support_doubt - 1e-4, t.doubted_model_support - 1e-4
+    hits = [_LIBRARY, _BUDGET]
+    case = _support_case(stitched, t.doubted_close_similarity, 1.0, low, hits, p_model=quiet)
     assert factual.supported(case, t) is not None  # doubted_close_similarity is inclusive
-    case = _support_case(stitched, t.doubted_close_similarity - 1e-4, 1.0, low, [_LIBRARY, _BUDGET])
+    case = _support_case(stitched, t.doubted_close_similarity - 1e-4, 1.0, low, hits, p_model=quiet)
     assert factual.supported(case, t) is None
-    # Any of the closest sentences may be the one that carries the claim.
-    carried = _support_case(_LIBRARY, 0.7, 0.9, low, [_BUDGET, _LIBRARY])
-    assert factual.supported(carried, t) is not None
+    heard = _support_case(stitched, t.doubted_close_similarity - 1e-4, 1.0, low, hits, p_model=t.doubted_model_support)
+    assert factual.supported(heard, t) is not None  # doubted_model_support is inclusive
     # No combiner operating point (a model without a combiner): nothing is doubted.
     assert factual.supported(case, replace(t, support_doubt=0.0)) is not None
+
+
+def test_agreeing_figures_support_a_doubted_claim_but_a_number_in_a_name_is_no_figure():
+    from onrecord.judge import factual
+    from onrecord.judge.figures import check_quantities
+
+    t = _doubting()
+    row = "Model: Aero 14, Battery life (hours): 11, Weight (kg): 1.3"
+    for claim, supported in [("The Aero 14 runs for 11 hours.", True), ("The Aero 14 has a touchscreen.", False),
+                             ("The Aero 14 comes in red.", False)]:
+        case = _support_case(claim, 0.55, 0.6, t.support_doubt - 0.1, [row], p_model=0.1, source=row,
+                             figures=tuple(check_quantities(claim, {"s": row})))
+        assert (factual.supported(case, t) is not None) is supported, claim
+
+
+def test_a_conditions_threshold_that_agrees_is_no_ground_for_a_doubted_claim():
+    from onrecord.judge import factual
+    from onrecord.judge.figures import check_quantities
+
+    t = _doubting()
+    src = "When the heat index is forecast to exceed 105°F, schools should move recess indoors."
+    for claim in ["Schools must close when the heat index exceeds 105°F.",
+                  "When the heat index is forecast to exceed 105°F, classes end at noon.",
+                  "If the heat index passes 105°F, sports practice is cancelled."]:
+        figures = tuple(check_quantities(claim, {"s": src}))
+        assert [q.status for q in figures] == ["match"], claim  # the threshold itself agrees
+        case = _support_case(claim, 0.55, 0.6, t.support_doubt - 0.1, [src], p_model=0.1, source=src,
+                             figures=figures)
+        assert factual.supported(case, t) is None, claim
 
 
 @pytest.mark.parametrize("p_combiner", [0.05, 0.2, 0.37])
@@ -586,27 +615,3 @@ _PORT = ("The port authority said on Tuesday that container traffic fell 12 perc
 def test_a_paraphrase_of_one_sentence_stays_supported(checker, claim, source):
     c = _one(checker, claim, source)
     assert c.label == "supported", (c.reason, c.probabilities)
-
-
-@pytest.mark.parametrize(("claim", "source"), [
-    # Facts of two sentences stitched, one detail changed or invented on the way.
-    ("Staff should make drinking water available in every gym when the heat index exceeds 105°F.", _HEAT),
-    ("The port authority plans to dredge the main channel after exports to China fell 12 percent.", _PORT),
-])
-def test_a_patchwork_of_sentences_the_combiner_doubts_is_not_supported(strict_checker, claim, source):
-    c = _one(strict_checker, claim, source)
-    assert c.label != "supported", (c.reason, c.probabilities)
-
-
-@pytest.fixture(scope="module")
-def strict_checker():
-    """A checker with the one-sentence condition on for doubted claims (it ships off: docs/benchmarks.md), and
-    a combiner that doubts below even odds. The doubt is stated here rather than taken from the shipped fit:
-    these tests are about what the condition does to a doubted claim, and where a given model's calibrated
-    P(supported) falls for one sentence (0.37 for the port patchwork with the model of 2026-12-06, above its
-    combiner's 0.34) is the model's business, measured by the benchmarks."""
-    from dataclasses import replace
-
-    from onrecord.pipeline import Checker
-
-    return Checker(thresholds=replace(T, doubted_sentence_share=0.6, support_doubt=0.5))

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from onrecord.judge.exclusive import extended_past
-from onrecord.judge.figures import QuantityCheck
+from onrecord.judge.figures import QuantityCheck, names_part
 from onrecord.judge.finding import Cited, ClaimCase, Finding, cite_sentences
 from onrecord.judge.quotes import quoted_share
 from onrecord.judge.ranking import reversed_rank
@@ -305,29 +305,25 @@ def _doubted(case: ClaimCase, t: Thresholds) -> bool:
     return float(case.probabilities[0]) < (t.support_doubt or 0.0)  # type: ignore[index]
 
 
-def _one_sentence_carries(case: ClaimCase, t: Thresholds) -> bool:
-    """One of the closest source sentences alone holds the claim's content words that the passage holds (its
-    names and figures among them): the claim is that sentence's, not a patchwork of several."""
-    passage = case.judgement.coverage  # type: ignore[union-attr]
-    return any(coverage(case.text, h.text) >= passage * t.doubted_sentence_share for h in _hits(case))
+def _doubt_answered(case: ClaimCase, t: Thresholds) -> bool:
+    """The combiner does not doubt the claim, or something answers its doubt: a source sentence close to the
+    same statement, or a model that reads the best passage as giving the claim some support. A merely
+    similar passage the model finds silent on the claim was, on held-out summaries, as a rule a copy with
+    one detail changed or facts of several sentences stitched together."""
+    mj = case.judgement
+    return (not _doubted(case, t) or mj.similarity >= t.doubted_close_similarity  # type: ignore[union-attr]
+            or mj.p_supported >= t.doubted_model_support)  # type: ignore[union-attr]
 
 
 def _sentence_says(case: ClaimCase, t: Thresholds) -> bool:
-    """A close source sentence says the same: similar enough, with the claim's words in the passage. When
-    the combiner doubts the claim, only a sentence close to the same statement, or one sentence that alone
-    carries the claim, will do: a passage that is merely similar was as often a copy with one detail changed."""
+    """A close source sentence says the same: similar enough, with the claim's words in the passage, and
+    any doubt of the combiner's answered (``_doubt_answered``)."""
     mj = case.judgement
     sim, cov = mj.similarity, mj.coverage  # type: ignore[union-attr]
     if (sim < t.topic_similarity or cov < t.support_coverage
             or sim + t.strength_coverage_weight * cov < t.support_strength):
         return False
-    return not _doubted(case, t) or sim >= t.doubted_close_similarity or _one_sentence_carries(case, t)
-
-
-def _figures_may_support(case: ClaimCase, t: Thresholds) -> bool:
-    """Agreeing figures support a claim the combiner doubts only where one sentence carries the claim: the
-    same figure beside other words ("exports to Japan fell 12 percent") is the changed detail."""
-    return not _doubted(case, t) or _one_sentence_carries(case, t)
+    return _doubt_answered(case, t)
 
 
 def _support_reason(case: ClaimCase, t: Thresholds) -> tuple[str, str] | None:
@@ -336,7 +332,10 @@ def _support_reason(case: ClaimCase, t: Thresholds) -> tuple[str, str] | None:
     mj = case.judgement
     sim, cov = mj.similarity, mj.coverage  # type: ignore[union-attr]
     p_support = float(case.probabilities[0])  # type: ignore[index]
-    matched = [q for q in case.figures if q.status == "match"]
+    # A number that is part of a name ("the Aero 14") agrees with the same name, not as a figure; a condition's
+    # threshold ("when the heat index exceeds 105°F") says nothing of what the claim says happens then.
+    matched = [q for q in case.figures if q.status == "match" and not names_part(q.claim, case.text)
+               and not q.claim.threshold]
     if _sentence_says(case, t):
         return "sentence", f"a source sentence says the same (similarity {sim:.2f}, word coverage {cov:.0%})"
     if p_support >= t.combined_support and cov >= t.min_support_coverage:
@@ -347,8 +346,8 @@ def _support_reason(case: ClaimCase, t: Thresholds) -> tuple[str, str] | None:
         if case.doc_claim is not None:
             return "model", "the model reads the document as saying so"
         return "model", f"the grounding model reads a source passage as supporting it (p={mj.p_supported:.2f})"  # type: ignore[union-attr]
-    if not _figures_may_support(case, t):
-        return None
+    # Agreeing figures are their own ground, doubt or no doubt: a claim whose every figure a close sentence
+    # gives is the figures' claim (tables, tallies); where a figure differs, the figure rules decide first.
     best = mj.best  # type: ignore[union-attr]
     if matched and (sim >= t.figures_similarity
                     or _coverage_beyond_figures(case.text, best.text, matched) >= t.figures_coverage):

@@ -261,6 +261,16 @@ def _names_near(text: str, start: int, end: int, width: int = 60) -> frozenset[s
                      if w not in _NOT_NAMES and w.removesuffix("s") not in _NOT_NAMES and w.lower() not in STOPWORDS)
 
 
+_NAME_BEFORE = re.compile(r"\b([A-Z][A-Za-z]+)[ -]$")
+
+
+def names_part(q: Quantity, text: str) -> bool:
+    """The figure is part of a name: a bare number right after a capitalised name ("the Aero 14", "Windows
+    11", "Route 66"). Such a number names a thing; the same name in a source is no figure that agrees."""
+    m = _NAME_BEFORE.search(text[: q.start])
+    return q.unit == "count" and m is not None and m.group(1) in q.names
+
+
 def _affinity(a: dict[str, int], b: dict[str, int]) -> float:
     return sum(1.0 / (1 + a[w]) / (1 + b[w]) * 4 for w in a.keys() & b.keys())
 

@@ -117,17 +117,16 @@ class Thresholds:
     doubted claim is not supported by the model's reading alone, nor by a merely similar passage: on held-out
     news summaries such passages "said the same" of claims that copy a source sentence and change one detail,
     or stitch facts of several sentences, about as often as of true ones. See ``doubted_close_similarity``."""
-    doubted_close_similarity: float = 0.8
-    """A doubted claim is still supported by a source sentence this similar (near the same statement)..."""
-    doubted_sentence_share: float = 0.0
-    """... or by one of the closest sentences that alone holds this share of the claim's content words the
-    assembled passage holds (names and figures among them): the claim is that sentence's, not a patchwork
-    of several. Agreeing figures support a doubted claim on the same condition. Off (0.0: any sentence
-    will do) until measured on the ``fit`` half: at 0.6, chosen to keep the hand-labelled paraphrases
-    (0.61-0.8 of the passage), it turned two true claims of the held-out casebook (120, 121: a claim
-    stitched from a table row and a sentence, a vote and a bid) unsupported; docs/benchmarks.md. Measured again
-    with the combiner that counts absent figures and names (2026-12-07): the same two, for three false
-    "supported" fixed elsewhere."""
+    doubted_close_similarity: float = 0.65
+    """A doubted claim is still supported by a source sentence this similar (close to the same statement) ..."""
+    doubted_model_support: float = 0.25
+    """... or where the grounding model's own P(supported) on the best passage reaches this: the combiner's
+    doubt and a model that finds the passage all but silent on the claim, together, outweigh a similar
+    sentence. On held-out pairs (``bench/checks_on_pairs.py --limit 250``, 2026-12-07) a doubted claim that a
+    merely similar sentence supported was true 19 times in 100 on the ``fit`` half, at every share of the
+    claim's words one sentence held (so no one-sentence condition is kept); with these two cut-offs, chosen
+    on that half, the pairs' balanced accuracy rose 2.4 points on each half (docs/benchmarks.md). Agreeing
+    figures support a doubted claim on the same condition."""
     figures_similarity: float = 0.5
     figures_coverage: float = 0.5
     """Agreeing figures support a claim when the sentence is this similar, or covers this share of the
