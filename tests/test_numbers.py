@@ -341,3 +341,21 @@ def test_a_figure_is_compared_in_the_row_that_names_the_claims_thing(claim: str,
 def test_over_before_a_span_of_time_is_the_span(claim: str, source: str, want: str) -> None:
     (ch,) = [ch for ch in check_quantities(claim, {"s": source}) if ch.claim.noun == "days"]
     assert ch.status == want
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    ("The Aero 14 has a touchscreen.", ["14"]),
+    ("It runs Windows 11 now.", ["11"]),
+    ("Traffic on Route 66 fell by 12 percent.", ["66"]),
+    ("The new Brio 15 weighs 2 kg.", ["15"]),
+    # A capitalised word that opens a sentence is no name: these are figures.
+    ("Nearly 40 homes flooded.", []),
+    ("Another 25 branches will open.", []),
+    ("Roughly 84,000 kettles were sold.", []),
+    ("Traffic fell. Another 25 branches will open.", []),
+    ("Councilmember Ruiz won 14 votes.", []),
+])
+def test_a_number_in_a_name_is_told_from_a_figure(text, named):
+    from onrecord.judge.figures import extract, names_part
+
+    assert [q.text for q in extract(text) if names_part(q, text)] == named

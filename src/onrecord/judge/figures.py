@@ -262,13 +262,18 @@ def _names_near(text: str, start: int, end: int, width: int = 60) -> frozenset[s
 
 
 _NAME_BEFORE = re.compile(r"\b([A-Z][A-Za-z]+)[ -]$")
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?:;\n])\s*$")
+"""Before a word that opens a sentence: such a word is capitalised anyway ("Nearly 40 homes")."""
 
 
 def names_part(q: Quantity, text: str) -> bool:
-    """The figure is part of a name: a bare number right after a capitalised name ("the Aero 14", "Windows
-    11", "Route 66"). Such a number names a thing; the same name in a source is no figure that agrees."""
-    m = _NAME_BEFORE.search(text[: q.start])
-    return q.unit == "count" and m is not None and m.group(1) in q.names
+    """The figure is part of a name: a bare number right after a capitalised name inside a sentence ("the Aero
+    14", "Route 66", "runs Windows 11"). Such a number names a thing; the same name in a source is no figure
+    that agrees. (A name that opens the sentence, "Windows 11 ships today", is not told from "Nearly 40".)"""
+    before = text[: q.start]
+    m = _NAME_BEFORE.search(before)
+    return (q.unit == "count" and m is not None and m.group(1) in q.names
+            and not _SENTENCE_OPENS.search(before[: m.start()]))
 
 
 def _affinity(a: dict[str, int], b: dict[str, int]) -> float:
