@@ -359,3 +359,19 @@ def test_a_number_in_a_name_is_told_from_a_figure(text, named):
     from onrecord.judge.figures import extract, names_part
 
     assert [q.text for q in extract(text) if names_part(q, text)] == named
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("Grandmother-of-three Pat lost her husband 12 years ago.", ["12"]),
+    ("A father-of-two from Leeds won.", []),
+    ("The best-of-five series went the distance.", []),
+    ("Twenty-three people died.", [("twenty-three", 23.0)]),
+    ("Thirty-one of the 40 members voted.", [("thirty-one", 31.0), "40"]),
+    ("Twenty-three percent said no.", [("twenty-three percent", 23.0)]),
+    ("He has three children.", [("three", 3.0)]),
+])
+def test_number_words_in_compounds(text, figures):
+    got = extract(text)
+    want = [f if isinstance(f, tuple) else (f, None) for f in figures]
+    assert [q.text.lower() for q in got] == [w for w, _ in want]
+    assert all(v is None or q.value == v for q, (_, v) in zip(got, want, strict=True))

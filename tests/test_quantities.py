@@ -537,3 +537,9 @@ def test_over_before_a_span_of_time(text: str, hedge: str) -> None:
 def test_spans_of_time_compared(claim: str, source: str, verdict: str) -> None:
     got = [m.verdict for m in match_quantities(claim, source) if m.claim.kind == "duration"]
     assert got == [verdict]
+
+
+@pytest.mark.parametrize("text", ["Grandmother-of-three Pat lost her husband.", "a father-of-two from Leeds",
+                                  "the best-of-five series", "a mother-of-four who runs"])
+def test_a_number_word_that_ends_a_compound_noun_is_no_quantity(text):
+    assert quantities(text) == []

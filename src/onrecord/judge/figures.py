@@ -478,20 +478,32 @@ def _from_word(text: str, m: re.Match[str]) -> Quantity | None:
             return None  # "maths scores", "test scores": a count only in "scores of people"
         noun = _next_noun(text, m.end())
         return Quantity(float(_VAGUE[w]), "count", noun, m.start(), m.end(), m.group(0), "at_least", ctx)
-    value = float(_WORD_NUM[w])
-    if m.group(0).lower().endswith(("percent", "per cent")):
-        return Quantity(value, "percent", "", m.start(), m.end(), m.group(0), _qualifier(text, m.start()), ctx)
-    if words := unit_after(text, m.end()):  # "two kilograms", "five miles"
+    if _COMPOUND_BEFORE.search(text[max(0, m.start() - 2) : m.start()]):
+        return None  # "mother-of-three", "best-of-five"; the "three" of "twenty-three" is read with "twenty"
+    value, end = float(_WORD_NUM[w]), m.end()
+    if value >= 20 and value % 10 == 0 and (unit := _UNIT_AFTER_TENS.match(text, end)):
+        value, end = value + _WORD_NUM[unit.group(1).lower()], unit.end()  # "twenty-three"
+        if pct := _PERCENT_AFTER.match(text, end):
+            end = pct.end()
+    said = text[m.start() : end]
+    if said.lower().endswith(("percent", "per cent")):
+        return Quantity(value, "percent", "", m.start(), end, said, _qualifier(text, m.start()), ctx)
+    if words := unit_after(text, end):  # "two kilograms", "five miles"
         base, base_tol = to_base(value, 0.0, words.unit)
-        return Quantity(base, "measure", "", m.start(), m.end(), m.group(0),
+        return Quantity(base, "measure", "", m.start(), end, said,
                         _qualifier(text, m.start()), ctx, tol=base_tol, dimension=words.unit.dimension)
-    noun = _joined_noun(text, m.end())
+    noun = _joined_noun(text, end)
     if w == "one" and noun in ("of", ""):
         return None  # "one of the", "one" as a pronoun
-    if noun in _DAYS and not _hyphened(text, m.end()):  # "a four-day week" is no stretch of time
-        return Quantity(value * _DAYS[noun], "count", "days", m.start(), m.end(), m.group(0),
-                        _duration_qualifier(text, m.start(), m.end()), ctx)
-    return Quantity(value, "count", noun, m.start(), m.end(), m.group(0), _qualifier(text, m.start()), ctx)
+    if noun in _DAYS and not _hyphened(text, end):  # "a four-day week" is no stretch of time
+        return Quantity(value * _DAYS[noun], "count", "days", m.start(), end, said,
+                        _duration_qualifier(text, m.start(), end), ctx)
+    return Quantity(value, "count", noun, m.start(), end, said, _qualifier(text, m.start()), ctx)
+
+
+_COMPOUND_BEFORE = re.compile(r"[A-Za-z]-$")
+_UNIT_AFTER_TENS = re.compile(r"-(one|two|three|four|five|six|seven|eight|nine)\b", re.I)
+_PERCENT_AFTER = re.compile(r"\s+(?:percent|per cent)\b", re.I)
 
 
 # A table row is read as "Header: value, Header: value" (``retrieve.tables``): a column's label between two

@@ -504,8 +504,11 @@ _MONTH_WORD = re.compile(_MONTH + r"[ \t]$", re.I)
 
 def _is_name_part(text: str, n: _Num) -> bool:
     """ "Brio 15", "Route 9", "Ward 3": a number that ends a name, or "one-way", "two-party" (a
-    number word in a compound adjective) is no quantity."""
+    number word in a compound adjective), or "mother-of-three", "best-of-five" (one that ends a compound
+    noun) is no quantity."""
     if n.words:
+        if re.search(r"[A-Za-z]-$", text[max(0, n.start - 2) : n.start]):
+            return True
         return bool(re.match(r"-[a-z]", text[n.end : n.end + 2])) and not _DURATION_AFTER.match(text, n.end)
     raw = text[n.start : n.end]
     before = text[max(0, n.start - 20) : n.start]
