@@ -375,3 +375,14 @@ def test_number_words_in_compounds(text, figures):
     want = [f if isinstance(f, tuple) else (f, None) for f in figures]
     assert [q.text.lower() for q in got] == [w for w, _ in want]
     assert all(v is None or q.value == v for q, (_, v) in zip(got, want, strict=True))
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("Dating suggests a date between 3,800-3,700 BC.", []),  # a range of thousands is not "3" and "700"
+    ("Release 2.0.1 shipped on time.", []),
+    ("It cost $1,200,000 in 2024.", ["$1,200,000", "2024"]),
+    ("Rates rose 3.5% to 4.25 percent.", ["3.5%", "4.25 percent"]),
+    ("About 1,212 people; 20 percent were children.", ["1,212", "20 percent"]),
+])
+def test_a_number_is_read_whole_or_not_at_all(text, figures):
+    assert [q.text for q in extract(text)] == figures

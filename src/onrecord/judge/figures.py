@@ -129,9 +129,11 @@ class QuantityCheck:
     source_id: str | None
 
 
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# A number is read whole or not at all: never "3" and "700" out of "3,800-3,700" (a regex that backs off a
+# refused "3,800" would otherwise take its first digits, then start again after the comma).
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?![,.]\d)"
 _QTY_RE = re.compile(
-    r"(?<![\w/])(?<!\w[\-–])(?P<money>[$€£]\s?)?(?P<num>" + _NUM + r")"
+    r"(?<![\w/])(?<!\w[\-–])(?<!\d[,.])(?P<money>[$€£]\s?)?(?P<num>" + _NUM + r")"
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|mn|bn|[mkb])\b)?"
     r"(?P<pct>\s?%|\s(?:percent|per cent|percentage points?)\b)?"
     r"(?P<deg>\s?°\s?[FC]?|\s(?:degrees?)(?:\s(?:fahrenheit|celsius|F|C)\b)?)?"
