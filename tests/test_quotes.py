@@ -348,3 +348,21 @@ def test_empty_marks_beside_a_real_quotation() -> None:
     scan = find_quotes('He said "" before saying "we will win".')
     assert [q.text for q in scan.quotes] == ["we will win"]
     assert any("empty quotation marks" in w for w in scan.warnings)
+
+
+@pytest.mark.parametrize("text", [
+    'Swift said she had written three songs for "Red".',
+    'Mayor Diaz said the plan, known as "Greenway", was ready.',
+    'Captain Ruiz said the ship, "Endeavour", would sail in May.',
+])
+def test_one_capitalised_word_in_quotes_is_a_name_nobody_is_quoted_saying(text) -> None:
+    src = Document(id="t", text="ANN LEE: We finished Red, Greenway and Endeavour last year.\n")
+    [r] = check_quotes(text, [src]).results
+    assert r.label == "exact" and r.source_speaker == "ANN LEE"
+    assert not r.misattributed
+
+
+def test_a_longer_quotation_still_carries_its_speaker() -> None:
+    src = Document(id="t", text="ANN LEE: We finished the bridge last year.\n")
+    [r] = check_quotes('Bob Ray said: "We finished the bridge last year."', [src]).results
+    assert r.misattributed and r.source_speaker == "ANN LEE"

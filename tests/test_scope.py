@@ -207,3 +207,22 @@ def test_without_denies_its_object_not_its_clause(sentence: str, denied: str) ->
 ])
 def test_a_claim_conflicts_with_without_only_on_its_object(claim: str, source: str, conflicts: bool) -> None:
     assert (conflict(claim, source) is not None) is conflicts
+
+
+@pytest.mark.parametrize(("text", "negated"), [
+    ("World No 1 Williams prevailed in three sets.", False),
+    ("world no 1 williams prevailed", False),
+    ("The No. 10 seed lost in the first round.", False),
+    ("He lives at No 10 Downing Street.", False),
+    ("She was ranked no. 3.", False),
+    ("There is no 24-hour service.", True),
+    ("The area has no 5G coverage.", True),
+    ("Staff get no 10% rise this year.", True),
+    ("No one came to the meeting.", True),
+    ("It has no plan.", True),
+])
+def test_no_before_a_number_is_the_abbreviation_of_number(text, negated):
+    from onrecord.text.vocab import NEGATION
+
+    assert bool(NEGATION.search(text)) is negated
+    assert any(p.negated for p in scopes(text)) is negated

@@ -4,6 +4,7 @@ misattributed when the source gives the words to someone else."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -19,6 +20,13 @@ from onrecord.text.analysis import TextAnalysis, analysis_of
 class QuoteCheck:
     results: list[QuoteResult] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+
+
+def _a_name_in_quotes(words: str) -> bool:
+    """One capitalised word in quotation marks ("Red", "Tapestry"): the title of a work or a name, which
+    nobody is quoted as saying, so no source gives it to a speaker."""
+    w = words.strip(" .,;:!?")
+    return bool(re.fullmatch(r"[A-Z][\w'’-]*", w))
 
 
 def check_quotes(text: str | TextAnalysis, sources: list[Document]) -> QuoteCheck:
@@ -39,7 +47,7 @@ def check_quotes(text: str | TextAnalysis, sources: list[Document]) -> QuoteChec
         n += 1
         a = attr.attribute(ta, q.start, q.end)
         speaker = a.speaker if a else None
-        checkable = speaker is not None and attr.is_checkable_speaker(a)
+        checkable = speaker is not None and attr.is_checkable_speaker(a) and not _a_name_in_quotes(q.text)
 
         def prefer(source_id: str, start: int, _sp: str | None = speaker, _ok: bool = checkable) -> bool:
             if not _ok or _sp is None:

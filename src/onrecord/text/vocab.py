@@ -35,7 +35,12 @@ NEGATIONS = ("not", "no", "never", "neither", "nor", "none", "nobody", "nothing"
 """Words that negate what follows; with "n't" they flip a sentence's polarity (a contradiction when a
 claim and its closest source sentence differ in it) and mark a quotation quoted inside a denial."""
 
-NEGATION = re.compile(r"\b(?:" + "|".join(NEGATIONS) + r")\b|n't\b", re.I)
+NUMBER_ABBREVIATION = r"(?!\.?\s*\d{1,3}(?![\d,%\w-]|\.\d))"
+"""After "no": not the abbreviation of "number" ("world No 1", "No. 10 Downing Street", "no 3 seed"); a
+figure that goes on ("no 24-hour service", "no 5G", "no 10% rise") is denied."""
+
+NEGATION = re.compile(r"\b(?:" + "|".join(w + NUMBER_ABBREVIATION if w == "no" else w for w in NEGATIONS)
+                      + r")\b|n't\b", re.I)
 """A negation anywhere in a string (case-insensitive; "n't" as in "didn't")."""
 
 ABBREVIATIONS = frozenset("""
