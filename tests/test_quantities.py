@@ -543,3 +543,10 @@ def test_spans_of_time_compared(claim: str, source: str, verdict: str) -> None:
                                   "the best-of-five series", "a mother-of-four who runs"])
 def test_a_number_word_that_ends_a_compound_noun_is_no_quantity(text):
     assert quantities(text) == []
+
+
+@pytest.mark.parametrize(("text", "unit"), [("It fetched $ 137,000 at auction.", "USD"),
+                                             ("He was fined £ 85 for parking.", "GBP")])
+def test_a_currency_sign_apart_from_its_figure_is_still_money(text, unit):
+    [q] = quantities(text)
+    assert q.kind == "money" and q.unit == unit and q.text.startswith(("$", "£"))

@@ -226,3 +226,17 @@ def test_no_before_a_number_is_the_abbreviation_of_number(text, negated):
 
     assert bool(NEGATION.search(text)) is negated
     assert any(p.negated for p in scopes(text)) is negated
+
+
+@pytest.mark.parametrize(("text", "negated"), [
+    ("Her hope is that the video not only entertains, but inspires others.", False),
+    ("The scheme is not just a plan; it is funded.", False),
+    ("It was not merely a delay but a cancellation.", False),
+    ("The plan is not approved.", True),
+    ("The council did not only meet once.", False),
+])
+def test_not_only_asserts_what_follows(text, negated):
+    from onrecord.text.vocab import NEGATION
+
+    assert bool(NEGATION.search(text)) is negated
+    assert any(p.negated for p in scopes(text)) is negated

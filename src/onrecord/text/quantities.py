@@ -284,7 +284,7 @@ _POINTS_AFTER = re.compile(r"[ \t]+(?:percentage[ \t]+)?(?:points?|pts?)\b|[ \t]
 _DURATION_AFTER = re.compile(r"[ \t-]+(?:(?:extra|more|additional|further|full|whole|straight|consecutive|"
                              r"calendar|working|school)[ \t]+)?" + _UNIT + r"\b", re.I)
 _MONEY_AFTER = re.compile(r"[ \t]+(dollars?|euros?|pounds?|cents?|pence|usd|eur|gbp)\b", re.I)
-_MONEY_BEFORE = re.compile(r"(?:([$€£])|\b(usd|eur|gbp)[ \t]?)$", re.I)
+_MONEY_BEFORE = re.compile(r"(?:([$€£])[ \t]?|\b(usd|eur|gbp)[ \t]?)$", re.I)  # "$ 137,000" too
 _CLOCK_AFTER = re.compile(r"[ \t]?(a\.?m\.?|p\.?m\.?)(?!\w)|:(\d\d)\b", re.I)
 _RANGE_AFTER = re.compile(r"[ \t]*[-–][ \t]*(\d+(?:\.\d+)?)\b|[ \t]+to[ \t]+(\d+(?:\.\d+)?)\b")
 _TALLY_WORDS_AFTER = re.compile(r"[ \t]+(?:votes?[ \t]+)?to[ \t]+(?:(none|nil|zero)\b)?", re.I)

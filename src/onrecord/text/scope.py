@@ -16,7 +16,7 @@ from typing import Literal
 
 from onrecord.text.lexical import STOPWORDS, stem
 from onrecord.text.units import unit_after
-from onrecord.text.vocab import NUMBER_ABBREVIATION
+from onrecord.text.vocab import NOT_ONLY, NUMBER_ABBREVIATION
 
 Cue = Literal["", "but not", "except", "no longer", "never", "not", "not until", "without"]
 # A claim takes up a denied element's frame when it shares at least this share of the frame's content
@@ -63,7 +63,8 @@ _NOW = re.compile(r"\b(?:now|already|currently|at present|immediate(?:ly)?|insta
 _AFTER_EVENT = re.compile(r"\b(?:after|once|following|now\s+that|when|until|till)\b", re.I)
 # Verbs of stopping deny their object from now on, as "no longer" does ("has stopped offering X").
 _STOP_VERBS = r"stopped|stops|ceased|ceases|discontinued|halted|abolished|scrapped"
-_CLAUSE_NEG = re.compile(r"\b(?P<cue>no\s+longer|never|not|cannot|n't|no" + NUMBER_ABBREVIATION + r"|none|neither|nor|without|"
+_CLAUSE_NEG = re.compile(r"\b(?P<cue>no\s+longer|never|not" + NOT_ONLY + r"|cannot|n't|no" + NUMBER_ABBREVIATION
+                         + r"|none|neither|nor|without|"
                          + _STOP_VERBS + r")\b|n't\b", re.I)
 # "without" denies its object, not its clause: "searching lockers without individual suspicion is upheld"
 # asserts the upholding and denies only the suspicion. The object runs to a comma, a conjunction or the

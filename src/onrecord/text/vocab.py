@@ -39,8 +39,12 @@ NUMBER_ABBREVIATION = r"(?!\.?\s*\d{1,3}(?![\d,%\w-]|\.\d))"
 """After "no": not the abbreviation of "number" ("world No 1", "No. 10 Downing Street", "no 3 seed"); a
 figure that goes on ("no 24-hour service", "no 5G", "no 10% rise") is denied."""
 
-NEGATION = re.compile(r"\b(?:" + "|".join(w + NUMBER_ABBREVIATION if w == "no" else w for w in NEGATIONS)
-                      + r")\b|n't\b", re.I)
+NOT_ONLY = r"(?!\s+(?:only|just|merely|simply)\b)"
+"""After "not": not the correlative "not only ... but", "not just", which asserts what follows ("the video not
+only entertains, but inspires")."""
+
+_NEGATION_FOLLOWS = {"no": NUMBER_ABBREVIATION, "not": NOT_ONLY}
+NEGATION = re.compile(r"\b(?:" + "|".join(w + _NEGATION_FOLLOWS.get(w, "") for w in NEGATIONS) + r")\b|n't\b", re.I)
 """A negation anywhere in a string (case-insensitive; "n't" as in "didn't")."""
 
 ABBREVIATIONS = frozenset("""
