@@ -240,3 +240,18 @@ def test_not_only_asserts_what_follows(text, negated):
 
     assert bool(NEGATION.search(text)) is negated
     assert any(p.negated for p in scopes(text)) is negated
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    ("Dawson and Jelavic have missed half the season and Robert Snodgrass has not been available at all.",
+     [(False, "Dawson and Jelavic have missed half the season"),
+      (True, "Robert Snodgrass has not been available at all")]),
+    ("The council approved the plan and Mayor Diaz did not veto it.",
+     [(False, "The council approved the plan"), (True, "Mayor Diaz did not veto it")]),
+    # Two subjects of one verb, or a second verb with no named subject: one clause.
+    ("Smith and Jones were not hired.", [(True, "Smith and Jones were not hired")]),
+    ("The board did not approve the budget and Smith resigned.",
+     [(True, "The board did not approve the budget and Smith resigned")]),
+])
+def test_and_before_a_named_subject_and_its_verb_starts_a_clause(text, parts):
+    assert [(p.negated, p.text.rstrip(". ")) for p in scopes(text)] == parts

@@ -104,15 +104,32 @@ def _stems(text: str) -> set[str]:
             if w not in STOPWORDS and w not in _POLARITY_WORDS and w not in _ATTITUDE_WORDS and len(w) > 1}
 
 
+# "... have missed half the season and Robert Snodgrass has not been available": "and" before a named subject
+# and its verb starts a clause of its own, when what comes before has a verb ("Smith and Jones were not
+# hired" is one clause with two subjects).
+_AND_NEW_SUBJECT = re.compile(r"\s+and\s+(?=(?:[A-Z][\w'’-]*\s+){1,3}(?:has|have|had|is|are|was|were|will|would|"
+                              r"can|could|did|does|do)\b)")
+_FINITE_VERB = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|can|could|did|does|do|\w+ed)\b", re.I)
+
+
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out, a = [], start
     for m in _CLAUSE_SPLIT.finditer(text, start, end):
         if m.start() > a:
-            out.append((a, m.start()))
+            out += _at_new_subjects(text, a, m.start())
         a = m.end()
     if a < end:
-        out.append((a, end))
+        out += _at_new_subjects(text, a, end)
     return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in out if text[s:e].strip()]
+
+
+def _at_new_subjects(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out, a = [], start
+    for m in _AND_NEW_SUBJECT.finditer(text, start, end):
+        if _FINITE_VERB.search(text, a, m.start()):
+            out.append((a, m.start()))
+            a = m.end()
+    return [*out, (a, end)]
 
 
 def _clause_parts(text: str, a: int, b: int) -> list[Part]:
