@@ -23,7 +23,14 @@ from typing import Literal
 from onrecord.judge.thresholds import DEFAULT_TOLERANCES, FigureTolerances
 from onrecord.text.dates import WEEKDAYS, Bound, DateParts, bound_before, comparable, compare_dates
 from onrecord.text.lexical import STOPWORDS, content_stems
-from onrecord.text.quantities import CITATION_RE, NEGATED_BOUNDS, direction, hedge_interval, over_names_a_span
+from onrecord.text.quantities import (
+    CITATION_RE,
+    NEGATED_BOUNDS,
+    direction,
+    ends_a_name,
+    hedge_interval,
+    over_names_a_span,
+)
 from onrecord.text.units import (
     ARTICLE_MEASURE,
     TEMPERATURES,
@@ -263,19 +270,10 @@ def _names_near(text: str, start: int, end: int, width: int = 60) -> frozenset[s
                      if w not in _NOT_NAMES and w.removesuffix("s") not in _NOT_NAMES and w.lower() not in STOPWORDS)
 
 
-_NAME_BEFORE = re.compile(r"\b([A-Z][A-Za-z]+)[ -]$")
-_SENTENCE_OPENS = re.compile(r"(?:^|[.!?:;\n])\s*$")
-"""Before a word that opens a sentence: such a word is capitalised anyway ("Nearly 40 homes")."""
-
-
 def names_part(q: Quantity, text: str) -> bool:
-    """The figure is part of a name: a bare number right after a capitalised name inside a sentence ("the Aero
-    14", "Route 66", "runs Windows 11"). Such a number names a thing; the same name in a source is no figure
-    that agrees. (A name that opens the sentence, "Windows 11 ships today", is not told from "Nearly 40".)"""
-    before = text[: q.start]
-    m = _NAME_BEFORE.search(before)
-    return (q.unit == "count" and m is not None and m.group(1) in q.names
-            and not _SENTENCE_OPENS.search(before[: m.start()]))
+    """The figure is part of a name ("the Aero 14", "Route 66"; ``text.quantities.ends_a_name``, which
+    keeps such numbers out of the values it reads). The same name in a source is no figure that agrees."""
+    return q.unit == "count" and ends_a_name(text, q.start, q.end)
 
 
 def _affinity(a: dict[str, int], b: dict[str, int]) -> float:

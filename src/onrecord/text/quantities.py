@@ -510,10 +510,15 @@ def _is_name_part(text: str, n: _Num) -> bool:
         if re.search(r"[A-Za-z]-$", text[max(0, n.start - 2) : n.start]):
             return True
         return bool(re.match(r"-[a-z]", text[n.end : n.end + 2])) and not _DURATION_AFTER.match(text, n.end)
-    raw = text[n.start : n.end]
-    before = text[max(0, n.start - 20) : n.start]
-    return bool(re.fullmatch(r"\d{1,4}", raw) and _NAME_BEFORE.search(before) and not _MONTH_WORD.search(before)
-                and not _YEAR_CUE.search(before))
+    return ends_a_name(text, n.start, n.end)
+
+
+def ends_a_name(text: str, start: int, end: int) -> bool:
+    """Digits ``text[start:end]`` end a name ("Brio 15", "Route 9", "runs Windows 11"): a capitalised word
+    right before them that does not open the sentence ("Nearly 40 homes"), nor is a month or a year's cue."""
+    before = text[max(0, start - 20) : start]
+    return bool(re.fullmatch(r"\d{1,4}", text[start:end]) and _NAME_BEFORE.search(before)
+                and not _MONTH_WORD.search(before) and not _YEAR_CUE.search(before))
 
 
 def _number_quantity(text: str, nums: list[_Num], n: _Num) -> _Raw | None:
