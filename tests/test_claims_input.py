@@ -488,3 +488,24 @@ def test_table_cells_are_evidence_in_docx_and_html(checker, tmp_path: Path) -> N
         src = next(d for d in docs if d.id == c.evidence[0].source)
         row = src.text[c.evidence[0].start : c.evidence[0].end]
         assert all(cell in row for cell in cells) and "\n" not in row  # the row's span, one line
+
+
+# -- A summary written one sentence a line, in lower case --------------------------------------------
+
+HIGHLIGHT_SOURCE = ("The city council approved a new library on Monday. The building will cost $12 million. "
+                    "Construction starts in the spring and the library opens in 2027.")
+
+
+@pytest.mark.parametrize("summary", [
+    "the city council approved a new library on monday .\nthe building will cost $ 15 million .\n"
+    "the library opens in 2027 .",
+    "the city council approved a new library on monday.\nthe building will cost $15 million.\n"
+    "the library opens in 2027.",
+])
+def test_each_line_of_a_lower_case_summary_is_its_own_claim(checker, summary: str) -> None:
+    """News highlights come one sentence a line, in lower case: a line that a sentence's stop ends is no
+    wrapped line, so the false figure of the middle line is found, not hidden in one long claim."""
+    report = checker.check(summary, [from_text(HIGHLIGHT_SOURCE, id="src")])
+    assert len(report.claims) == 3
+    assert [c.label for c in report.claims][1] == "contradicted"
+    assert report.claims[1].text.startswith("the building will cost")

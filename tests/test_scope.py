@@ -249,3 +249,35 @@ def test_words_of_denial_that_deny_nothing(text, negated):
 ])
 def test_and_before_a_named_subject_and_its_verb_starts_a_clause(text, parts):
     assert [(p.negated, p.text.rstrip(". ")) for p in scopes(text)] == parts
+
+
+def _denied(claim: str, source: str):
+    from onrecord.judge.sentences import denied_in_scope
+    from onrecord.judge.thresholds import DEFAULT_THRESHOLDS
+    from onrecord.retrieve.evidence import SentenceHit
+    from onrecord.text.segment import Span
+
+    return denied_in_scope(claim, [SentenceHit("s", Span(0, len(source)), source, 0.9)], DEFAULT_THRESHOLDS)
+
+
+@pytest.mark.parametrize(("claim", "source", "denied"), [
+    # A rank ("No 2") goes with its figure when figures are set aside: it is no "no" left behind.
+    ("locke had been working as no 2 under johnston when the manager left .",
+     "Locke had been working as No 2 under Johnston when the manager left.", False),
+    ("world no 1 williams prevailed in three sets against errani .",
+     "World No 1 Williams prevailed in three sets against Errani in the play-off.", False),
+    ("The No. 3 seed lost in the first round on Monday.", "The No. 3 seed lost in the first round on Monday.", False),
+    ("There is a 24-hour service at the clinic.", "There is no 24-hour service at the clinic.", True),
+    # A dash sets off an aside: its denial is the aside's.
+    ("Apple released a new version of its operating system with more diverse emojis.",
+     "Apple released a new version of its operating system with more diverse emojis -- the little images "
+     "users send when words alone won't cut it.", False),
+    ("The plant will close next year.", "The plant will close next year — and it will not reopen.", False),
+    ("The council approved the harbour plan in March.",
+     "The council approved the harbour plan in March – though not the ferry subsidy it was asked for.", False),
+    ("The mayor attended the meeting on Monday.",
+     "The mayor did not attend the meeting on Monday -- she was abroad.", True),
+    ("The bridge reopened to traffic in June.", "The bridge has not reopened to traffic — repairs go on.", True),
+])
+def test_a_denial_is_read_where_it_stands(claim: str, source: str, denied: bool) -> None:
+    assert (_denied(claim, source) is not None) is denied

@@ -86,6 +86,35 @@ def test_stops_that_end_no_sentence(text: str) -> None:
     assert split(text) == [text]
 
 
+@pytest.mark.parametrize(("text", "want"), [
+    # News highlights one sentence a line, tokenized and in lower case.
+    ("carlos toro worked for the cartel in the 1980s .\ntoro , 66 , was one of the dea 's assets .\n"
+     "the dea refused to help him .",
+     ["carlos toro worked for the cartel in the 1980s .", "toro , 66 , was one of the dea 's assets .",
+      "the dea refused to help him ."]),
+    ("she won the race !\nthen she retired .", ["she won the race !", "then she retired ."]),
+    ("is he ready ?\napparently not .", ["is he ready ?", "apparently not ."]),
+    # The same in ordinary punctuation: a full stop that is no abbreviation's ends the line's sentence.
+    ("the plant closed in 2019.\nits workers moved away.", ["the plant closed in 2019.", "its workers moved away."]),
+    ("The plant closed.\nworkers moved away.", ["The plant closed.", "workers moved away."]),
+])
+def test_a_sentence_a_line_in_lower_case_stays_one_sentence_a_line(text: str, want: list[str]) -> None:
+    assert split(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "It weighs approx.\ntwo tonnes.",      # an abbreviation wrapped at the line's end
+    "The U.S.\neconomy grew.",
+    "It was signed by J.\nsmith in May.",  # an initial
+    "He said...\nand then left.",          # an ellipsis leaves words out
+    'He asked "why?"\nand left.',          # a quoted question goes on, as within a line
+    "Prices rose in March, and\nthey rose again in May.",
+    "The board met on\nthursday to vote.",
+])
+def test_a_wrapped_line_stays_one_sentence(text: str) -> None:
+    assert split(text) == [text]
+
+
 def test_a_stop_before_lower_case_in_ordinary_prose_is_no_end() -> None:
     # Only tokenized text sets its stop apart by a space; "approx. two" is an abbreviation in prose.
     text = "It weighs approx. two tonnes. Another sentence follows."

@@ -18,7 +18,7 @@ from onrecord.text.lexical import coverage
 from onrecord.text.quantities import quantities
 from onrecord.text.scope import conflict, scopes
 from onrecord.text.segment import Span
-from onrecord.text.vocab import NEGATION
+from onrecord.text.vocab import NEGATION, NUMBER_NO
 
 # An answer's first word, after an "A:" or a speaker's label ("REYES: Partly.", "CFO (Marcus Oyelaran): No.").
 _ANSWER_LEAD = r"^\s*(?:A\s*[:.]\s*|[A-Z][A-Za-z .'()-]{0,60}:\s*)?"
@@ -132,6 +132,7 @@ def _bounded_below_coverage(claim: str, hits: Sequence[SentenceHit], close: list
 
 
 def _without_figures(text: str) -> str:
+    text = NUMBER_NO.sub(lambda m: " " * len(m.group()), text)  # "No 2" ranks: it goes with its figure
     for q in reversed(quantities(text)):
         text = text[: q.start] + " " * (q.end - q.start) + text[q.end :]
     return re.sub(r"\b(?:no|not)\s+(?:fewer|more|less)\s+than\b", " ", text, flags=re.I)

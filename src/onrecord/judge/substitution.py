@@ -122,14 +122,29 @@ class NearCopy:
     """Content words of the claim aligned with the sentence, word for word in order."""
 
 
+def _copied_stretch(claim: Sequence[Token], sent: list[Token]) -> list[Token]:
+    """The stretch of ``sent`` the claim copies: from the first word aligned with the claim to the last,
+    widened by as many words as the claim has before its first aligned word and after its last (a slot at
+    either end). A summary that copies a sentence but drops its trailing clause (", with the victim's
+    family welcoming ...") is a near-copy of what it copies; words it shares with the sentence only here
+    and there make a long stretch, of which little aligns."""
+    ops = [op for op in Levenshtein.opcodes([c.key for c in claim], [s.key for s in sent]) if op.tag == "equal"]
+    if not ops:
+        return sent
+    a = max(0, ops[0].dest_start - ops[0].src_start)
+    b = min(len(sent), ops[-1].dest_end + len(claim) - ops[-1].src_end)
+    return sent[a:b]
+
+
 def near_copy(claim: Sequence[Token], hit: SentenceHit, t: Thresholds) -> NearCopy | None:
     """The claim as a near-copy of ``hit`` with its one replaced slot, or None: too little of the sentence
     aligned, content words of the claim outside one short slot missing, or none missing at all."""
-    sent = tokens(hit.text)
-    if not sent or not claim:
+    whole = tokens(hit.text)
+    if not whole or not claim:
         return None
-    s_keys = {s.key for s in sent}
+    s_keys = {s.key for s in whole}
     c_keys = {c.key for c in claim}
+    sent = _copied_stretch(claim, whole)
     ops = Levenshtein.opcodes([c.key for c in claim], [s.key for s in sent])
     aligned_src, aligned_claim, runs = 0, 0, []
     for op in ops:
@@ -247,6 +262,10 @@ def telling(slot: Slot, claim: str, hit: SentenceHit, source_text: str) -> str |
     both = claim + "\n" + source_text
     c_names = _names(slot.claim, claim, both if cased else source_text)
     s_names = _names(slot.source, hit.text, both)
+    # Where the source describes ("League champions have written to 300 fans"), the claim's name ("Manchester
+    # City have written ...") may be who it describes: only a name in the source's slot is another name.
+    if len(s_names) < sum(w.content for w in slot.source):
+        return None
     if c_names and s_names and not _one_referent(" ".join(c_names), " ".join(s_names), (claim, source_text)):
         return "name"
     return None

@@ -47,7 +47,11 @@ _ATTITUDE_WORDS = {"think", "thinks", "thought", "believe", "believes", "believe
                    # after a warning" bounds the fine, which a claim may say "brings" or "comes with".
                    "apply", "applies", "applied", "bring", "brings", "brought", "come", "comes", "came",
                    "get", "gets", "got", "give", "gives", "gave", "make", "makes", "made"}
-_CLAUSE_SPLIT = re.compile(r";|:\s|,\s*(?:but|while|whereas|although|though|yet)\s+(?!not\b)|\s+but\s+(?!not\b)", re.I)
+# Clauses end at a semicolon, a colon, a contrast ("..., but ..."), and a dash that sets off an aside ("its
+# emojis -- those little images that users insert when words alone won't cut it": the denial is the aside's).
+# A dash between words with no space ("well-known", "2-1") joins them; only an em dash joins nothing.
+_CLAUSE_SPLIT = re.compile(r";|:\s|,\s*(?:but|while|whereas|although|though|yet)\s+(?!not\b)|\s+but\s+(?!not\b)"
+                           r"|\s(?:--?|–|—)\s|—", re.I)
 _ELEMENT_CUE = re.compile(
     r"(?:,\s*|\s+)(?P<cue>but\s+not|and\s+not|not|except(?:\s+for)?|other\s+than|apart\s+from|excluding|"
     r"with\s+the\s+exception\s+of|save\s+for)\s+(?P<el>[^,;]+?)\s*[.!?]?\s*$", re.I)

@@ -90,12 +90,33 @@ def _continues(text: str, prev: Span, line: Span) -> bool:
         return False  # a blank line ends a paragraph
     if _LIST_ITEM.match(after):
         return False  # "a. ...", "(ii) ...", "- ...": a new list item, never a wrapped line
+    if _ends_a_sentence(text, prev.start + len(before)):
+        return False  # "... his life .\ntoro was ...": one sentence a line, in lower case
     if after[0].islower() or before[-1] in ",-–":
         return True
     # A name wrapped over a line ("... said Dana\nWhitfield, the mayor."): the line ends in a capitalised
     # word and the next starts with one that a comma or full stop ends at once. A headline's next line
     # ("... from Melania\nDuring the summit") goes on with more words, so it stays apart.
     return bool(_CAPITAL_END.search(before) and _NAME_CLOSE.match(after))
+
+
+_LINE_END_STOP = re.compile(r"(?<![.…])[.!?][" + re.escape(_CLOSERS) + r"]*$")
+
+
+def _ends_a_sentence(text: str, end: int) -> bool:
+    """Whether the line ending at ``end`` ends a sentence even though the next line starts in lower case:
+    a stop set apart by a space (tokenized text, "... his life .\ntoro was ..."), or a full stop that is
+    not an abbreviation's or an initial's ("approx.\ntwo tonnes" and "J.\nSmith" are wrapped lines). A
+    question or exclamation mark otherwise ends nothing here ('He asked "why?"\nand left.'), as within a
+    line; an ellipsis never does. Summaries written one sentence a line in lower case (news highlights)
+    then stay one sentence a line."""
+    m = _LINE_END_STOP.search(text, max(0, end - 8), end)
+    if not m:
+        return False
+    s = m.start()
+    if s >= 1 and text[s - 1] == " ":
+        return True
+    return text[s] == "." and not _is_abbreviation(text, s)
 
 
 # A list item's marker: a letter or roman numeral ("a.", "ii)", "(b)") or a bullet, then a space.

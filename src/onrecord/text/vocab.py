@@ -35,9 +35,14 @@ NEGATIONS = ("not", "no", "never", "neither", "nor", "none", "nobody", "nothing"
 """Words that negate what follows; with "n't" they flip a sentence's polarity (a contradiction when a
 claim and its closest source sentence differ in it) and mark a quotation quoted inside a denial."""
 
-NUMBER_ABBREVIATION = r"(?!\.?\s*\d{1,3}(?![\d,%\w-]|\.\d))"
+_RANK_AFTER_NO = r"\.?\s*\d{1,3}(?![\d,%\w-]|\.\d)"
+NUMBER_ABBREVIATION = r"(?!" + _RANK_AFTER_NO + ")"
 """After "no": not the abbreviation of "number" ("world No 1", "No. 10 Downing Street", "no 3 seed"); a
 figure that goes on ("no 24-hour service", "no 5G", "no 10% rise") is denied."""
+
+NUMBER_NO = re.compile(r"\bno(?=" + _RANK_AFTER_NO + ")", re.I)
+"""The "No" that abbreviates "number", where ``NUMBER_ABBREVIATION`` reads no denial: a text whose figures
+are blanked must blank it with them, or "world No 1" would read as "world No"."""
 
 NOT_ONLY = r"(?!\s+(?:only|just|merely|simply)\b)"
 """After "not": not the correlative "not only ... but", "not just", which asserts what follows ("the video not
