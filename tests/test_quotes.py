@@ -53,6 +53,21 @@ def test_apostrophes_are_not_quotes() -> None:
     assert scan.warnings == []
 
 
+@pytest.mark.parametrize("text", [
+    "a video recorded at barcelona 's ciutat esportiva training ground . the boy moved the hoop .",
+    "they 're sure it 's over , he said , and we 'll see .",
+    "i 've seen it and i 'm told he 'd left .",
+])
+def test_a_clitic_set_apart_in_tokenized_text_is_no_quote(text: str) -> None:
+    scan = find_quotes(text)
+    assert scan.quotes == []
+
+
+def test_a_quoted_letter_or_word_is_still_a_quote() -> None:
+    assert _texts("The 's' key broke.") == ["s"]
+    assert _texts("He called it 'd-day' in the memo.") == ["d-day"]
+
+
 def test_apostrophes_inside_a_single_quoted_passage() -> None:
     text = "She wrote ‘we don’t know Putin’s plans’ in May."
     assert _texts(text) == ["we don’t know Putin’s plans"]

@@ -278,6 +278,17 @@ def _denied(claim: str, source: str):
     ("The mayor attended the meeting on Monday.",
      "The mayor did not attend the meeting on Monday -- she was abroad.", True),
     ("The bridge reopened to traffic in June.", "The bridge has not reopened to traffic — repairs go on.", True),
+    # A denial in a clause of its own, which the claim does not reach, is not the claim's.
+    ("Hinton is thankful to be free after nearly 30 years on death row.",
+     "Hinton is thankful to be free after nearly 30 years on death row for murders he says he didn't commit.", False),
+    ("The singer thanked fans at the end of the concert in Leeds.",
+     "The singer thanked fans at the end of the concert in Leeds, a show she never thought would happen.", False),
+    ("The company hired 40 engineers for the new plant in Ohio.",
+     "The company hired 40 engineers for the new plant in Ohio, which it did not name.", False),
+    # ... but one it does reach, or one of the same clause, is.
+    ("Residents may still wash their cars at home.", "Washing cars at home is not allowed.", True),
+    ("Basic fares can be refunded at any time.", "After that, Basic fares are not refundable.", True),
+    ("The mayor was at the meeting on Monday.", "The mayor did not attend the meeting on Monday.", True),
 ])
 def test_a_denial_is_read_where_it_stands(claim: str, source: str, denied: bool) -> None:
     assert (_denied(claim, source) is not None) is denied

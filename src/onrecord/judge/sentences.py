@@ -16,7 +16,7 @@ from onrecord.judge.thresholds import Thresholds
 from onrecord.retrieve.evidence import SentenceHit
 from onrecord.text.lexical import coverage
 from onrecord.text.quantities import quantities
-from onrecord.text.scope import conflict, scopes
+from onrecord.text.scope import clause_stems, conflict, denial_of_another_clause, scopes
 from onrecord.text.segment import Span
 from onrecord.text.vocab import NEGATION, NUMBER_NO
 
@@ -148,7 +148,8 @@ def _clause_denied(denier: str, other: str, t: Thresholds) -> bool:
     parts = scopes(denier)
     if any(p.cue in _NARROWED for p in parts + scopes(other)):
         return False
-    return any(p.negated and coverage(p.text, other) >= t.polarity_coverage for p in parts)
+    return any(p.negated and coverage(p.text, other) >= t.polarity_coverage
+               and not denial_of_another_clause(p.text, clause_stems(other)) for p in parts)
 
 
 def opposed_sentence(claim: str, hits: Sequence[SentenceHit], t: Thresholds) -> tuple[SentenceHit, Opposition] | None:

@@ -220,8 +220,14 @@ def _can_close(text: str, i: int) -> bool:
 
 
 def _apostrophe_like(text: str, i: int) -> bool:
-    """A single mark that is probably an elision ('90s, 'em, 'n'), not a quotation mark."""
+    """A single mark that is probably an elision ('90s, 'em, 'n'), not a quotation mark; or, in tokenized text
+    (news summaries as "barcelona 's training ground", "they 're"), a clitic set apart from its word."""
     if text[i] not in "'’‘":
         return False
     rest = text[i + 1 : i + 5]
-    return bool(re.match(r"\d\ds\b|em\b|n\b|tis\b|til\b|cause\b", rest))
+    if re.match(r"\d\ds\b|em\b|n\b|tis\b|til\b|cause\b", rest):
+        return True
+    return i >= 2 and text[i - 1] == " " and text[i - 2].isalnum() and bool(_CLITIC.match(text, i + 1))
+
+
+_CLITIC = re.compile(r"(?:s|re|ve|ll|d|m)(?=\s)", re.I)

@@ -103,6 +103,11 @@ class Conflict:
     why: str
 
 
+def clause_stems(text: str) -> set[str]:
+    """The content stems a clause is compared by (no stop, polarity or attitude words)."""
+    return _stems(text)
+
+
 def _stems(text: str) -> set[str]:
     return {stem(w) for w in re.findall(r"[A-Za-z]+(?:'[a-z]+)?", text.lower())
             if w not in STOPWORDS and w not in _POLARITY_WORDS and w not in _ATTITUDE_WORDS and len(w) > 1}
@@ -251,6 +256,23 @@ def _takes_up(element: set[str], asserted: set[str], cue: Cue) -> bool:
             and len(element & asserted) >= ELEMENT_SHARE * len(element))
 
 
+# A subject that opens a clause of its own: "... death row for murders he says he didn't commit".
+_NEW_SUBJECT = re.compile(r"\b(?:he|she|they|we|i|you|who|which|whom)\b", re.I)
+
+
+def denial_of_another_clause(clause: str, stems: set[str]) -> bool:
+    """The clause's denial stands in a clause of its own that ``stems`` (a claim's words) do not reach: a
+    subject opens between the last word the claim shares with the clause and the denial's cue, and the claim
+    carries none of the denied words after the cue. "Hinton is free after 30 years on death row" shares
+    "... death row" with "... death row for murders he says he didn't commit", not what is denied; "washing
+    cars at home is not allowed" denies what the claim shares right before it."""
+    m = _CLAUSE_NEG.search(clause)
+    if not m or _stems(clause[m.end() :]) & stems:
+        return False
+    shared = [w.end() for w in re.finditer(r"[A-Za-z]+", clause[: m.start()]) if _stems(w.group()) & stems]
+    return bool(shared) and bool(_NEW_SUBJECT.search(clause, shared[-1], m.start()))
+
+
 def conflict(claim: str, source_sentence: str) -> Conflict | None:
     """Whether ``claim`` asserts what ``source_sentence`` denies (or puts before a "not until" bound).
 
@@ -275,6 +297,7 @@ def conflict(claim: str, source_sentence: str) -> Conflict | None:
                 return Conflict(p, f'the source says {said} "{p.bound}"')
         elif p.negated:
             clause = _stems(p.text)
-            if clause and len(clause & asserted) >= CLAUSE_COVER * len(clause):
+            if (clause and len(clause & asserted) >= CLAUSE_COVER * len(clause)
+                    and not denial_of_another_clause(p.text, asserted)):
                 return Conflict(p, f'the source says "{p.text.strip()}" ({p.cue})')
     return None
