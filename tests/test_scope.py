@@ -242,6 +242,10 @@ def test_words_of_denial_that_deny_nothing(text, negated):
       (True, "Robert Snodgrass has not been available at all")]),
     ("The council approved the plan and Mayor Diaz did not veto it.",
      [(False, "The council approved the plan"), (True, "Mayor Diaz did not veto it")]),
+    ("Neither player will be disciplined and Rodgers now wants to draw a line under the matter.",
+     [(True, "Neither player will be disciplined"), (False, "Rodgers now wants to draw a line under the matter")]),
+    ("The board has not met since May and Chair Lopez says it will not meet again.",
+     [(True, "The board has not met since May"), (True, "Chair Lopez says it will not meet again")]),
     # Two subjects of one verb, or a second verb with no named subject: one clause.
     ("Smith and Jones were not hired.", [(True, "Smith and Jones were not hired")]),
     ("The board did not approve the budget and Smith resigned.",

@@ -116,8 +116,10 @@ def _stems(text: str) -> set[str]:
 # "... have missed half the season and Robert Snodgrass has not been available": "and" before a named subject
 # and its verb starts a clause of its own, when what comes before has a verb ("Smith and Jones were not
 # hired" is one clause with two subjects).
-_AND_NEW_SUBJECT = re.compile(r"\s+and\s+(?=(?:[A-Z][\w'’-]*\s+){1,3}(?:has|have|had|is|are|was|were|will|would|"
-                              r"can|could|did|does|do)\b)")
+# "... and Rodgers now wants ...": a named subject, an adverb of time at most, then an auxiliary or a verb in the
+# present ("wants", "says"); a past form ("and Smith resigned") may be a participle, so it is left one clause.
+_AND_NEW_SUBJECT = re.compile(r"\s+and\s+(?=(?:[A-Z][\w'’-]*\s+){1,3}(?:(?:now|also|still|then|later|already)\s+)?"
+                              r"(?:has|have|had|is|are|was|were|will|would|can|could|did|does|do|[a-z]{2,}s)\b)")
 _FINITE_VERB = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|can|could|did|does|do|\w+ed)\b", re.I)
 
 
