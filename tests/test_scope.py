@@ -296,3 +296,20 @@ def _denied(claim: str, source: str):
 ])
 def test_a_denial_is_read_where_it_stands(claim: str, source: str, denied: bool) -> None:
     assert (_denied(claim, source) is not None) is denied
+
+
+@pytest.mark.parametrize(("claim", "source", "conflicts"), [
+    # An exception set off by commas inside its clause excludes its element; the clause goes on around it.
+    ("Schools in the north will close on Monday.", "All schools, except those in the north, will close on Monday.",
+     True),
+    ("Employees in the Leeds office get the annual bonus.",
+     "Every employee, excluding those in the Leeds office, gets the annual bonus.", True),
+    ("Ticket holders from Kent may enter free.",
+     "Ticket holders, other than those from Kent, may enter free until noon.", True),
+    ("All schools will close on Monday.", "All schools, except those in the north, will close on Monday.", False),
+    ("Rain stopped play at the ground.", "Nothing, other than rain, stopped play at the ground.", False),
+    ("Schools in the south will close on Monday.", "All schools, except those in the north, will close on Monday.",
+     False),
+])
+def test_an_exception_set_off_by_commas_excludes_its_element(claim: str, source: str, conflicts: bool) -> None:
+    assert (conflict(claim, source) is not None) is conflicts

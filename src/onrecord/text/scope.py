@@ -55,6 +55,11 @@ _CLAUSE_SPLIT = re.compile(r";|:\s|,\s*(?:but|while|whereas|although|though|yet)
 _ELEMENT_CUE = re.compile(
     r"(?:,\s*|\s+)(?P<cue>but\s+not|and\s+not|not|except(?:\s+for)?|other\s+than|apart\s+from|excluding|"
     r"with\s+the\s+exception\s+of|save\s+for)\s+(?P<el>[^,;]+?)\s*[.!?]?\s*$", re.I)
+# The same set off by commas inside its clause ("All schools, except those in the north, will close"): the
+# element ends at the next comma and the clause goes on around it. A plain "not" is no such cue here.
+_ELEMENT_ASIDE = re.compile(
+    r",\s*(?P<cue>but\s+not|except(?:\s+for)?|other\s+than|apart\s+from|excluding|with\s+the\s+exception\s+of|"
+    r"save\s+for)\s+(?P<el>[^,;]+?)\s*,\s*(?=\S)", re.I)
 _NOT_UNTIL = re.compile(r"\b(?:not|n't|never)\s+(?:\w+\s+){0,3}?(?:until|till|before)\s+(?P<bound>[^,;.]+)", re.I)
 # "only after E" bounds a clause as "not until E" does ("fines apply only after a written warning").
 _ONLY_AFTER = re.compile(r"\bonly\s+(?:after|once)\s+(?P<bound>[^,;.]+)", re.I)
@@ -156,6 +161,13 @@ def _clause_parts(text: str, a: int, b: int) -> list[Part]:
             el = (a + m.start("el"), a + m.end("el"))
             return [Part(head[0], head[1], text[head[0] : head[1]], False),
                     Part(el[0], el[1], text[el[0] : el[1]], True, cue, frame=head)]
+    # "Nothing, other than rain, stopped play" says rain did: after a denied head the element is asserted.
+    if (m := _ELEMENT_ASIDE.search(clause)) and not _CLAUSE_NEG.search(clause, 0, m.start()):
+        cue = "but not" if m.group("cue").lower().endswith("not") else "except"
+        el = (a + m.start("el"), a + m.end("el"))
+        return [Part(a, a + m.start(), text[a : a + m.start()], False),
+                Part(el[0], el[1], text[el[0] : el[1]], True, cue, frame=(a, b)),
+                Part(a + m.end(), b, text[a + m.end() : b], False)]
     cues = {c.lower() for c in _CLAUSE_NEG.findall(clause) if c}
     if cues == {"without"} and "n't" not in clause and (m := _WITHOUT.search(clause)):
         el = (a + m.start("el"), a + m.start("el") + len(m.group("el").rstrip()))
