@@ -615,3 +615,16 @@ _PORT = ("The port authority said on Tuesday that container traffic fell 12 perc
 def test_a_paraphrase_of_one_sentence_stays_supported(checker, claim, source):
     c = _one(checker, claim, source)
     assert c.label == "supported", (c.reason, c.probabilities)
+
+
+@pytest.mark.parametrize(("claim", "source", "opposite"), [
+    ("The mayor backed the harbour plan.", "The mayor voted against the harbour plan.", True),
+    ("The union supports the pay deal.", "The union opposes the pay deal.", True),
+    ("Two councillors spoke against the budget.", "Two councillors backed the budget.", True),
+    # "back" and "against" alone take no side.
+    ("Williams fought back to beat Errani in three sets.", "Williams won against Errani in three sets.", False),
+    ("The striker came back from injury against Leeds.", "The striker returned from injury against Leeds.", False),
+    ("They set the ladder back against the wall.", "They leaned the ladder against the wall.", False),
+])
+def test_support_and_opposition_need_words_that_take_a_side(claim: str, source: str, opposite: bool) -> None:
+    assert (opposed(claim, source) is not None) is opposite

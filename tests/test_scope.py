@@ -313,3 +313,17 @@ def test_a_denial_is_read_where_it_stands(claim: str, source: str, denied: bool)
 ])
 def test_an_exception_set_off_by_commas_excludes_its_element(claim: str, source: str, conflicts: bool) -> None:
     assert (conflict(claim, source) is not None) is conflicts
+
+
+@pytest.mark.parametrize(("text", "cue", "bound"), [
+    # "n't" glued or set apart reads alike, as "not" does.
+    ("The shop won't open until June.", "not until", "June"),
+    ("the shop wo n't open until june .", "not until", "june"),
+    ("The shop will not open until June.", "not until", "June"),
+    # "not long before" is soon: a plain denial, no bound, in either spelling.
+    ("It wasn't long before Fowler responded to the troll.", "not", ""),
+    ("it was n't long before fowler responded to the troll .", "not", ""),
+])
+def test_a_bound_reads_alike_in_every_spelling_of_not(text: str, cue: str, bound: str) -> None:
+    [part] = scopes(text)
+    assert (part.cue, part.bound) == (cue, bound)

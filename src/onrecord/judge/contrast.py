@@ -23,7 +23,11 @@ _GROUPS: list[list[tuple[str, ...]]] = [
     [("won", "win", "beat", "victor"), ("lost", "lose", "losing", "defeated by", "loss to")],
     [("open",), ("clos", "shut")],
     [("begin", "began", "begun", "start", "launch", "resum"), ("end", "ended", "finish", "halt", "stop", "ceas")],
-    [("support", "favor", "favour", "back", "champion"), ("oppos", "against", "object", "criticiz", "criticis")],
+    # "back" and "against" alone are mostly no stance ("fought back", "came back", "a win against Leeds"):
+    # only their forms that take a side.
+    [("support", "favor", "favour", "backed", "backing", "champion"),
+     ("oppos", "voted against", "spoke against", "argued against", "campaigned against", "came out against",
+      "object", "criticiz", "criticis")],
     [("allow", "permit", "legaliz", "authoriz"), ("ban", "prohibit", "forbid", "forbade", "outlaw", "bar ")],
     [("hire", "hiring", "hired", "recruit"), ("fire", "fired", "lay off", "laid off", "dismiss", "sack")],
     [("buy", "bought", "acquir", "purchas"), ("sell", "sold", "divest")],

@@ -60,7 +60,10 @@ _ELEMENT_CUE = re.compile(
 _ELEMENT_ASIDE = re.compile(
     r",\s*(?P<cue>but\s+not|except(?:\s+for)?|other\s+than|apart\s+from|excluding|with\s+the\s+exception\s+of|"
     r"save\s+for)\s+(?P<el>[^,;]+?)\s*,\s*(?=\S)", re.I)
-_NOT_UNTIL = re.compile(r"\b(?:not|n't|never)\s+(?:\w+\s+){0,3}?(?:until|till|before)\s+(?P<bound>[^,;.]+)", re.I)
+# "n't" is read glued ("wasn't") or set apart ("was n't") alike; "not long before" is soon, no bound ("It wasn't
+# long before Fowler responded" says he did).
+_NOT_UNTIL = re.compile(r"(?:\bnot|n't|\bnever)\s+(?!long\b)(?:\w+\s+){0,3}?(?:until|till|before)\s+(?P<bound>[^,;.]+)",
+                        re.I)
 # "only after E" bounds a clause as "not until E" does ("fines apply only after a written warning").
 _ONLY_AFTER = re.compile(r"\bonly\s+(?:after|once)\s+(?P<bound>[^,;.]+)", re.I)
 # A claim puts a clause before an event it does not date when it says the clause holds now or meanwhile
