@@ -327,3 +327,25 @@ def test_an_exception_set_off_by_commas_excludes_its_element(claim: str, source:
 def test_a_bound_reads_alike_in_every_spelling_of_not(text: str, cue: str, bound: str) -> None:
     [part] = scopes(text)
     assert (part.cue, part.bound) == (cue, bound)
+
+
+@pytest.mark.parametrize(("claim", "source", "conflicts"), [
+    # A relative clause set off by commas is a clause of its own: its denial is its own...
+    ("The couple hired a lawyer to sue the photographer.",
+     "The couple, who does not wish to be identified, hired a lawyer to sue the photographer.", False),
+    ("The mayor sent a letter to the board.", "The mayor, who did not attend the meeting, sent a letter to the board.",
+     False),
+    ("The mayor attended the meeting and sent a letter.",
+     "The mayor, who did not attend the meeting, sent a letter.", True),
+    # ... and the clause around it is read without it.
+    ("The firm sells the plant.", "The firm, which had owned the plant since 1990, did not sell the plant.", True),
+    ("The firm had owned the plant since 1990.",
+     "The firm, which had owned the plant since 1990, did not sell the plant.", False),
+])
+def test_a_relative_clause_set_off_by_commas_is_a_clause_of_its_own(claim: str, source: str, conflicts: bool) -> None:
+    assert (conflict(claim, source) is not None) is conflicts
+
+
+def test_a_reason_quotes_the_clause_without_the_relative_clause() -> None:
+    c = conflict("The firm sells the plant.", "The firm, which had owned the plant since 1990, did not sell the plant.")
+    assert c is not None and c.part.text == "The firm did not sell the plant."

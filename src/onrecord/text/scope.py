@@ -11,7 +11,7 @@ contradicted by the part that denies it and never by a sentence it merely repeat
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from onrecord.text.lexical import STOPWORDS, stem
@@ -131,6 +131,12 @@ _AND_NEW_SUBJECT = re.compile(r"\s+and\s+(?=(?:[A-Z][\w'’-]*\s+){1,3}(?:(?:now
 _FINITE_VERB = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|can|could|did|does|do|\w+ed)\b", re.I)
 
 
+# A relative clause set off by commas is a clause of its own: "the couple, who does not wish to be identified,
+# hired a lawyer" denies nothing of the hiring.
+_BLANKED_ASIDE = re.compile(r"\s*,\s{2,},")
+_RELATIVE_ASIDE = re.compile(r",\s*(?P<rel>(?:who|whom|whose|which)\b[^,;]*?)\s*,", re.I)
+
+
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out, a = [], start
     for m in _CLAUSE_SPLIT.finditer(text, start, end):
@@ -187,9 +193,20 @@ def _clause_parts(text: str, a: int, b: int) -> list[Part]:
 def scopes(sentence: str, offset: int = 0) -> list[Part]:
     """The asserted and denied parts of ``sentence``; offsets are into the text the sentence came from
     (``offset`` is the sentence's start there)."""
+    # The clause around a relative clause is read with the relative clause blanked (offsets kept): "The firm,
+    # which had owned the plant since 1990, did not sell it" denies the selling, and nothing of the owning.
+    asides = list(_RELATIVE_ASIDE.finditer(sentence))
+    main = sentence
+    for m in asides:
+        main = main[: m.start("rel")] + " " * (m.end("rel") - m.start("rel")) + main[m.end("rel") :]
     parts: list[Part] = []
-    for a, b in _clauses(sentence, 0, len(sentence)):
-        parts.extend(_clause_parts(sentence, a, b))
+    for a, b in _clauses(main, 0, len(main)):
+        parts.extend(_clause_parts(main, a, b))
+    if asides:  # "The firm, , did not sell it" reads "The firm did not sell it" where a reason quotes it
+        parts = [replace(p, text=_BLANKED_ASIDE.sub("", p.text)) for p in parts]
+    for m in asides:
+        parts.extend(_clause_parts(sentence, m.start("rel"), m.end("rel")))
+    parts.sort(key=lambda p: p.start)
     if not offset:
         return parts
     return [Part(p.start + offset, p.end + offset, p.text, p.negated, p.cue,
