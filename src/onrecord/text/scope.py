@@ -52,14 +52,12 @@ _ATTITUDE_WORDS = {"think", "thinks", "thought", "believe", "believes", "believe
 # A dash between words with no space ("well-known", "2-1") joins them; only an em dash joins nothing.
 _CLAUSE_SPLIT = re.compile(r";|:\s|,\s*(?:but|while|whereas|although|though|yet)\s+(?!not\b)|\s+but\s+(?!not\b)"
                            r"|\s(?:--?|–|—)\s|—", re.I)
+_EXCEPT = r"except(?:\s+for)?|other\s+than|apart\s+from|excluding|with\s+the\s+exception\s+of|save\s+for"
 _ELEMENT_CUE = re.compile(
-    r"(?:,\s*|\s+)(?P<cue>but\s+not|and\s+not|not|except(?:\s+for)?|other\s+than|apart\s+from|excluding|"
-    r"with\s+the\s+exception\s+of|save\s+for)\s+(?P<el>[^,;]+?)\s*[.!?]?\s*$", re.I)
+    r"(?:,\s*|\s+)(?P<cue>but\s+not|and\s+not|not|" + _EXCEPT + r")\s+(?P<el>[^,;]+?)\s*[.!?]?\s*$", re.I)
 # The same set off by commas inside its clause ("All schools, except those in the north, will close"): the
 # element ends at the next comma and the clause goes on around it. A plain "not" is no such cue here.
-_ELEMENT_ASIDE = re.compile(
-    r",\s*(?P<cue>but\s+not|except(?:\s+for)?|other\s+than|apart\s+from|excluding|with\s+the\s+exception\s+of|"
-    r"save\s+for)\s+(?P<el>[^,;]+?)\s*,\s*(?=\S)", re.I)
+_ELEMENT_ASIDE = re.compile(r",\s*(?P<cue>but\s+not|" + _EXCEPT + r")\s+(?P<el>[^,;]+?)\s*,\s*(?=\S)", re.I)
 # "n't" is read glued ("wasn't") or set apart ("was n't") alike; "not long before" is soon, no bound ("It wasn't
 # long before Fowler responded" says he did).
 _NOT_UNTIL = re.compile(r"(?:\bnot|n't|\bnever)\s+(?!long\b)(?:\w+\s+){0,3}?(?:until|till|before)\s+(?P<bound>[^,;.]+)",
@@ -121,11 +119,10 @@ def _stems(text: str) -> set[str]:
             if w not in STOPWORDS and w not in _POLARITY_WORDS and w not in _ATTITUDE_WORDS and len(w) > 1}
 
 
-# "... have missed half the season and Robert Snodgrass has not been available": "and" before a named subject
-# and its verb starts a clause of its own, when what comes before has a verb ("Smith and Jones were not
-# hired" is one clause with two subjects).
-# "... and Rodgers now wants ...": a named subject, an adverb of time at most, then an auxiliary or a verb in the
-# present ("wants", "says"); a past form ("and Smith resigned") may be a participle, so it is left one clause.
+# "... have missed half the season and Robert Snodgrass has not been available", "... and Rodgers now wants ...":
+# "and" before a named subject, an adverb of time at most, then an auxiliary or a verb in the present starts a
+# clause of its own, when what comes before has a verb ("Smith and Jones were not hired" is one clause with two
+# subjects). A past form ("and Smith resigned") may be a participle, so it is left one clause.
 _AND_NEW_SUBJECT = re.compile(r"\s+and\s+(?=(?:[A-Z][\w'’-]*\s+){1,3}(?:(?:now|also|still|then|later|already)\s+)?"
                               r"(?:has|have|had|is|are|was|were|will|would|can|could|did|does|do|[a-z]{2,}s)\b)")
 _FINITE_VERB = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|can|could|did|does|do|\w+ed)\b", re.I)

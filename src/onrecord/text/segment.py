@@ -113,10 +113,7 @@ def _ends_a_sentence(text: str, end: int) -> bool:
     m = _LINE_END_STOP.search(text, max(0, end - 8), end)
     if not m:
         return False
-    s = m.start()
-    if s >= 1 and text[s - 1] == " ":
-        return True
-    return text[s] == "." and not _is_abbreviation(text, s)
+    return _tokenized_end(text, m) or (text[m.start()] == "." and not _is_abbreviation(text, m.start()))
 
 
 # A list item's marker: a letter or roman numeral ("a.", "ii)", "(b)") or a bullet, then a space.
