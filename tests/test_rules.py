@@ -6,6 +6,8 @@ and, where it has a cut-off, at both sides of that cut-off on hand-built sentenc
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from onrecord.documents import from_text
@@ -13,6 +15,7 @@ from onrecord.judge import sentences
 from onrecord.judge.confidence import measured
 from onrecord.judge.contrast import opposed
 from onrecord.judge.thresholds import DEFAULT_THRESHOLDS as T
+from onrecord.pipeline import Checker
 from onrecord.retrieve.evidence import SentenceHit
 from onrecord.text.segment import Span
 
@@ -302,7 +305,83 @@ def test_names_absent_counts_first_and_last_word_anywhere():
     assert sentences.names_absent("Ellen Voss spoke to the board.", docs) == ["Ellen Voss"]
 
 
+@pytest.mark.parametrize(("claim", "source", "stranger"), [
+    # A company's name changed in a copied sentence.
+    ("The agent from GreatInsuranceXYZ called Mr. Johnson to offer him new plans.",
+     "Agent: I'm calling from BestInsuranceXYZ. We offer new plans. Mr. Johnson: Go on.", "GreatInsuranceXYZ"),
+    # A nationality no source gives.
+    ("An Australian pleaded guilty to the death of a British man who fell from a cliff.",
+     "An Australian pleaded guilty to the death of an American who fell from a cliff.", "British"),
+    # A platform the release did not name.
+    ("The band released the single via Spotify and iTunes on May 3.",
+     "The band released the single via Amazon and iTunes on May 3.", "Spotify"),
+    # An acronym no source spells out.
+    ("The firm offers an AI system for hospitals.", "The firm offers a neural network for hospitals.", "AI"),
+])
+def test_a_one_word_name_no_source_has_keeps_a_close_claim_unsupported(checker, claim, source, stranger):
+    c = _one(checker, claim, source)
+    assert c.label != "supported"
+    # Where no rule finds the name in another's place (a near-copy does: contradicted), the reason names it.
+    assert c.label == "contradicted" or f"no source names '{stranger}'" in c.reason
+    assert sentences.one_word_names_absent(claim, [from_text(source, id="s")]) == [stranger]
+
+
+@pytest.mark.parametrize(("claim", "source"), [
+    ("The platform stores EHR data for clinics.", "The platform stores Electronic Health Record data for clinics."),
+    ("The email came from the CEO of Acme.", "The email came from the chief executive of Acme."),
+    ("The law will cost $1.2 billion, with Washington covering half of it.",
+     "It will cost $1.2 billion, and the federal government will pay half."),
+    ("Blood tests are taken on Tuesdays at the clinic.", "The clinic takes blood tests every Tuesday."),
+    ("The Presidents' Trophy went to the academy in 2016.", "In 2016 the academy won the Presidents' Trophy."),
+    ("It tells the story of African-Americans in the city.", "It tells the story of African Americans in the city."),
+    ("Council Approves New Budget For Schools", "The council approved a new budget for the schools."),
+    ("We met the Smiths at the fair.", "We met the Smith family at the fair."),
+])
+def test_one_word_names_a_source_gives_in_another_form(claim, source):
+    docs = [from_text(source, id="s")]
+    assert sentences.one_word_names_absent(claim, docs) == []
+
+
+def test_one_word_names_skip_sentence_openings_titles_and_function_words():
+    docs = [from_text("Smith spoke.", id="s")]
+    # "Mr" is a title, "We" and "I'm" no name, "Monday" a date the figure rules read; "Then" opens a sentence.
+    assert sentences.one_word_names_absent("Then Mr. Smith said: We meet on Monday. I'm sure.", docs) == []
+    assert sentences.one_word_names_absent("Smith spoke. Then Jones spoke.", docs) == []
+    assert sentences.one_word_names_absent("Smith spoke with Jones.", docs) == ["Jones"]
+    # A word of an absent multi-word name is named once, in the name.
+    assert sentences.names_absent("Smith spoke with Ellen Voss.", docs) == ["Ellen Voss"]
+
+
 # -- support ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("claim", "source", "new"), [
+    ("The council unanimously approved the new budget for rural schools.",
+     "The council approved the new budget for schools after a long debate.", ("unanimously", "rural")),
+    ("The board quietly approved the new contract for striking teachers.",
+     "The board approved the new contract for teachers after a long meeting.", ("quietly", "striking")),
+    ("The club narrowly approved the new stadium plan for young fans.",
+     "The club approved the new stadium plan after a long debate.", ("narrowly", "young", "fans")),
+    ("The mayor reluctantly opened the new library for elderly residents.",
+     "The mayor opened the new library after a short speech.", ("reluctantly", "elderly", "residents")),
+])
+def test_a_doubted_claim_with_words_of_its_own_needs_the_model_not_a_similar_sentence(checker, claim, source, new):
+    # A copy of the sentence with facts added: the combiner doubts it, the model finds the sentence all
+    # but silent on it, and a similar sentence (or the agreeing weekday) no longer carries it.
+    c = _one(checker, claim, source)
+    assert c.label == "unsupported"
+    assert "no source has the words " + ", ".join(repr(w) for w in new) in c.reason
+    lenient = Checker(thresholds=replace(T, doubted_absent_words=10**6), embedder=checker.embedder)
+    assert _one(lenient, claim, source).label == "supported"
+    # The same sentence without the added words is still supported.
+    assert _one(checker, source, source + " Officials welcomed it.").label == "supported"
+
+
+def test_agreeing_figures_still_carry_a_doubted_claim_with_words_of_its_own(checker):
+    # The figures' ground is kept: the added words doubt the claim's other words, not its figures.
+    c = _one(checker, "The council unanimously approved the new budget for rural schools on Tuesday.",
+             "The council approved the new budget for schools on Tuesday after a long debate.")
+    assert c.label == "supported" and c.reason.startswith("figures agree with the source")
 
 
 @pytest.mark.parametrize(("claim", "source"), [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.text.terms import AbsentTerms, absent_terms, claim_terms, text_terms
+from onrecord.text.terms import AbsentTerms, SourceStems, absent_terms, claim_terms, new_words, text_terms
 
 
 @pytest.mark.parametrize(("claim", "numbers", "names"), [
@@ -41,3 +41,23 @@ def test_a_term_in_any_source_is_present() -> None:
     other = text_terms("The Monday briefing was held in Toronto; 9 analysts attended.")
     assert absent_terms("Revenue rose 9% on Monday, Ellen Park said.", [text_terms(SOURCE), other]) == AbsentTerms(0, 0)
     assert absent_terms("Revenue rose 9% on Monday.", []) == AbsentTerms(1, 1)
+
+
+@pytest.mark.parametrize(("claim", "new"), [
+    # Inflections and a long shared prefix are the source's words ("told" is not "tell": another stem).
+    ("Northwind's revenues rose in the quarter, analysts were told.", ()),
+    ("Northwind's revenue unexpectedly rose in the rural quarter.", ("unexpectedly", "rural")),
+    # Numbers are the figures' business; stop words say nothing new; each stem is named once.
+    ("Revenue rose 12 percent, and revenues rose again.", ()),
+    ("Analysts cheered; analysts cheered loudly.", ("cheered", "loudly")),
+])
+def test_new_words_are_content_words_no_source_has_in_any_form(claim: str, new: tuple[str, ...]) -> None:
+    assert absent_terms(claim, [text_terms(SOURCE)], [SourceStems.of(SOURCE)]).words == new
+
+
+def test_a_word_in_any_source_is_not_new_and_no_source_reads_nothing() -> None:
+    other = SourceStems.of("Shaded stands cheered loudly.")
+    assert new_words("Analysts cheered loudly in the shade.", [SourceStems.of(SOURCE), other]) == ()
+    assert new_words("Analysts cheered loudly.", []) == ()
+    # A stem found by prefix, as word coverage finds it ("shad" / "shade").
+    assert SourceStems.of("Shaded stands.").has("shade") and not SourceStems.of("Shaded stands.").has("shape")

@@ -309,10 +309,27 @@ def _doubt_answered(case: ClaimCase, t: Thresholds) -> bool:
     """The combiner does not doubt the claim, or something answers its doubt: a source sentence close to the
     same statement, or a model that reads the best passage as giving the claim some support. A merely
     similar passage the model finds silent on the claim was, on held-out summaries, as a rule a copy with
-    one detail changed or facts of several sentences stitched together."""
+    one detail changed or facts of several sentences stitched together. A claim with words of its own that
+    no source has needs the model (``doubted_absent_words``)."""
     mj = case.judgement
-    return (not _doubted(case, t) or mj.similarity >= t.doubted_close_similarity  # type: ignore[union-attr]
+    if not _doubted(case, t):
+        return True
+    if _new_words(case, t):
+        return mj.p_supported >= t.doubted_absent_model_support  # type: ignore[union-attr]
+    return (mj.similarity >= t.doubted_close_similarity  # type: ignore[union-attr]
             or mj.p_supported >= t.doubted_model_support)  # type: ignore[union-attr]
+
+
+def _new_words(case: ClaimCase, t: Thresholds) -> bool:
+    """The claim has ``doubted_absent_words`` content words that no source has in any form."""
+    return len(case.judgement.absent.words) >= t.doubted_absent_words  # type: ignore[union-attr]
+
+
+def _unanswered_new_words(case: ClaimCase, t: Thresholds) -> bool:
+    """A doubted claim with words of its own that the model does not read as supported: no similar sentence
+    carries it (``_doubt_answered``), and its reason names the words."""
+    return (_doubted(case, t) and _new_words(case, t)
+            and case.judgement.p_supported < t.doubted_absent_model_support)  # type: ignore[union-attr]
 
 
 def _sentence_says(case: ClaimCase, t: Thresholds) -> bool:
@@ -406,4 +423,6 @@ def unsupported_by_passages(case: ClaimCase, t: Thresholds) -> Finding:
     strangers = names_absent(case.text, case.sources)
     if strangers:
         note += f"; no source names {', '.join(repr(n) for n in strangers)}"
+    if _unanswered_new_words(case, t):
+        note += f"; no source has the words {', '.join(repr(w) for w in case.judgement.absent.words)}"  # type: ignore[union-attr]
     return Finding("unsupported", 1 - p_support, note, _best_cited(case, p_support), case.probability_dict())

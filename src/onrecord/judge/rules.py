@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from onrecord.judge import documents, factual, substitution
+from onrecord.judge import documents, exchange, factual, substitution
 from onrecord.judge.confidence import measured
 from onrecord.judge.finding import ClaimCase, Finding, Rule, first_finding
 from onrecord.judge.thresholds import Thresholds
@@ -25,6 +25,7 @@ PASSAGE_RULES: tuple[tuple[str, Rule], ...] = (
     ("extended_restriction", factual.extended_restriction),
     ("other_person", factual.other_person),
     ("near_copy", substitution.substituted),  # a near-copy of a close sentence, one telling word changed
+    ("exchanged_words", exchange.exchanged_words),  # ... or two of its words in each other's place
     ("off_topic", factual.off_topic),
     ("supported", factual.supported),
     ("model_contradiction", factual.model_contradiction),

@@ -122,7 +122,7 @@ class NearCopy:
     """Content words of the claim aligned with the sentence, word for word in order."""
 
 
-def _copied_stretch(claim: Sequence[Token], sent: list[Token]) -> list[Token]:
+def copied_stretch(claim: Sequence[Token], sent: list[Token]) -> list[Token]:
     """The stretch of ``sent`` the claim copies: from the first word aligned with the claim to the last,
     widened by as many words as the claim has before its first aligned word and after its last (a slot at
     either end). A summary that copies a sentence but drops its trailing clause (", with the victim's
@@ -144,7 +144,7 @@ def near_copy(claim: Sequence[Token], hit: SentenceHit, t: Thresholds) -> NearCo
         return None
     s_keys = {s.key for s in whole}
     c_keys = {c.key for c in claim}
-    sent = _copied_stretch(claim, whole)
+    sent = copied_stretch(claim, whole)
     ops = Levenshtein.opcodes([c.key for c in claim], [s.key for s in sent])
     aligned_src, aligned_claim, runs = 0, 0, []
     for op in ops:

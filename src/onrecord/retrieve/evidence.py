@@ -10,20 +10,26 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from onrecord.cancel import checkpoint
 from onrecord.documents import Document
 from onrecord.report import Evidence
+from onrecord.retrieve.synonyms import without_synonyms
 from onrecord.retrieve.tables import readable_sentences
 from onrecord.runtime.embedder import Embedder, shared_embedder
 from onrecord.runtime.model import LABELS, GroundingModel
 from onrecord.text.lexical import BM25, content_stems, coverage
 from onrecord.text.segment import Span, is_heading, windows
-from onrecord.text.terms import AbsentTerms, absent_terms, text_terms
+from onrecord.text.terms import AbsentTerms, SourceStems, absent_terms, text_terms
 from onrecord.text.vocab import NEGATION
+
+SYNONYMS_FROM = 2
+"""A claim's new words are checked for synonyms in its closest sentence (``retrieve.synonyms``) from this
+many on: the judge weighs them from two (``Thresholds.doubted_absent_words``), and one word alone changes no
+verdict, so it is not worth the embedder's time."""
 
 WINDOW_TOKENS = 180
 COVER_SENTENCES = 3
@@ -55,6 +61,8 @@ class SourceIndex:
     """The source's numbers and words (``onrecord.text.terms``), for a claim's absent figures and names."""
     readings: list[SentenceReading] = field(default_factory=list)
     """How each sentence is read as a hit (with the sentence it heads, or with its answer), computed once."""
+    stems: SourceStems = field(default_factory=SourceStems)
+    """The source's content stems, for a claim's words that no source has."""
 
     @classmethod
     def build(cls, doc: Document, embedder: Embedder | None = None) -> SourceIndex:
@@ -63,7 +71,7 @@ class SourceIndex:
         vecs = embedder.encode(texts) if embedder is not None and texts else None
         inside = [tuple(x for x in sents if x.start >= w.start and x.end <= w.end) for w in wins]
         return cls(doc, sents, wins, BM25.of_texts(texts), BM25.of_texts([w.text_of(doc.text) for w in wins]), vecs,
-                   inside, texts, text_terms(doc.text), _readings(doc.text, sents, texts))
+                   inside, texts, text_terms(doc.text), _readings(doc.text, sents, texts), SourceStems.of(doc.text))
 
     def sentence_text(self, i: int) -> str:
         return self.sentence_texts[i] if self.sentence_texts else self.sentences[i].text_of(self.doc.text)
@@ -256,10 +264,13 @@ def judge_many(model: GroundingModel, claims: list[str], indexes: list[SourceInd
         wanted = (needs_model is None or needs_model[i]) and (r.similarity >= min_similarity or cov >= min_coverage)
         per_claim.append(cands if wanted else [])
     known = [idx.terms for idx in indexes]
+    stems = [idx.stems for idx in indexes]
     out = []
     for i, (cands, r) in enumerate(zip(per_claim, ranked, strict=True)):
         mj = _judgement(model, claims[i], cands, r, covs[i])
-        mj.absent = absent_terms(claims[i], known)
+        mj.absent = absent_terms(claims[i], known, stems)
+        if embedder is not None and len(mj.absent.words) >= SYNONYMS_FROM and r.sentences:
+            mj.absent = replace(mj.absent, words=without_synonyms(mj.absent.words, r.sentences[0].text, embedder))
         mj.negation_unmatched = bool(NEGATION.search(claims[i])) and not (
             r.sentences and NEGATION.search(r.sentences[0].text))
         out.append(mj)

@@ -48,7 +48,7 @@ def content_stems(text: str) -> list[str]:
     return out
 
 
-def _stems_meet(a: str, b: str) -> bool:
+def stems_meet(a: str, b: str) -> bool:
     # A light stemmer leaves "shade"/"shad(ed)" or "indoor(s)"; a long shared prefix is the same word.
     if a == b:
         return True
@@ -65,7 +65,7 @@ def coverage(claim: str, passage: str) -> float:
     if not want:
         return 1.0
     have = set(content_stems(passage))
-    found = sum(1 for w in want if w in have or any(_stems_meet(w, h) for h in have))
+    found = sum(1 for w in want if w in have or any(stems_meet(w, h) for h in have))
     return found / len(want)
 
 

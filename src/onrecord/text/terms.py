@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from onrecord.text.lexical import content_stems, stem, stems_meet, tokens
+from onrecord.text.vocab import LIGHT_WORDS, STOPWORDS
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -43,6 +46,10 @@ class AbsentTerms:
 
     numbers: int = 0
     names: int = 0
+    words: tuple[str, ...] = ()
+    """Content words of the claim (as it writes them, one per stem, numbers aside) that no source has in
+    any form (``SourceStems.has``): what of the claim is new to the sources, for the judge; not a combiner
+    feature."""
 
 
 def claim_terms(claim: str) -> tuple[set[str], set[str]]:
@@ -52,12 +59,60 @@ def claim_terms(claim: str) -> tuple[set[str], set[str]]:
     return numbers, names
 
 
-def absent_terms(claim: str, sources: Iterable[frozenset[str]]) -> AbsentTerms:
-    """The claim's numbers and name words that none of ``sources`` (``text_terms`` of each) contains."""
+@dataclass(frozen=True)
+class SourceStems:
+    """A source's content stems, found as ``onrecord.text.lexical.coverage`` finds them (the same stem,
+    or a long shared prefix: "shade" / "shad"), without a scan of every stem: candidates share the first
+    ``_PREFIX`` letters, the least a prefix match needs."""
+
+    stems: frozenset[str] = frozenset()
+    by_prefix: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, text: str) -> SourceStems:
+        stems = frozenset(w for w in content_stems(text) if not w[0].isdigit())
+        groups: dict[str, list[str]] = {}
+        for w in stems:
+            groups.setdefault(w[:_PREFIX], []).append(w)
+        return cls(stems, {k: tuple(v) for k, v in groups.items()})
+
+    def has(self, stem: str) -> bool:
+        return stem in self.stems or any(stems_meet(stem, s) for s in self.by_prefix.get(stem[:_PREFIX], ()))
+
+
+_PREFIX = 4
+"""``stems_meet`` needs at least four shared letters, so candidates share the first four."""
+
+
+def absent_terms(claim: str, sources: Iterable[frozenset[str]],
+                 stems: Iterable[SourceStems] = ()) -> AbsentTerms:
+    """The claim's numbers and name words that none of ``sources`` (``text_terms`` of each) contains, and
+    its content words that none of ``stems`` has."""
     numbers, names = claim_terms(claim)
     known = list(sources)
     return AbsentTerms(sum(1 for n in numbers if not any(n in s for s in known)),
-                       sum(1 for n in names if not any(n in s for s in known)))
+                       sum(1 for n in names if not any(n in s for s in known)), new_words(claim, list(stems)))
+
+
+_LIGHT_STEMS = frozenset(stem(w) for w in LIGHT_WORDS)
+
+
+def new_words(claim: str, stems: list[SourceStems]) -> tuple[str, ...]:
+    """The claim's content words (one per stem, in text order; numbers and ``LIGHT_WORDS`` aside) that none
+    of ``stems`` has; none where there are no sources to read."""
+    if not stems:
+        return ()
+    out: dict[str, str] = {}
+    for word in tokens(claim):
+        low = word.lower()
+        if low in STOPWORDS or low[0].isdigit():
+            continue
+        key = stem(low)
+        if key in _LIGHT_STEMS:
+            continue
+        if key not in out and not any(s.has(key) for s in stems):
+            out[key] = word
+    return tuple(out.values())
 
 
 __all__ = ["AbsentTerms", "absent_terms", "claim_terms", "text_terms"]

@@ -92,3 +92,43 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
           "november", "december")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 """Names of months and days: one in place of another of its kind is another date (``judge.substitution``)."""
+
+NAME_READINGS: dict[str, tuple[str, ...]] = {
+    "washington": ("federal", "u.s.", "united states", "white house", "congress", "administration"),
+    "beijing": ("china", "chinese"),
+    "moscow": ("russia", "russian", "kremlin"),
+    "kremlin": ("russia", "russian", "moscow"),
+    "brussels": ("european union", "eu", "european commission"),
+    "london": ("britain", "british", "uk", "united kingdom"),
+    "whitehall": ("british government", "civil service", "ministry"),
+    "westminster": ("parliament", "british government"),
+    "paris": ("france", "french"),
+    "berlin": ("germany", "german"),
+    "tokyo": ("japan", "japanese"),
+    "ottawa": ("canada", "canadian"),
+    "canberra": ("australia", "australian"),
+    "pentagon": ("defense department", "department of defense", "defence ministry", "military"),
+    "ceo": ("chief executive",),
+    "cfo": ("chief financial", "finance chief", "finance director"),
+    "coo": ("chief operating",),
+    "cto": ("chief technology", "chief technical"),
+}
+"""Words a source may use for a name a claim gives: a place that stands for the power seated there
+("Washington will pay half" for "the federal government will pay half"), a title's acronym whose expansion
+is not spelled out word for word ("CEO" for "chief executive"). A claim's name is one its source gives when
+the source has one of these."""
+
+LIGHT_WORDS = frozenset("""
+go goes going went gone come comes coming came get gets getting got make makes making made take takes taking
+took taken give gives giving gave given put puts putting keep keeps keeping kept tell tells telling told bring
+brings bringing brought set sets setting let lets say says saying see sees seeing saw seen look looks looking
+find found show shows showed shown turn turns turned seem seems seemed become becomes became begin begins began
+beginning start starts started end ends ended ahead early earlier late later latest first last next new old big
+small many much more most less least still however also even yet already soon now then today time times year
+years day days week weeks month months part parts way ways thing things lot lots due every each several various
+certain whole other another same such own able well back away around nearly almost roughly approximately
+about some just only
+""".split())
+"""Content words too common to be a claim's own fact: light verbs ("went ahead", "tells schools to bring"),
+adverbs of time and degree, hedges of a figure ("nearly half": the figure rules read those), vague nouns. A paraphrase uses them freely; a claim that brings words no source
+has is weighed on its other words (``onrecord.text.terms.new_words``)."""
