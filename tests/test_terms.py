@@ -50,6 +50,10 @@ def test_a_term_in_any_source_is_present() -> None:
     # Numbers are the figures' business; stop words say nothing new; each stem is named once.
     ("Revenue rose 12 percent, and revenues rose again.", ()),
     ("Analysts cheered; analysts cheered loudly.", ("cheered", "loudly")),
+    # A figure's words and number words are the figure rules' to compare; a figure in words alone, or a
+    # day the sources do not name, is a fact the claim brings.
+    ("Revenue rose 8 percent to 1,412 million dollars, two analysts said.", ()),
+    ("Revenue doubled, analysts unanimously said on Friday.", ("doubled", "unanimously", "Friday")),
 ])
 def test_new_words_are_content_words_no_source_has_in_any_form(claim: str, new: tuple[str, ...]) -> None:
     assert absent_terms(claim, [text_terms(SOURCE)], [SourceStems.of(SOURCE)]).words == new

@@ -37,6 +37,11 @@ def tokens(text: str) -> list[str]:
     return [m.group(0) for m in _TOKEN_RE.finditer(text)]
 
 
+def token_spans(text: str) -> list[tuple[str, int, int]]:
+    """``tokens`` with where each one is in ``text``."""
+    return [(m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+
+
 def content_stems(text: str) -> list[str]:
     """Stems of the words that carry content (no stop words), numbers kept without separators."""
     out = []

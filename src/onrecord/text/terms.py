@@ -15,7 +15,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from onrecord.text.lexical import content_stems, stem, stems_meet, tokens
+from onrecord.text.lexical import content_stems, stem, stems_meet, token_spans
+from onrecord.text.numwords import SCALES, TENS, UNITS
+from onrecord.text.quantities import FRACTIONS, quantities
 from onrecord.text.vocab import LIGHT_WORDS, STOPWORDS
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -95,24 +97,25 @@ def absent_terms(claim: str, sources: Iterable[frozenset[str]],
 
 
 _LIGHT_STEMS = frozenset(stem(w) for w in LIGHT_WORDS)
+_NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES) | frozenset(FRACTIONS) | {"dozen", "dozens"}
 
 
 def new_words(claim: str, stems: list[SourceStems]) -> tuple[str, ...]:
-    """The claim's content words (one per stem, in text order; numbers and ``LIGHT_WORDS`` aside) that none
-    of ``stems`` has; none where there are no sources to read."""
+    """The claim's content words (one per stem, in text order) that none of ``stems`` has; none where there
+    are no sources to read. Number words and the words of a figure in digits ("30 percent", "35 miles")
+    are the figure rules' to compare ("percent" for "%"), and ``LIGHT_WORDS`` are no fact of the claim's
+    own: neither is counted. A figure in words alone ("unanimously", "doubled") and a day or month (which
+    the figure rules compare only where a source names one: "on Saturday") are facts the claim brings."""
     if not stems:
         return ()
+    figures = [(q.start, q.end) for q in quantities(claim) if any(ch.isdigit() for ch in q.text)]
     out: dict[str, str] = {}
-    for word in tokens(claim):
+    for word, start, end in token_spans(claim):
         low = word.lower()
-        if low in STOPWORDS or low[0].isdigit():
+        if (low in STOPWORDS or low[0].isdigit() or low in _NUMBER_WORDS
+                or any(a <= start and end <= b for a, b in figures)):
             continue
         key = stem(low)
-        if key in _LIGHT_STEMS:
-            continue
-        if key not in out and not any(s.has(key) for s in stems):
+        if key not in _LIGHT_STEMS and key not in out and not any(s.has(key) for s in stems):
             out[key] = word
     return tuple(out.values())
-
-
-__all__ = ["AbsentTerms", "absent_terms", "claim_terms", "text_terms"]
