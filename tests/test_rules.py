@@ -241,6 +241,33 @@ def test_swapped_modifier_is_telling_from_similarity_03_among_the_three_closest(
     assert sentences.swapped_modifier_near(claim, [other, other, other, _hit(source, 0.9)], T) is None
 
 
+@pytest.mark.parametrize(("claim", "source"), [
+    ("Louis Jordan was on a container ship 200 miles from North Carolina.",
+     "The last time Frank Jordan spoke with his son, Louis Jordan was fishing on a sailboat off the South "
+     "Carolina coast. Louis Jordan was later found on a container ship 200 miles from North Carolina."),
+    ("Jones was shown a red card late in the game.",
+     "Smith was shown a yellow card early in the game. Jones was shown a red card late in the game after a "
+     "second foul."),
+    ("The patient suffered minor burns to his hands.",
+     "The driver suffered serious burns to his face and hands. The patient suffered minor burns to his hands "
+     "and was released."),
+])
+def test_a_modifier_the_story_also_gives_the_claims_way_is_no_swap(checker, claim, source):
+    # Another close sentence gives the same thing another modifier, but one gives the claim's own.
+    assert _one(checker, claim, source).label == "supported"
+
+
+def test_a_swapped_modifier_needs_no_close_sentence_giving_the_claims_own():
+    claim = "Jones was shown a red card late in the game."
+    yellow = _hit("Smith was shown a yellow card early in the game.", 0.9)
+    red = _hit("Jones was shown a red card after a second foul.", 0.6)
+    assert sentences.swapped_modifier_near(claim, [yellow], T) is not None
+    assert sentences.swapped_modifier_near(claim, [yellow, red], T) is None
+    # A sentence giving another thing the claim's modifier does not count ("red shirt").
+    shirt = _hit("Jones wore a red shirt in the game.", 0.6)
+    assert sentences.swapped_modifier_near(claim, [yellow, shirt], T) is not None
+
+
 # -- swapped and absent names -------------------------------------------------------------------
 
 

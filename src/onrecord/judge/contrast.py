@@ -8,6 +8,7 @@ that uses another pole of the same group (and not the claim's) is a contradictio
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 # Prefixes match inflections: "approv" → approve/approved/approval. Keep them long enough to be
@@ -128,13 +129,16 @@ def _modified_heads(text: str) -> dict[str, set[tuple[int, str]]]:
     return out
 
 
-def swapped_modifier(claim: str, sentence: str) -> Opposition | None:
-    """The sentence gives the claim's head noun another modifier of the same class ("yellow card")."""
+def swapped_modifier(claim: str, sentence: str, also_said: Sequence[str] = ()) -> Opposition | None:
+    """The sentence gives the claim's head noun another modifier of the same class ("yellow card"), and
+    none of ``also_said`` (other close sentences) gives the claim's own: a story that has both "South
+    Carolina" and "North Carolina" does not deny "200 miles from North Carolina"."""
     c, s = _modified_heads(claim), _modified_heads(sentence)
+    others = [_modified_heads(t) for t in also_said]
     for head, mods in c.items():
         for k, m in mods:
             theirs = {m2 for k2, m2 in s.get(head, set()) if k2 == k}
-            if theirs and m not in theirs:
+            if theirs and m not in theirs and not any((k, m) in o.get(head, set()) for o in others):
                 return Opposition(f"{m} {head}", f"{sorted(theirs)[0]} {head}")
     return None
 

@@ -189,10 +189,11 @@ def _opposed_to_the_answer(claim: str, question: SentenceHit) -> tuple[SentenceH
 
 def swapped_modifier_near(claim: str, hits: Sequence[SentenceHit], t: Thresholds) -> tuple[SentenceHit, Opposition] | None:
     """Among the closest sentences, one that gives the claim's thing another modifier of its class."""
+    said = [h.text for h in hits]
     for hit in hits[: t.modifier_hits]:
         if hit.similarity < t.modifier_similarity or _is_question(hit):
             continue
-        opp = swapped_modifier(claim, hit.text)
+        opp = swapped_modifier(claim, hit.text, said)
         if opp is not None:
             return hit, opp
     return None
