@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from onrecord.documents import Document, PageSpan, load, load_bytes, source_id_for
+from onrecord.documents import Document, PageSpan, from_text, load, load_bytes, source_id_for
 from onrecord.errors import (
     DecodeError,
     EmptyDocumentError,
@@ -472,3 +472,11 @@ def test_locate_and_snippet_bounds():
         doc.snippet(5, 3)
     assert doc.snippet(4, 5, context=2) == "…c\ndef"
     assert doc.snippet(1, 2, context=1) == "abc…"
+
+
+def test_a_documents_words_are_its_lower_cased_words_in_any_alphabet():
+    doc = from_text("Québec's African-American mayor met 3 CEOs in Zürich.", id="s")
+    assert doc.lowered == "québec's african-american mayor met 3 ceos in zürich."
+    assert doc.words == frozenset({"québec", "s", "african", "american", "mayor", "met", "ceos", "in", "zürich"})
+    # Computed once: the same object on every read.
+    assert doc.words is doc.words

@@ -25,7 +25,9 @@ say) is named in ``Document.warnings``.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 
@@ -83,6 +85,17 @@ class Document:
             i = find("\n", i + 1)
         self._line_starts = starts
         self._page_starts = [p.start for p in self.pages]
+
+    @cached_property
+    def lowered(self) -> str:
+        """``text`` in lower case, computed once: the judge reads names against it claim by claim."""
+        return self.text.lower()
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """The lower-cased words of ``text`` (any alphabet; apostrophes and hyphens split them), computed
+        once: a name is looked up here, not searched for in a long text for every claim."""
+        return frozenset(re.findall(r"[^\W\d_]+", self.lowered))
 
     def _page_index(self, offset: int) -> int | None:
         if len(self._page_starts) != len(self.pages):  # pages replaced after construction

@@ -265,15 +265,13 @@ def _claim_names_in(claim: str, hit: SentenceHit) -> list[bool]:
 def names_absent(claim: str, sources: Sequence[Document]) -> list[str]:
     """Names in the claim that no source has: multi-word names (first and last word both present counts),
     then single capitalised words that open no sentence (``one_word_names_absent``)."""
-    lows = [d.text.lower() for d in sources]
     out = []
     for n in sorted(names(claim), key=lambda n: (claim.find(n), n)):  # text order: a set's order varies by process
-        words = n.lower().split()
-        if any(n.lower() in low or (re.search(rf"\b{re.escape(words[0])}\b", low)
-                                    and re.search(rf"\b{re.escape(words[-1])}\b", low)) for low in lows):
+        first, last = n.lower().split()[0], n.lower().split()[-1]
+        if any(n.lower() in d.lowered or (first in d.words and last in d.words) for d in sources):
             continue
         out.append(n)
-    return out + [w for w in one_word_names_absent(claim, sources, lows) if not any(w in n.split() for n in out)]
+    return out + [w for w in one_word_names_absent(claim, sources) if not any(w in n.split() for n in out)]
 
 
 def _named_words(claim: str) -> list[str]:
@@ -301,11 +299,11 @@ def _may_name(word: str) -> bool:
             and len(re.split(r"['’]", word)[0]) >= 2 and bool(content_stems(word)))
 
 
-def _word_in(word: str, low: str) -> bool:
-    """``word`` (or its singular) is a word of the lower-cased text; a hyphenated one, each part."""
+def _word_in(word: str, words: frozenset[str]) -> bool:
+    """``word`` (or its singular, or plural) is one of ``words``; a hyphenated one, each part."""
     parts = [p for p in re.split(r"[-’']", word.lower()) if p]
-    return all(re.search(rf"\b{re.escape(p)}(?:e?s)?\b", low) or
-               (p.endswith("s") and re.search(rf"\b{re.escape(p[:-1])}\b", low)) for p in parts)
+    return all(p in words or p + "s" in words or p + "es" in words or (p.endswith("s") and p[:-1] in words)
+               for p in parts)
 
 
 def _initials_in(acronym: str, text: str) -> bool:
@@ -316,21 +314,20 @@ def _initials_in(acronym: str, text: str) -> bool:
     return re.search(pattern, text, re.I) is not None
 
 
-def one_word_names_absent(claim: str, sources: Sequence[Document], lows: Sequence[str] | None = None) -> list[str]:
+def one_word_names_absent(claim: str, sources: Sequence[Document]) -> list[str]:
     """Capitalised words of the claim that open no sentence and that no source has, even as an acronym's
     expansion: "GreatInsuranceXYZ" against a call from "BestInsuranceXYZ", "Spotify" against a release on
     "Amazon and iTunes", "a British man" against "an American". A claim that names what no source names is
     not supported by them, however much else it shares (held-out pairs, 2026-12-07: such claims were false
     34 times in 42)."""
-    lows = lows if lows is not None else [d.text.lower() for d in sources]
     out = []
     for w in _named_words(claim):
-        if any(_word_in(w, low) for low in lows):
+        if any(_word_in(w, d.words) for d in sources):
             continue
         if w.isupper() and any(_initials_in(w, d.text) for d in sources):
             continue
-        if any(re.search(rf"\b{re.escape(power)}\b", low) for power in NAME_READINGS.get(w.lower(), ())
-               for low in lows):
+        if any(re.search(rf"\b{re.escape(power)}\b", d.lowered) for power in NAME_READINGS.get(w.lower(), ())
+               for d in sources):
             continue  # "Washington" for "the federal government", "CEO" for "chief executive"
         out.append(w)
     return out
