@@ -30,6 +30,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+
 
 @dataclass(frozen=True)
 class PageSpan:
@@ -95,7 +97,7 @@ class Document:
     def words(self) -> frozenset[str]:
         """The lower-cased words of ``text`` (any alphabet; apostrophes and hyphens split them), computed
         once: a name is looked up here, not searched for in a long text for every claim."""
-        return frozenset(re.findall(r"[^\W\d_]+", self.lowered))
+        return frozenset(_LETTERS.findall(self.lowered))
 
     def _page_index(self, offset: int) -> int | None:
         if len(self._page_starts) != len(self.pages):  # pages replaced after construction

@@ -9,7 +9,8 @@ same only where the roles are alike:
 
 * the two are items of one list ("Smith and Jones won", "red, white and blue"): nothing but "and", "or"
   and such between them;
-* the relation between them is symmetric ("Smith met Jones", "Leeds drew with Hull": ``SYMMETRIC``).
+* the relation between them is symmetric ("Smith met Jones", "Leeds drew with Hull":
+  ``vocab.SYMMETRIC_WORDS``).
 """
 
 from __future__ import annotations
@@ -24,18 +25,10 @@ from onrecord.judge.substitution import Token, copied_stretch, tokens
 from onrecord.judge.thresholds import Thresholds
 from onrecord.retrieve.evidence import SentenceHit
 from onrecord.text.lexical import stem
+from onrecord.text.vocab import LIST_WORDS, SYMMETRIC_WORDS
 
-_LIST_WORDS = frozenset("and or nor plus both either neither also as well".split())
-"""Words that join the items of one list: two items exchanged across only these are the same list."""
-
-SYMMETRIC = frozenset(stem(w) for w in """
-meet met meeting marry married wed wedded tie tied draw drew drawn play played face faced clash clashed
-merge merged collide collided partner partnered versus vs v between against alongside together talk
-talked spoke speak negotiate negotiated trade traded compete competed equal equals match matched same
-similar resemble resembled differ differs differed like unlike share shared
-""".split())
-"""Words of a relation that holds both ways ("A met B" is "B met A"; "Leeds played Hull"), or that sets two
-things side by side ("A versus B", "between A and B"): across one of them an exchange says the same."""
+_LIST_KEYS = frozenset(stem(w) for w in LIST_WORDS)
+_SYMMETRIC_KEYS = frozenset(stem(w) for w in SYMMETRIC_WORDS)
 
 
 @dataclass(frozen=True)
@@ -69,9 +62,9 @@ def exchange_in(claim: Sequence[Token], hit: SentenceHit, t: Thresholds) -> Exch
     if max(len(c_a), len(c_b)) > t.near_copy_slot_words or not (any(w.content for w in c_a) and any(w.content for w in c_b)):
         return None
     between = claim[a.src_end : b.src_start]
-    if not any(w.content and w.key not in _LIST_WORDS for w in between):
+    if not any(w.content and w.key not in _LIST_KEYS for w in between):
         return None  # items of one list, in another order
-    if any(w.key in SYMMETRIC for w in between):
+    if any(w.key in _SYMMETRIC_KEYS for w in between):
         return None  # a relation that holds both ways
     return Exchange(hit, c_a[0], c_b[0], (c_a[0].start, c_b[-1].end))
 

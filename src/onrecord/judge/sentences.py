@@ -31,7 +31,8 @@ _WHOLE = re.compile(r"\b(?:whole|entire|entirely|all|completely|fully|full|altog
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # A capitalised word that opens no sentence (nor follows an opening quotation mark or bracket), in any
-# alphabet's capitals ("Québec", "Lancôme"): ``onrecord.text.terms.NAME_WORD`` widened beyond ASCII letters.
+# alphabet's capitals ("Québec", "Lancôme"): ``onrecord.text.terms``' pattern widened beyond ASCII letters
+# (that one stays as it is: the combiner was fitted on its counts).
 _NAME_WORD = re.compile(r"(?<![.!?:]\s)(?<![.!?:][\"'“‘(\[]\s)(?<=\s)[^\W\d_a-z](?:[^\W\d_]|['’-])+(?![\w])")
 # Above this share of capitalised words a claim is a headline in title case or capitals: its capitals mark
 # no names ("Council Approves New Budget For Schools").
@@ -267,8 +268,9 @@ def names_absent(claim: str, sources: Sequence[Document]) -> list[str]:
     then single capitalised words that open no sentence (``one_word_names_absent``)."""
     out = []
     for n in sorted(names(claim), key=lambda n: (claim.find(n), n)):  # text order: a set's order varies by process
-        first, last = n.lower().split()[0], n.lower().split()[-1]
-        if any(n.lower() in d.lowered or (first in d.words and last in d.words) for d in sources):
+        low = n.lower()
+        first, last = low.split()[0], low.split()[-1]
+        if any(low in d.lowered or (first in d.words and last in d.words) for d in sources):
             continue
         out.append(n)
     return out + [w for w in one_word_names_absent(claim, sources) if not any(w in n.split() for n in out)]
@@ -306,12 +308,12 @@ def _word_in(word: str, words: frozenset[str]) -> bool:
                for p in parts)
 
 
-def _initials_in(acronym: str, text: str) -> bool:
-    """An acronym ("EHR", "US") spelled by the initials of words in a row of ``text`` ("Electronic Health
+def _initials_in(acronym: str, doc: Document) -> bool:
+    """An acronym ("EHR", "US") spelled by the initials of words in a row of ``doc`` ("Electronic Health
     Record", "United States", "gross domestic product"), small words between them allowed ("Bank of
-    England")."""
-    pattern = r"\b" + r"\s+(?:(?:of|and|for|the|de|&)\s+)?".join(f"{c}[a-z]+" for c in acronym) + r"\b"
-    return re.search(pattern, text, re.I) is not None
+    England"); read in the document's lower-cased text, computed once."""
+    pattern = r"\b" + r"\s+(?:(?:of|and|for|the|de|&)\s+)?".join(f"{c}[a-z]+" for c in acronym.lower()) + r"\b"
+    return re.search(pattern, doc.lowered) is not None
 
 
 def one_word_names_absent(claim: str, sources: Sequence[Document]) -> list[str]:
@@ -324,7 +326,7 @@ def one_word_names_absent(claim: str, sources: Sequence[Document]) -> list[str]:
     for w in _named_words(claim):
         if any(_word_in(w, d.words) for d in sources):
             continue
-        if w.isupper() and any(_initials_in(w, d.text) for d in sources):
+        if w.isupper() and any(_initials_in(w, d) for d in sources):
             continue
         if any(re.search(rf"\b{re.escape(power)}\b", d.lowered) for power in NAME_READINGS.get(w.lower(), ())
                for d in sources):

@@ -126,7 +126,7 @@ class Thresholds:
     merely similar sentence supported was true 19 times in 100 on the ``fit`` half, at every share of the
     claim's words one sentence held (so no one-sentence condition is kept); with these two cut-offs, chosen
     on that half, the pairs' balanced accuracy rose 2.4 points on each half (docs/benchmarks.md). Agreeing
-    figures support a doubted claim on the same condition."""
+    figures are their own ground, doubt or no doubt (``factual._support_reason``)."""
     doubted_absent_words: int = 2
     doubted_absent_model_support: float = 0.35
     """A doubted claim with this many content words that no source has in any form ("re-elected", "on loan"

@@ -108,14 +108,25 @@ def new_words(claim: str, stems: list[SourceStems]) -> tuple[str, ...]:
     the figure rules compare only where a source names one: "on Saturday") are facts the claim brings."""
     if not stems:
         return ()
-    figures = [(q.start, q.end) for q in quantities(claim) if any(ch.isdigit() for ch in q.text)]
-    out: dict[str, str] = {}
+    absent: dict[str, bool] = {}  # stem -> no source has it, each stem looked up once
+    found: list[tuple[str, str, int, int]] = []
     for word, start, end in token_spans(claim):
         low = word.lower()
-        if (low in STOPWORDS or low[0].isdigit() or low in _NUMBER_WORDS
-                or any(a <= start and end <= b for a, b in figures)):
+        if low in STOPWORDS or low[0].isdigit() or low in _NUMBER_WORDS:
             continue
         key = stem(low)
-        if key not in _LIGHT_STEMS and key not in out and not any(s.has(key) for s in stems):
+        if key not in absent:
+            absent[key] = key not in _LIGHT_STEMS and not any(s.has(key) for s in stems)
+        if absent[key]:
+            found.append((key, word, start, end))
+    if not found:
+        return ()  # the claim's figures need not be read
+    figures = [(q.start, q.end) for q in quantities(claim) if any(ch.isdigit() for ch in q.text)]
+    out: dict[str, str] = {}
+    for key, word, start, end in found:
+        if key not in out and not any(a <= start and end <= b for a, b in figures):
             out[key] = word
     return tuple(out.values())
+
+
+__all__ = ["AbsentTerms", "SourceStems", "absent_terms", "claim_terms", "new_words", "text_terms"]

@@ -130,5 +130,20 @@ certain whole other another same such own able well back away around nearly almo
 about some just only
 """.split())
 """Content words too common to be a claim's own fact: light verbs ("went ahead", "tells schools to bring"),
-adverbs of time and degree, hedges of a figure ("nearly half": the figure rules read those), vague nouns. A paraphrase uses them freely; a claim that brings words no source
-has is weighed on its other words (``onrecord.text.terms.new_words``)."""
+adverbs of time and degree, hedges of a figure ("nearly half": the figure rules read those), vague nouns.
+A paraphrase uses them freely; a claim that brings words no source has is weighed on its other words
+(``onrecord.text.terms.new_words``)."""
+
+LIST_WORDS = frozenset("and or nor plus both either neither also as well".split())
+"""Words that join the items of one list: two items exchanged across only these are the same list
+(``judge.exchange``)."""
+
+SYMMETRIC_WORDS = frozenset("""
+meet met meeting marry married wed wedded tie tied draw drew drawn play played face faced clash clashed
+merge merged collide collided partner partnered versus vs v between against alongside together talk
+talked spoke speak negotiate negotiated trade traded compete competed equal equals match matched same
+similar resemble resembled differ differs differed like unlike share shared
+""".split())
+"""Words of a relation that holds both ways ("A met B" is "B met A"; "Leeds played Hull"), or that sets two
+things side by side ("A versus B", "between A and B"): across one of them two exchanged words say the same
+(``judge.exchange``)."""
