@@ -411,6 +411,39 @@ def test_agreeing_figures_still_carry_a_doubted_claim_with_words_of_its_own(chec
     assert c.label == "supported" and c.reason.startswith("figures agree with the source")
 
 
+@pytest.mark.parametrize(("claim", "source", "marker"), [
+    ("The team reached the third round of the cup after a penalty shootout in heavy rain.",
+     "The team were knocked out in the third round of the cup last season, the manager recalled.", "third"),
+    ("The bridge reopened in 2019 after engineers replaced its rusted cables.",
+     "The bridge was painted in 2019 by volunteers from the town.", "2019"),
+    ("The museum bought the painting in 1998 at a crowded auction in the capital.",
+     "The museum first displayed the painting in 1998, in its east wing.", "1998"),
+    ("The river flooded the valley in 1953, forcing farmers to leave their land.",
+     "The river was dammed in 1953 to supply the valley with power.", "1953"),
+    ("The firm entered its second decade with record profits and a new chief.",
+     "The firm moved offices in its second decade, staff recalled.", "second"),
+    ("The senator resigned in 2004 amid a bribery scandal involving a contractor.",
+     "The senator was re-elected in 2004 with a larger majority.", "2004"),
+])
+def test_a_year_or_an_ordinal_alone_does_not_carry_a_claim_with_words_of_its_own(checker, claim, source, marker):
+    # The year or the place in an order agrees, but it only places what the claim says; the claim's own
+    # words ("reopened", "engineers", "won") are what it says, and no source has them.
+    c = _one(checker, claim, source)
+    assert c.label == "unsupported" and "no source has the words" in c.reason
+    lenient = Checker(thresholds=replace(T, doubted_absent_words=10**6), embedder=checker.embedder)
+    found = _one(lenient, claim, source)
+    assert found.label == "supported" and f"'{marker}' ~ '{marker}'" in found.reason
+
+
+@pytest.mark.parametrize(("claim", "source"), [
+    ("The district is cutting 22 office jobs while hiring 14 teachers.",
+     "The budget eliminates 22 central office positions and adds 14 teaching posts."),
+    ("The bridge was painted in 2019.", "The bridge was painted in 2019 by volunteers from the town."),
+])
+def test_counts_or_a_marker_without_new_words_still_carry_a_claim(checker, claim, source):
+    assert _one(checker, claim, source).label == "supported"
+
+
 @pytest.mark.parametrize(("claim", "source"), [
     ("The mayor opened the new library on Saturday.", "The mayor opened the new library on Saturday morning."),
     ("The new library opened on Saturday, the mayor said.", "On Saturday the mayor opened the new library."),

@@ -54,6 +54,11 @@ def test_a_term_in_any_source_is_present() -> None:
     # day the sources do not name, is a fact the claim brings.
     ("Revenue rose 8 percent to 1,412 million dollars, two analysts said.", ()),
     ("Revenue doubled, analysts unanimously said on Friday.", ("doubled", "unanimously", "Friday")),
+    # A hyphenated word is one word however many of its parts are new; a part the source has is no news.
+    ("Revenue rose in the quarter, shown in mo-cap.", ("mo-cap",)),
+    ("Northwind's state-of-the-art revenue rose.", ("state-of-the-art",)),
+    ("Northwind's revenue rose in the quarter-end.", ()),
+    ("Northwind's well-known revenue rose, analysts cheered.", ("well-known", "cheered")),
 ])
 def test_new_words_are_content_words_no_source_has_in_any_form(claim: str, new: tuple[str, ...]) -> None:
     assert absent_terms(claim, [text_terms(SOURCE)], [SourceStems.of(SOURCE)]).words == new

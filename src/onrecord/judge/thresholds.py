@@ -137,7 +137,8 @@ class Thresholds:
     half of the held-out pairs (``bench/checks_on_pairs.py --limit 250``, 2026-12-07; one to three words,
     0.25-0.6), where such claims were false 26 times in 33, and checked on the ``report`` half
     (docs/benchmarks.md). Agreeing figures still carry such a claim: blocking them too gained a point more
-    on the pairs but lost 13 hand-labelled claims, paraphrases with their figures right."""
+    on the pairs but lost 13 hand-labelled claims, paraphrases with their figures right. Only a year or an
+    ordinal alone does not (``factual._figures_carry``)."""
     figures_similarity: float = 0.5
     figures_coverage: float = 0.5
     """Agreeing figures support a claim when the sentence is this similar, or covers this share of the

@@ -122,11 +122,24 @@ def new_words(claim: str, stems: list[SourceStems]) -> tuple[str, ...]:
     if not found:
         return ()  # the claim's figures need not be read
     figures = [(q.start, q.end) for q in quantities(claim) if any(ch.isdigit() for ch in q.text)]
+    compounds = _compounds(claim)
     out: dict[str, str] = {}
     for key, word, start, end in found:
-        if key not in out and not any(a <= start and end <= b for a, b in figures):
-            out[key] = word
+        if any(a <= start and end <= b for a, b in figures):
+            continue
+        whole = next(((a, b) for a, b in compounds if a <= start and end <= b), None)
+        if whole is not None:  # one term however many of its parts are new: "mo-cap", "state-of-the-art"
+            key, word = f"compound:{whole[0]}", claim[whole[0] : whole[1]]
+        out.setdefault(key, word)
     return tuple(out.values())
+
+
+_COMPOUND = re.compile(r"\w+(?:[-‐]\w+)+")
+
+
+def _compounds(claim: str) -> list[tuple[int, int]]:
+    """Where the claim's hyphenated words are ("mo-cap", "re-elected"): each is one word of the claim."""
+    return [(m.start(), m.end()) for m in _COMPOUND.finditer(claim)]
 
 
 __all__ = ["AbsentTerms", "SourceStems", "absent_terms", "claim_terms", "new_words", "text_terms"]
