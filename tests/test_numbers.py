@@ -71,6 +71,35 @@ def test_someone_elses_figure_is_no_contradiction():
     assert status("Muto has scored five goals in four games.", src)[0] == "mismatch"
 
 
+@pytest.mark.parametrize(("claim", "source"), [
+    # A part of a series ("the final three", "the first two", "another 40") is another quantity than the
+    # whole the source counts.
+    ("Williams won the final three frames to lead overnight.", "Williams took five of the nine frames."),
+    ("The team lost the first two matches of the tour.", "The team lost five matches on the tour."),
+    ("The plant will add another 40 jobs this year.", "The plant employs 300 jobs in the town."),
+    ("Sales fell in the last four quarters.", "Sales fell in nine quarters of the decade."),
+    ("The remaining 12 patients were sent home.", "The hospital treated 30 patients."),
+])
+def test_a_part_of_a_series_is_no_contradiction_of_the_whole(claim: str, source: str) -> None:
+    assert status(claim, source)[0] == "unmatched"
+
+
+@pytest.mark.parametrize(("claim", "source"), [
+    ("Williams won the final three frames.", "Williams won the final five frames."),
+    ("The team lost the first two matches.", "The team lost the first four matches."),
+    ("The firm cut 40 jobs.", "The firm cut 60 jobs."),
+])
+def test_the_same_part_of_a_series_is_compared(claim: str, source: str) -> None:
+    assert status(claim, source)[0] == "mismatch"
+
+
+def test_a_figure_of_another_part_is_passed_over_for_the_claims_own():
+    src = ("Either party may end this Agreement at any time after the first six months of the Term by giving "
+           "the other not less than two months' written notice.")
+    [found] = check_quantities("You can end the tenancy at any time by giving one month's notice.", {"s": src})
+    assert found.status == "mismatch" and found.source.text == "two"
+
+
 @pytest.mark.parametrize("text,months", [
     ("The council meets at its November meeting.", [11]),
     ("We meet in May.", [5]),

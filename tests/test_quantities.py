@@ -308,6 +308,13 @@ def test_earlier_value_is_not_compared_with_a_current_one() -> None:
     ("Enrollment rose by 400 students.", "Enrollment fell by 400 students.", ["contradicted"]),
     ("The Brio 15 lasts about 8 hours on a charge.",
      "Model: Brio 15; Battery life: 8 hours; Weight: 1.8 kg; Price: $899", ["supported"]),
+    # A long run-on "sentence" (a caption and a stats box) that gives the claim's figure and, almost as close
+    # to its words, another of the same thing: the one it gives is the claim's.
+    ("Bueno has scored 17 goals for Rayo this season.",
+     "Bueno celebrates scoring for Madrid in November Bueno has scored 17 goals for Rayo this season and "
+     "could soon move to Porto CLUBS Rayo (2013-) 65 apps, 26 goals", ["supported"]),
+    ("Bueno has scored 17 goals for Rayo this season.",
+     "Bueno has scored 26 goals for Rayo this season.", ["contradicted"]),
 ])
 def test_match_quantities(claim: str, source: str, verdicts: list[str]) -> None:
     assert [m.verdict for m in match_quantities(claim, source)] == verdicts

@@ -120,6 +120,9 @@ class Quantity:
     direction: int = 0
     """+1 / -1 when the figure is the size of a rise or fall ("rose 5%", "fell by 400"), 0 for a level
     ("rose to 5%", "at 12%"): a change is never compared with a level."""
+    stretch: str = ""
+    """Counts: the part of a series the figure counts ("the final three frames": ``last``; "the first two
+    rounds": ``first``; "another 40 jobs": ``other``), "" for the whole (``_stretch``)."""
 
     @property
     def date_parts(self) -> DateParts:
@@ -390,9 +393,27 @@ def extract(text: str) -> list[Quantity]:
         if q:
             out.append(q)
     out = [replace(q, change=_is_change(text, q.start), names=_names_near(text, q.start, q.end),
-                   direction=_direction(text, q), threshold=bool(_CONDITION.search(text[max(0, q.start - 80) : q.start])))
+                   direction=_direction(text, q), threshold=bool(_CONDITION.search(text[max(0, q.start - 80) : q.start])),
+                   stretch=_stretch(text, q))
            for q in out]
     return sorted(out, key=lambda q: q.start)
+
+
+_STRETCHES = {"first": "first", "opening": "first", "initial": "first",
+              "last": "last", "final": "last", "closing": "last", "past": "last", "previous": "last",
+              "latest": "last", "next": "next", "coming": "next", "following": "next",
+              "remaining": "other", "other": "other", "another": "other", "additional": "other",
+              "further": "other", "extra": "other"}
+_STRETCH_RE = re.compile(r"\b(" + "|".join(_STRETCHES) + r")\s+$", re.I)
+
+
+def _stretch(text: str, q: Quantity) -> str:
+    """Which part of a series a count counts, by the word just before it: "the final three frames" are
+    not the match's nine, "the first six months" not the contract's two years."""
+    if q.unit != "count":
+        return ""
+    m = _STRETCH_RE.search(text[max(0, q.start - 20) : q.start])
+    return _STRETCHES[m.group(1).lower()] if m else ""
 
 
 def _direction(text: str, q: Quantity) -> int:
@@ -701,7 +722,11 @@ def _check_one(c: Quantity, pool: Pool, tol: FigureTolerances) -> QuantityCheck:
     # The best-placed source quantity disagrees: a contradiction only when it is clearly about the
     # same thing: words close to both figures, beyond a shared unit ("six weeks" vs an unrelated
     # "two weeks ago" share only the unit), and for counts the same counted noun too.
-    score, sid, s, nouns, affinity = scored[0]
+    # A figure of another part of the series ("the first six months" for "one month's notice") is passed over.
+    same_part = next((x for x in scored if x[2].stretch == c.stretch), None)
+    if same_part is None:
+        return QuantityCheck(c, "unmatched", None, None)
+    score, sid, s, nouns, affinity = same_part
     if (c.unit in ("count", "ordinal") and not nouns) or affinity < tol.same_thing_affinity:
         return QuantityCheck(c, "unmatched", None, None)
     if c.names and s.names and not (c.names & s.names):

@@ -649,6 +649,12 @@ CONTEXT_CHARS = 60
 # decides between candidates): below it ("the landfill will be full in four years" against "the expansion adds eleven years") they
 # are different measures, and a mismatch between them says nothing.
 MIN_CONTEXT_SHARE = 0.1
+NEAR_CONTEXT_SHARE = 0.05
+"""A source figure that gives the claim's figure, counting the same named thing ("goals"), with a context
+share this close to the best placed one's, is the claim's partner: two figures of one long sentence share the claim's
+words about equally ("Bueno has scored 17 goals for Rayo Vallecano this season ... Rayo Vallecano: 65
+apps, 26 goals"), and the share then turns on how many other words each window holds. Only where both
+count a thing the claim names: "$1.75" for "riders under 18" is the adult fare, not their "free"."""
 
 
 _HEDGE_WORDS = frozenset("""about around roughly nearly almost approximately some just over under more less than
@@ -719,9 +725,9 @@ def match_quantities(claim: str, source: str) -> list[QuantityMatch]:
     """Each figure of ``claim`` (years aside) paired with the source figure of the same kind whose
     context words it shares most (what it counts first), and the verdict of ``compare`` on the pair.
 
-    Among equally good pairings a supporting one wins, and a source figure that supports one claim
-    figure contradicts no other: a sentence with several comparable figures contradicts a claim only
-    through the figure that is plainly the same one.
+    Among equally good pairings (or nearly: ``NEAR_CONTEXT_SHARE``) a supporting one wins, and a source
+    figure that supports one claim figure contradicts no other: a sentence with several comparable figures
+    contradicts a claim only through the figure that is plainly the same one.
     """
     src = [(s, _context(source, s), _share_predicate(source, s)) for s in quantities(source)]
     out: list[QuantityMatch] = []
@@ -734,7 +740,9 @@ def match_quantities(claim: str, source: str) -> list[QuantityMatch]:
             continue
         top = max(k for k, _ in cands)
         best = [s for k, s in cands if k == top]
-        chosen = next((s for s in best if compare(c, s) == "supported"), best[0])
+        near = [s for (what, share), s in cands
+                if what and what == top[0] and share >= top[1] - NEAR_CONTEXT_SHARE]
+        chosen = next((s for s in best + near if compare(c, s) == "supported"), best[0])
         out.append(QuantityMatch(c, chosen, compare(c, chosen)))
     supporting = {id(m.source) for m in out if m.verdict == "supported"}
     return [QuantityMatch(m.claim, None, "unrelated") if m.verdict != "supported" and id(m.source) in supporting
