@@ -344,6 +344,10 @@ def test_names_absent_counts_first_and_last_word_anywhere():
      "The band released the single via Amazon and iTunes on May 3.", "Spotify"),
     # An acronym no source spells out.
     ("The firm offers an AI system for hospitals.", "The firm offers a neural network for hospitals.", "AI"),
+    # An acronym written with full stops is a name too: another country's court, another union.
+    ("The ruling is expected to be appealed to the U.S. Supreme Court.",
+     "The Supreme Court of the State of Alder upheld the policy; the ruling may be appealed.", "U.S."),
+    ("The deal was welcomed by U.K. ministers on Monday.", "The deal was welcomed by ministers on Monday.", "U.K."),
 ])
 def test_a_one_word_name_no_source_has_keeps_a_close_claim_unsupported(checker, claim, source, stranger):
     c = _one(checker, claim, source)
@@ -363,6 +367,10 @@ def test_a_one_word_name_no_source_has_keeps_a_close_claim_unsupported(checker, 
     ("It tells the story of African-Americans in the city.", "It tells the story of African Americans in the city."),
     ("Council Approves New Budget For Schools", "The council approved a new budget for the schools."),
     ("We met the Smiths at the fair.", "We met the Smith family at the fair."),
+    ("The U.S. Supreme Court heard the case.", "The US Supreme Court heard the case."),
+    ("The U.S. Supreme Court heard the case.", "The U.S. Supreme Court heard the case on Monday."),
+    ("U.S. officials welcomed the deal.", "American officials welcomed the deal."),
+    ("The U.N. envoy arrived in Geneva.", "The United Nations envoy arrived in Geneva."),
 ])
 def test_one_word_names_a_source_gives_in_another_form(claim, source):
     docs = [from_text(source, id="s")]

@@ -59,6 +59,8 @@ def test_a_term_in_any_source_is_present() -> None:
     ("Northwind's state-of-the-art revenue rose.", ("state-of-the-art",)),
     ("Northwind's revenue rose in the quarter-end.", ()),
     ("Northwind's well-known revenue rose, analysts cheered.", ("well-known", "cheered")),
+    # One word in two forms is one new word.
+    ("Revenue rose for any purpose other than the purposes agreed.", ("purpose", "agreed")),
 ])
 def test_new_words_are_content_words_no_source_has_in_any_form(claim: str, new: tuple[str, ...]) -> None:
     assert absent_terms(claim, [text_terms(SOURCE)], [SourceStems.of(SOURCE)]).words == new

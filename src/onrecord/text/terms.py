@@ -130,6 +130,8 @@ def new_words(claim: str, stems: list[SourceStems]) -> tuple[str, ...]:
         whole = next(((a, b) for a, b in compounds if a <= start and end <= b), None)
         if whole is not None:  # one term however many of its parts are new: "mo-cap", "state-of-the-art"
             key, word = f"compound:{whole[0]}", claim[whole[0] : whole[1]]
+        elif any(stems_meet(key, k) for k in out):
+            continue  # one word in two forms ("purpose", "purposes": the light stemmer's "purpose", "purpos")
         out.setdefault(key, word)
     return tuple(out.values())
 

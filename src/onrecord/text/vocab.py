@@ -108,13 +108,18 @@ NAME_READINGS: dict[str, tuple[str, ...]] = {
     "ottawa": ("canada", "canadian"),
     "canberra": ("australia", "australian"),
     "pentagon": ("defense department", "department of defense", "defence ministry", "military"),
+    "us": ("u.s.", "america", "american", "americans"),
+    "uk": ("u.k.", "britain", "british"),
+    "eu": ("e.u.", "european"),
+    "un": ("u.n.",),
     "ceo": ("chief executive",),
     "cfo": ("chief financial", "finance chief", "finance director"),
     "coo": ("chief operating",),
     "cto": ("chief technology", "chief technical"),
 }
 """Words a source may use for a name a claim gives: a place that stands for the power seated there
-("Washington will pay half" for "the federal government will pay half"), a title's acronym whose expansion
+("Washington will pay half" for "the federal government will pay half"), a country's acronym its adjective
+stands for ("US" for "American officials"), a title's acronym whose expansion
 is not spelled out word for word ("CEO" for "chief executive"). A claim's name is one its source gives when
 the source has one of these."""
 
