@@ -443,6 +443,28 @@ def test_a_year_or_an_ordinal_alone_does_not_carry_a_claim_with_words_of_its_own
     assert found.label == "supported" and f"'{marker}' ~ '{marker}'" in found.reason
 
 
+_SALES_CALL = ("Sales Agent: Good morning, this is Jane from BestInsurance, which offers exclusive insurance plans to "
+               "every new customer. Customer: I am interested in your various insurance plans, their coverage and "
+               "their cost. Sales Agent: The cost will depend on the plan and coverage you choose.")
+_OFFER = ("For a limited period of only two weeks, we are providing our EHR platform to clinics like yours for just "
+          "$480/month! Dedicated Customer Support: we pride ourselves on providing personal support.")
+
+
+@pytest.mark.parametrize(("claim", "source"), [
+    # Every word is the source's; the denial is the claim's own, and no close sentence denies anything.
+    ("BestInsurance offers exclusive insurance plans to a new customer who is not interested in their coverage "
+     "and cost.", _SALES_CALL),
+    # Agreeing figures do not carry it either.
+    ("There is no dedicated customer support for clinics, for just $480/month for two weeks.", _OFFER),
+])
+def test_a_doubted_claims_own_denial_needs_the_model_not_a_similar_sentence(checker, claim, source):
+    c = _one(checker, claim, source)
+    assert c.label == "unsupported" and "no close source sentence denies anything, where the text does" in c.reason
+    # A denial a close sentence makes is the source's: still supported.
+    assert _one(checker, "The museum did not close on Monday.",
+                "The museum was not closed on Monday, staff said.").label == "supported"
+
+
 @pytest.mark.parametrize(("claim", "source"), [
     ("The district is cutting 22 office jobs while hiring 14 teachers.",
      "The budget eliminates 22 central office positions and adds 14 teaching posts."),

@@ -314,7 +314,7 @@ def _doubt_answered(case: ClaimCase, t: Thresholds) -> bool:
     mj = case.judgement
     if not _doubted(case, t):
         return True
-    if _new_words(case, t):
+    if _new_words(case, t) or _own_denial(case, t):
         return mj.p_supported >= t.doubted_absent_model_support  # type: ignore[union-attr]
     return (mj.similarity >= t.doubted_close_similarity  # type: ignore[union-attr]
             or mj.p_supported >= t.doubted_model_support)  # type: ignore[union-attr]
@@ -325,10 +325,25 @@ def _new_words(case: ClaimCase, t: Thresholds) -> bool:
     return len(case.judgement.absent.words) >= t.doubted_absent_words  # type: ignore[union-attr]
 
 
+def _own_denial(case: ClaimCase, t: Thresholds) -> bool:
+    """The claim denies ("not", "cannot", "no", "never") and none of its closest sentences (``relation_sentences``
+    of them) denies anything: the denial is the claim's own, a word of its own as much as a new one ("a new
+    client who is not interested", "is not designed to save ... time" against sentences that say neither)."""
+    if not NEGATION.search(case.text):
+        return False
+    return not any(NEGATION.search(h.text) for h in _hits(case)[: t.relation_sentences])
+
+
 def _unanswered_new_words(case: ClaimCase, t: Thresholds) -> bool:
     """A doubted claim with words of its own that the model does not read as supported: no similar sentence
     carries it (``_doubt_answered``), and its reason names the words."""
     return (_doubted(case, t) and _new_words(case, t)
+            and case.judgement.p_supported < t.doubted_absent_model_support)  # type: ignore[union-attr]
+
+
+def _unanswered_denial(case: ClaimCase, t: Thresholds) -> bool:
+    """A doubted claim whose denial no close sentence makes, and that the model does not read as supported."""
+    return (_doubted(case, t) and _own_denial(case, t)
             and case.judgement.p_supported < t.doubted_absent_model_support)  # type: ignore[union-attr]
 
 
@@ -389,7 +404,11 @@ def _figures_carry(case: ClaimCase, matched: list[QuantityCheck], t: Thresholds)
     of its own that the model does not read as supported (``_unanswered_new_words``), its new words are
     what it says, and the figures do not answer for them: on the held-out single-claim pairs (both halves)
     the claims this turns away were false 5 times in 6, while a count, a sum, a share or a dated day that
-    agrees still carries a paraphrase (hand-labelled cases: none lost)."""
+    agrees still carries a paraphrase (hand-labelled cases: none lost). Nor do agreeing figures carry a
+    denial no close sentence makes (``_unanswered_denial``: "no dedicated customer support ... for $480/month",
+    "he does not assure ... a 15% discount")."""
+    if _unanswered_denial(case, t):
+        return False  # the figures agree, but the claim denies what no close sentence denies
     if any(q.claim.unit not in _MARKERS for q in matched):
         return True
     return not _unanswered_new_words(case, t)
@@ -443,4 +462,6 @@ def unsupported_by_passages(case: ClaimCase, t: Thresholds) -> Finding:
         note += f"; no source names {', '.join(repr(n) for n in strangers)}"
     if _unanswered_new_words(case, t):
         note += f"; no source has the words {', '.join(repr(w) for w in case.judgement.absent.words)}"  # type: ignore[union-attr]
+    if _unanswered_denial(case, t):
+        note += "; no close source sentence denies anything, where the text does"
     return Finding("unsupported", 1 - p_support, note, _best_cited(case, p_support), case.probability_dict())
