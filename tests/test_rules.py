@@ -385,6 +385,9 @@ def test_one_word_names_skip_sentence_openings_titles_and_function_words():
     assert sentences.one_word_names_absent("Smith spoke with Jones.", docs) == ["Jones"]
     # A word of an absent multi-word name is named once, in the name.
     assert sentences.names_absent("Smith spoke with Ellen Voss.", docs) == ["Ellen Voss"]
+    # Dotted times of day and eras name nothing; a dotted acronym does.
+    assert sentences.one_word_names_absent("Smith spoke at 9 A.M., in 300 B.C. style.", docs) == []
+    assert sentences.one_word_names_absent("Smith spoke to U.N. staff.", docs) == ["U.N."]
 
 
 # -- support ------------------------------------------------------------------------------------

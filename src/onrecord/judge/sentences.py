@@ -290,13 +290,16 @@ def _named_words(claim: str) -> list[str]:
     for m in found:
         w = m.group(0).rstrip("'’-")
         w = w[:-2] if w.endswith(("'s", "’s")) else w
-        if w not in out and (_DOTTED.fullmatch(w) or _may_name(w)):
+        dotted = _DOTTED.fullmatch(w) is not None
+        if w not in out and (dotted and w not in _DOTTED_MARKS or not dotted and _may_name(w)):
             out.append(w)
     return out
 
 
 _DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}")
 """An acronym written with full stops ("U.S.", "U.K.", "U.N."): a name wherever it stands."""
+_DOTTED_MARKS = frozenset({"A.M.", "P.M.", "B.C.", "A.D.", "B.C.E.", "C.E.", "E.G.", "I.E.", "N.B.", "P.S."})
+"""Dotted abbreviations that name nothing: times of day, eras, Latin asides."""
 
 
 def _may_name(word: str) -> bool:
