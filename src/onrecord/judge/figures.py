@@ -30,6 +30,7 @@ from onrecord.text.quantities import (
     ends_a_name,
     hedge_interval,
     over_names_a_span,
+    series_part,
 )
 from onrecord.text.units import (
     ARTICLE_MEASURE,
@@ -399,21 +400,10 @@ def extract(text: str) -> list[Quantity]:
     return sorted(out, key=lambda q: q.start)
 
 
-_STRETCHES = {"first": "first", "opening": "first", "initial": "first",
-              "last": "last", "final": "last", "closing": "last", "past": "last", "previous": "last",
-              "latest": "last", "next": "next", "coming": "next", "following": "next",
-              "remaining": "other", "other": "other", "another": "other", "additional": "other",
-              "further": "other", "extra": "other"}
-_STRETCH_RE = re.compile(r"\b(" + "|".join(_STRETCHES) + r")\s+$", re.I)
-
-
 def _stretch(text: str, q: Quantity) -> str:
-    """Which part of a series a count counts, by the word just before it: "the final three frames" are
-    not the match's nine, "the first six months" not the contract's two years."""
-    if q.unit != "count":
-        return ""
-    m = _STRETCH_RE.search(text[max(0, q.start - 20) : q.start])
-    return _STRETCHES[m.group(1).lower()] if m else ""
+    """Which part of a series a count counts (``text.quantities.series_part``): "the final three frames"
+    are not the match's nine, "the first six months" not the contract's two years."""
+    return series_part(text, q.start) if q.unit == "count" else ""
 
 
 def _direction(text: str, q: Quantity) -> int:

@@ -706,6 +706,23 @@ def _other_part(c_pred: frozenset[str], s_pred: frozenset[str]) -> bool:
     return bool(c_pred and s_pred and not c_pred & s_pred)
 
 
+_SERIES_PARTS = {"first": "first", "opening": "first", "initial": "first",
+                 "last": "last", "final": "last", "closing": "last", "past": "last", "previous": "last",
+                 "latest": "last", "next": "next", "coming": "next", "following": "next",
+                 "remaining": "other", "other": "other", "another": "other", "additional": "other",
+                 "further": "other", "extra": "other"}
+_SERIES_PART_RE = re.compile(r"\b(" + "|".join(_SERIES_PARTS) + r")\s+$", re.I)
+
+
+def series_part(text: str, start: int) -> str:
+    """Which part of a series the figure at ``start`` counts, by the word just before it: ``first`` ("the
+    first six months"), ``last`` ("the final three frames"), ``next``, ``other`` ("another 40 jobs"); ""
+    for the whole. A part is another quantity than the whole: "the final three frames" are not the
+    session's nine."""
+    m = _SERIES_PART_RE.search(text[max(0, start - 20) : start])
+    return _SERIES_PARTS[m.group(1).lower()] if m else ""
+
+
 def _candidates(c: Quantity, claim: str, src: list[tuple[Quantity, set[str], frozenset[str]]]
                 ) -> list[tuple[tuple, Quantity]]:
     """Source figures that may be the claim figure's (in ``claim``; ``src``: each source figure with its
