@@ -326,12 +326,12 @@ def _new_words(case: ClaimCase, t: Thresholds) -> bool:
 
 
 def _own_denial(case: ClaimCase, t: Thresholds) -> bool:
-    """The claim denies ("not", "cannot", "no", "never") and none of its closest sentences (``relation_sentences``
+    """The claim denies ("not", "cannot", "no", "never") and none of its closest sentences (``denial_sentences``
     of them) denies anything: the denial is the claim's own, a word of its own as much as a new one ("a new
     client who is not interested", "is not designed to save ... time" against sentences that say neither)."""
     if not NEGATION.search(case.text):
         return False
-    return not any(NEGATION.search(h.text) for h in _hits(case)[: t.relation_sentences])
+    return not any(NEGATION.search(h.text) for h in _hits(case)[: t.denial_sentences])
 
 
 def _unanswered_new_words(case: ClaimCase, t: Thresholds) -> bool:

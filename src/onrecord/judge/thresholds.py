@@ -138,7 +138,12 @@ class Thresholds:
     0.25-0.6), where such claims were false 26 times in 33, and checked on the ``report`` half
     (docs/benchmarks.md). Agreeing figures still carry such a claim: blocking them too gained a point more
     on the pairs but lost 13 hand-labelled claims, paraphrases with their figures right. Only a year or an
-    ordinal alone does not (``factual._figures_carry``)."""
+    ordinal alone does not (``factual._figures_carry``). A denial that none of the ``denial_sentences``
+    closest sentences makes is a word of the claim's own as well (``factual._own_denial``): the same cut-off
+    applies, and agreeing figures do not carry it."""
+    denial_sentences: int = 3
+    """How many of the closest sentences are read for a denial of the claim's (as many as for a relation:
+    the sentence that denies is not always the closest)."""
     figures_similarity: float = 0.5
     figures_coverage: float = 0.5
     """Agreeing figures support a claim when the sentence is this similar, or covers this share of the
