@@ -415,3 +415,43 @@ def test_number_words_in_compounds(text, figures):
 ])
 def test_a_number_is_read_whole_or_not_at_all(text, figures):
     assert [q.text for q in extract(text)] == figures
+
+
+def test_a_bound_is_paired_with_the_figure_that_states_it():
+    # "below $25 billion" meets any smaller figure near it; the one that gives $25 billion is its partner.
+    src = ("As we expect net debt to fall below $25 billion by the end of the quarter, our focus has expanded "
+           "to returning capital, beginning with the increase in our common dividend to $0.13 per share.")
+    found = check_quantities("The company is reducing net debt below $25 billion and pays a dividend of $0.13.",
+                             {"s": src})
+    assert [(q.claim.text, q.status, q.source.text) for q in found] == [
+        ("$25 billion", "match", "$25 billion"), ("$0.13", "match", "$0.13")]
+
+
+@pytest.mark.parametrize(("text", "direction"), [
+    ("Net debt will fall below $25 billion.", 0),
+    ("Sales rose above $3 million.", 0),
+    ("Shares fell under 5% today.", 0),
+    ("Shares fell 5% today.", -1),
+    ("Shares rose over 20 percent.", 1),  # "over" is as often the size of the rise
+])
+def test_a_bound_after_the_verb_is_a_level(text: str, direction: int) -> None:
+    [q] = extract(text)
+    assert q.direction == direction
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("Parliament first sat there in 1865.", "year"),
+    ("The chapel was built in 1638 by monks.", "year"),
+    ("It has been a market town since 1204.", "year"),
+    ("In 1500 cases the court ruled for the tenant.", "count"),
+    ("He paid 1865 dollars for the car.", "count"),
+])
+def test_a_year_before_1900_after_a_word_that_places_it(text: str, unit: str) -> None:
+    [q] = extract(text)
+    assert q.unit == unit
+
+
+def test_older_years_are_compared_as_years():
+    src = "Parliament moved to Wellington in 1862 and first sat there in 1865."
+    assert status("Parliament first sat in Wellington in 1865.", src) == ["match"]
+    assert status("Parliament first sat in Wellington in 1860.", src)[0] in ("mismatch", "unmatched")

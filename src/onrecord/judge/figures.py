@@ -377,6 +377,16 @@ def _measures(text: str) -> list[Quantity]:
     return out
 
 
+_YEAR_BEFORE = re.compile(r"\b(?:in|since|from|until|till|by|of|circa|around|before|after|during)\s+$", re.I)
+
+
+def _older_year(text: str, m: re.Match[str], noun: str) -> bool:
+    """A year before 1900 ("in 1865", "since 1638"): four digits after a word that places a year, with no
+    counted thing after them ("in 1500 cases" counts)."""
+    return (re.fullmatch(r"1[0-8]\d{2}", m.group("num")) is not None and not noun
+            and _YEAR_BEFORE.search(text[max(0, m.start() - 12) : m.start()]) is not None)
+
+
 def extract(text: str) -> list[Quantity]:
     """Every quantity in ``text``: money, percents, measures, degrees, counts, ordinals, dates and years."""
     out = _dates(text) + _measures(text)
@@ -460,10 +470,10 @@ def _from_match(text: str, m: re.Match[str]) -> Quantity | None:
     # A score ("2-1") or a range is no single value; a bare year is a year.
     if re.match(r"[\-–]\d", text[m.end() : m.end() + 2]) or _after_range_dash(text, m.start()):
         return None
-    if re.fullmatch(r"(19|20)\d{2}", m.group("num")) and not scale:
+    noun = _next_noun(text, m.end())
+    if not scale and (re.fullmatch(r"(19|20)\d{2}", m.group("num")) or _older_year(text, m, noun)):
         return Quantity(value, "year", "", m.start(), m.end(), m.group(0), "exact", ctx, year=int(raw),
                         bound=bound_before(text, m.start()))
-    noun = _next_noun(text, m.end())
     if noun in _DAYS:
         return Quantity(value * _DAYS[noun], "count", "days", m.start(), m.end(), m.group(0),
                         _duration_qualifier(text, m.start(), m.end()), ctx, tol=tol * _DAYS[noun])
@@ -688,7 +698,9 @@ def _check_one(c: Quantity, pool: Pool, tol: FigureTolerances) -> QuantityCheck:
     best = scored[0][2]
     owner = c.names & best.names if best.row else frozenset()
     may_meet, bounding = False, None  # bounding: (source id, figure)
-    for score, sid, s, nouns, _ in scored:
+    # A placed figure that states the claim's very value is read first: a bound ("below $25 billion") meets
+    # any smaller figure near it ("a dividend of $0.13"), but the one that gives $25 billion is its partner.
+    for score, sid, s, nouns, _ in sorted(scored, key=lambda x: x[2].value != c.value):
         placed = score >= max(tol.placed_floor, tol.placed_share * best_score)
         # A large, specific figure that agrees ("more than 18,000" vs "Attendance: 18,412") needs no context.
         telling = (c.value >= tol.telling_value

@@ -245,6 +245,10 @@ def direction(text: str, start: int, end: int, signed: float | None) -> int:
     # "to" or "from" before the figure makes it a level ("rose to 91%", "up from 22%"), not the change.
     if re.search(r"\b(?:to|from)[ \t]+(?:\w+[ \t]+)?$", before, re.I):
         return 0
+    # A bound after the verb is a level too ("fall below $25 billion", "rose above 5%"); "over" is left out,
+    # for "rose over 20 percent" is as often the size of the rise.
+    if re.search(r"\b(?:below|above|beneath|under|past)[ \t]+$", before, re.I):
+        return 0
     if _PLACED.search(before) and not _FRACTION.match(text, start):
         return 0
     after = text[end : end + 30]
