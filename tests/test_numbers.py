@@ -455,3 +455,27 @@ def test_older_years_are_compared_as_years():
     src = "Parliament moved to Wellington in 1862 and first sat there in 1865."
     assert status("Parliament first sat in Wellington in 1865.", src) == ["match"]
     assert status("Parliament first sat in Wellington in 1860.", src)[0] in ("mismatch", "unmatched")
+
+
+@pytest.mark.parametrize(("text", "floor", "ceiling"), [
+    ("Hundreds of people joined.", 200, 1000),
+    ("Hundreds of thousands of people marched.", 200_000, 1_000_000),
+    ("Tens of thousands of fans came.", 20_000, 100_000),
+    ("Thousands of people came.", 2000, 100_000),
+    ("Scores of people died.", 40, 200),
+])
+def test_a_vague_count_is_one_figure_with_a_floor_and_a_ceiling(text: str, floor: float, ceiling: float) -> None:
+    [q] = extract(text)
+    assert (q.value, q.ceiling, q.qualifier) == (floor, ceiling, "at_least")
+
+
+@pytest.mark.parametrize(("claim", "source", "want"), [
+    # "hundreds" is no way to say millions: the claim's figure is not confirmed (nor contradicted).
+    ("Hundreds of people joined the woodland project.", "Millions of people joined the woodland project.",
+     "unmatched"),
+    ("Thousands of people marched in the city.", "About 300,000 people marched in the city.", "unmatched"),
+    ("Hundreds of thousands of people marched in the city.", "About 300,000 people marched in the city.", "match"),
+    ("Thousands of people marched in the city.", "About 3,000 people marched in the city.", "match"),
+])
+def test_a_vague_count_fits_below_its_ceiling(claim: str, source: str, want: str) -> None:
+    assert status(claim, source) == [want]

@@ -52,7 +52,11 @@ _WORD_NUM = {
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
 }
 # "dozens of", "hundreds of": vague but with a floor; compared as "at least".
-_VAGUE = {"dozens": 24, "hundreds": 200, "thousands": 2000, "millions": 2e6, "scores": 40}
+_VAGUE = {"dozens": 24, "hundreds": 200, "thousands": 2000, "millions": 2e6, "scores": 40, "tens": 20}
+_VAGUE_CEILING = {"dozens": 200, "hundreds": 1000, "thousands": 100_000, "millions": 1e9, "scores": 200, "tens": 100}
+"""Where a vague count stops being the word a writer would use: "hundreds" is no way to say millions."""
+_VAGUE_OF_SCALE = re.compile(r"\s+of\s+(thousands|millions|billions)\b", re.I)
+_SCALE_FLOOR = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}
 _ORDINAL_WORDS = {
     "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
     "tenth": 10, "eleventh": 11, "twelfth": 12, "fifteenth": 15, "twentieth": 20,
@@ -121,6 +125,8 @@ class Quantity:
     direction: int = 0
     """+1 / -1 when the figure is the size of a rise or fall ("rose 5%", "fell by 400"), 0 for a level
     ("rose to 5%", "at 12%"): a change is never compared with a level."""
+    ceiling: float = 0.0
+    """Vague counts: the value from which the word no longer fits ("hundreds": 1,000); 0 for any other."""
     stretch: str = ""
     """Counts: the part of a series the figure counts ("the final three frames": ``last``; "the first two
     rounds": ``first``; "another 40 jobs": ``other``), "" for the whole (``_stretch``)."""
@@ -387,6 +393,22 @@ def _older_year(text: str, m: re.Match[str], noun: str) -> bool:
             and _YEAR_BEFORE.search(text[max(0, m.start() - 12) : m.start()]) is not None)
 
 
+def _vague(text: str, m: re.Match[str], w: str, ctx: dict[str, int]) -> Quantity | None:
+    """A vague count ("hundreds of people"), read as at least its floor, with the ceiling where the word stops
+    fitting; "hundreds of thousands", "tens of thousands" are one figure (floor and ceiling times the scale)."""
+    if w in ("scores", "tens") and not re.match(r"\s+of\b", text[m.end() :]):
+        return None  # "maths scores", "test scores": a count only in "scores of people"
+    floor, ceiling, end = float(_VAGUE[w]), float(_VAGUE_CEILING[w]), m.end()
+    scale = _VAGUE_OF_SCALE.match(text, end)
+    if scale:
+        factor = _SCALE_FLOOR[scale.group(1).lower()]
+        floor, ceiling, end = floor * factor, ceiling * factor, scale.end()
+    elif w == "tens":
+        return None  # "tens of people" is rare; "tens" alone counts nothing we read
+    noun = _next_noun(text, end)
+    return Quantity(floor, "count", noun, m.start(), end, text[m.start() : end], "at_least", ctx, ceiling=ceiling)
+
+
 def extract(text: str) -> list[Quantity]:
     """Every quantity in ``text``: money, percents, measures, degrees, counts, ordinals, dates and years."""
     out = _dates(text) + _measures(text)
@@ -403,6 +425,7 @@ def extract(text: str) -> list[Quantity]:
         q = _from_word(text, m)
         if q:
             out.append(q)
+            taken.append((q.start, q.end))  # "hundreds of thousands" is one figure: its "thousands" is read
     out = [replace(q, change=_is_change(text, q.start), names=_names_near(text, q.start, q.end),
                    direction=_direction(text, q), threshold=bool(_CONDITION.search(text[max(0, q.start - 80) : q.start])),
                    stretch=_stretch(text, q))
@@ -495,10 +518,7 @@ def _from_word(text: str, m: re.Match[str]) -> Quantity | None:
             return None  # "second" as in "a second look" is no ordinal we can check
         return Quantity(float(_ORDINAL_WORDS[w]), "ordinal", noun, m.start(), m.end(), m.group(0), "exact", ctx)
     if w in _VAGUE:
-        if w == "scores" and not re.match(r"\s+of\b", text[m.end() :]):
-            return None  # "maths scores", "test scores": a count only in "scores of people"
-        noun = _next_noun(text, m.end())
-        return Quantity(float(_VAGUE[w]), "count", noun, m.start(), m.end(), m.group(0), "at_least", ctx)
+        return _vague(text, m, w, ctx)
     if _COMPOUND_BEFORE.search(text[max(0, m.start() - 2) : m.start()]):
         return None  # "mother-of-three", "best-of-five"; the "three" of "twenty-three" is read with "twenty"
     value, end = float(_WORD_NUM[w]), m.end()
@@ -596,6 +616,8 @@ def _compare(c: Quantity, s: Quantity, tol_: FigureTolerances) -> Verdict:
     if c.threshold and s.threshold:
         # Two conditions' thresholds ("when it passes 110 degrees", "when it exceeds 105°F") are two values.
         c, s = replace(c, qualifier="exact"), replace(s, qualifier="exact")
+    if c.ceiling and s.value >= c.ceiling:
+        return "unclear"  # "hundreds" does not say "millions", though millions are at least two hundred
     if c.qualifier == s.qualifier and abs(c.value - s.value) <= tol_.same_value * max(abs(c.value), 1e-9):
         return "match"  # "above 105 degrees" against "exceed 105°F"
     if (c.qualifier == "exact" and s.qualifier in ("at_least", "at_most")
