@@ -458,11 +458,11 @@ def test_older_years_are_compared_as_years():
 
 
 @pytest.mark.parametrize(("text", "floor", "ceiling"), [
-    ("Hundreds of people joined.", 200, 1000),
-    ("Hundreds of thousands of people marched.", 200_000, 1_000_000),
-    ("Tens of thousands of fans came.", 20_000, 100_000),
+    ("Hundreds of people joined.", 200, 10_000),
+    ("Hundreds of thousands of people marched.", 200_000, 10_000_000),
+    ("Tens of thousands of fans came.", 20_000, 1_000_000),
     ("Thousands of people came.", 2000, 100_000),
-    ("Scores of people died.", 40, 200),
+    ("Scores of people died.", 40, 1000),
 ])
 def test_a_vague_count_is_one_figure_with_a_floor_and_a_ceiling(text: str, floor: float, ceiling: float) -> None:
     [q] = extract(text)
@@ -476,6 +476,8 @@ def test_a_vague_count_is_one_figure_with_a_floor_and_a_ceiling(text: str, floor
     ("Thousands of people marched in the city.", "About 300,000 people marched in the city.", "unmatched"),
     ("Hundreds of thousands of people marched in the city.", "About 300,000 people marched in the city.", "match"),
     ("Thousands of people marched in the city.", "About 3,000 people marched in the city.", "match"),
+    # Below the ceiling a vague word may understate: "dozens" for 250.
+    ("The firm has bought dozens of clinics.", "The firm has bought 250 clinics.", "match"),
 ])
 def test_a_vague_count_fits_below_its_ceiling(claim: str, source: str, want: str) -> None:
     assert status(claim, source) == [want]

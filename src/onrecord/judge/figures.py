@@ -53,8 +53,11 @@ _WORD_NUM = {
 }
 # "dozens of", "hundreds of": vague but with a floor; compared as "at least".
 _VAGUE = {"dozens": 24, "hundreds": 200, "thousands": 2000, "millions": 2e6, "scores": 40, "tens": 20}
-_VAGUE_CEILING = {"dozens": 200, "hundreds": 1000, "thousands": 100_000, "millions": 1e9, "scores": 200, "tens": 100}
-"""Where a vague count stops being the word a writer would use: "hundreds" is no way to say millions."""
+_VAGUE_CEILING = {"dozens": 1000, "hundreds": 10_000, "thousands": 100_000, "millions": 1e8, "scores": 1000,
+                  "tens": 1000}
+"""Where a vague count is off by an order of magnitude: ten times the top of the range the word names
+("hundreds" names 200 to 999). Below it a vague word may understate ("dozens of centers" for 250: a WiCE
+claim its annotators call supported); above it, it says something else ("hundreds" for millions)."""
 _VAGUE_OF_SCALE = re.compile(r"\s+of\s+(thousands|millions|billions)\b", re.I)
 _SCALE_FLOOR = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}
 _ORDINAL_WORDS = {
