@@ -310,7 +310,7 @@ def _doubt_answered(case: ClaimCase, t: Thresholds) -> bool:
     same statement, or a model that reads the best passage as giving the claim some support. A merely
     similar passage the model finds silent on the claim was, on held-out summaries, as a rule a copy with
     one detail changed or facts of several sentences stitched together. A claim with words of its own that
-    no source has needs the model (``doubted_absent_words``)."""
+    no source has, or a denial of its own, needs the model (``doubted_absent_words``, ``_own_denial``)."""
     mj = case.judgement
     if not _doubted(case, t):
         return True
@@ -328,23 +328,29 @@ def _new_words(case: ClaimCase, t: Thresholds) -> bool:
 def _own_denial(case: ClaimCase, t: Thresholds) -> bool:
     """The claim denies ("not", "cannot", "no", "never") and none of its closest sentences (``denial_sentences``
     of them) denies anything: the denial is the claim's own, a word of its own as much as a new one ("a new
-    client who is not interested", "is not designed to save ... time" against sentences that say neither)."""
+    client who is not interested", "is not designed to save ... time" against sentences that say neither).
+    The combiner's ``negation_unmatched`` asks the same of the closest sentence alone, as it was fitted; the
+    judge reads ``denial_sentences``, as the sentence that denies is not always the closest."""
     if not NEGATION.search(case.text):
         return False
     return not any(NEGATION.search(h.text) for h in _hits(case)[: t.denial_sentences])
 
 
+def _model_silent(case: ClaimCase, t: Thresholds) -> bool:
+    """The combiner doubts the claim and the model does not read it as supported (under
+    ``doubted_absent_model_support``): what a claim brings of its own then goes unanswered."""
+    return _doubted(case, t) and case.judgement.p_supported < t.doubted_absent_model_support  # type: ignore[union-attr]
+
+
 def _unanswered_new_words(case: ClaimCase, t: Thresholds) -> bool:
-    """A doubted claim with words of its own that the model does not read as supported: no similar sentence
-    carries it (``_doubt_answered``), and its reason names the words."""
-    return (_doubted(case, t) and _new_words(case, t)
-            and case.judgement.p_supported < t.doubted_absent_model_support)  # type: ignore[union-attr]
+    """A claim with words of its own that the model is silent on: no similar sentence carries it
+    (``_doubt_answered``), and its reason names the words."""
+    return _model_silent(case, t) and _new_words(case, t)
 
 
 def _unanswered_denial(case: ClaimCase, t: Thresholds) -> bool:
-    """A doubted claim whose denial no close sentence makes, and that the model does not read as supported."""
-    return (_doubted(case, t) and _own_denial(case, t)
-            and case.judgement.p_supported < t.doubted_absent_model_support)  # type: ignore[union-attr]
+    """A claim whose denial no close sentence makes, that the model is silent on."""
+    return _model_silent(case, t) and _own_denial(case, t)
 
 
 def _sentence_says(case: ClaimCase, t: Thresholds) -> bool:

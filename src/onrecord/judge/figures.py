@@ -51,7 +51,7 @@ _WORD_NUM = {
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
 }
-# "dozens of", "hundreds of": vague but with a floor; compared as "at least".
+# "dozens of", "hundreds of": vague but with a floor; compared as "at least", below a ceiling (``_vague``).
 _VAGUE = {"dozens": 24, "hundreds": 200, "thousands": 2000, "millions": 2e6, "scores": 40, "tens": 20}
 _VAGUE_CEILING = {"dozens": 1000, "hundreds": 10_000, "thousands": 100_000, "millions": 1e8, "scores": 1000,
                   "tens": 1000}
