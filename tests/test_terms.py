@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from onrecord.text.lexical import coverage
 from onrecord.text.terms import AbsentTerms, SourceStems, absent_terms, claim_terms, new_words, text_terms
 
 
@@ -72,3 +73,21 @@ def test_a_word_in_any_source_is_not_new_and_no_source_reads_nothing() -> None:
     assert new_words("Analysts cheered loudly.", []) == ()
     # A stem found by prefix, as word coverage finds it ("shad" / "shade").
     assert SourceStems.of("Shaded stands.").has("shade") and not SourceStems.of("Shaded stands.").has("shape")
+
+
+@pytest.mark.parametrize(("claim", "source"), [
+    ("The mayor didn't attend the meeting.", "The mayor did not attend the meeting."),
+    ("She can't swim.", "She cannot swim."),
+    ("She cannot swim.", "She can’t swim."),
+    ("The driver , who was n't hurt , left .", "The driver, who wasn't hurt, left."),
+    ("They’re sure that's the plan.", "They are sure it is the plan."),
+    ("He'd left before we'd arrived.", "He had left before we had arrived."),
+])
+def test_a_contracted_stop_word_is_no_content_word(claim: str, source: str) -> None:
+    # The denial is the negation rules' to read; as a word, "didn't" is "did not": no news, nothing uncovered.
+    assert new_words(claim, [SourceStems.of(source)]) == ()
+    assert coverage(claim, source) == 1.0
+
+
+def test_a_possessive_name_keeps_its_content() -> None:
+    assert new_words("Voss's revenue rose.", [SourceStems.of(SOURCE)]) == ("Voss's",)

@@ -46,7 +46,7 @@ def content_stems(text: str) -> list[str]:
     """Stems of the words that carry content (no stop words), numbers kept without separators."""
     out = []
     for t in tokens(text):
-        low = t.lower()
+        low = t.lower().replace("’", "'")
         if low in STOPWORDS:
             continue
         out.append(low.replace(",", "") if low[0].isdigit() else stem(low))

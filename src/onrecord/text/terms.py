@@ -111,7 +111,7 @@ def new_words(claim: str, stems: list[SourceStems]) -> tuple[str, ...]:
     absent: dict[str, bool] = {}  # stem -> no source has it, each stem looked up once
     found: list[tuple[str, str, int, int]] = []
     for word, start, end in token_spans(claim):
-        low = word.lower()
+        low = word.lower().replace("’", "'")
         if low in STOPWORDS or low[0].isdigit() or low in _NUMBER_WORDS:
             continue
         key = stem(low)

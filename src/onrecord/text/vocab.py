@@ -17,10 +17,18 @@ both each few more most other some such only own same just also there here up do
 further once s t don now said says say told according while during before after above below between
 through because until against among one ones per via upon within without whether either neither yet
 mr mrs ms dr
+cannot n't isn't aren't wasn't weren't don't doesn't didn't haven't hasn't hadn't can't couldn't won't wouldn't
+shouldn't mustn't mightn't needn't shan't ain't i'm i've i'll i'd you're you've you'll you'd he's he'll he'd
+she's she'll she'd it'll it'd we're we've we'll we'd they're they've they'll they'd that's that'll there's
+there'll who's what's here's
 """.split())
 """Words that carry no content of a claim: BM25 ranking and word coverage compare the other words only.
 Reporting verbs ("said", "told", "according") are here too: every reported claim has one, so sharing it
-says nothing about whether a source speaks to the claim."""
+says nothing about whether a source speaks to the claim. So are the contracted forms of the stop words
+("didn't", "can't", "they're", "that's"; "n't" where a text is split as "was n't"), written with a straight
+apostrophe (readers fold "’" first): "The mayor didn't attend" against "did not attend" covered 75% of
+its words before, and "cannot" against "can't" 50%. The denial itself is the negation rules' to read
+(``NEGATIONS``), not a content word's."""
 
 QUOTE_FUNCTION_WORDS = frozenset(
     "a an the and or but of to in on at by for with from as is are was were be been it its this that "
