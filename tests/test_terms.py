@@ -91,3 +91,19 @@ def test_a_contracted_stop_word_is_no_content_word(claim: str, source: str) -> N
 
 def test_a_possessive_name_keeps_its_content() -> None:
     assert new_words("Voss's revenue rose.", [SourceStems.of(SOURCE)]) == ("Voss's",)
+
+
+@pytest.mark.parametrize(("claim", "numbers"), [
+    # A source that gives its numbers in words holds the claim's digits.
+    ("The board voted 4-1 to accept the bid.", 0),
+    ("96 fans died at the ground.", 0),
+    ("The plant will cost $2 million and hire 12 people.", 0),
+    ("Almost 3,000 people attended.", 0),
+    # Other numbers stay absent.
+    ("The board voted 6-3 to accept the bid.", 2),
+    ("97 fans died at the ground.", 1),
+])
+def test_a_number_in_words_holds_its_digits(claim: str, numbers: int) -> None:
+    source = ("The motion carried: four in favour, one against. Ninety-six fans died. The plant will cost two "
+              "million dollars and hire a dozen people. Almost three thousand people attended.")
+    assert absent_terms(claim, [text_terms(source)]).numbers == numbers

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from onrecord.text.lexical import content_stems, stem, stems_meet, token_spans
-from onrecord.text.numwords import SCALES, TENS, UNITS
+from onrecord.text.numwords import SCALES, TENS, UNITS, word_numbers
 from onrecord.text.quantities import FRACTIONS, quantities
 from onrecord.text.vocab import LIGHT_WORDS, STOPWORDS
 
@@ -36,10 +36,24 @@ def _word(token: str) -> str:
 
 
 def text_terms(text: str) -> frozenset[str]:
-    """Every number (without thousands separators) and every word (lower case, no possessive 's) of a
-    source, for membership tests."""
-    return frozenset(_number(m.group(0)) for m in _NUMBER.finditer(text)) | frozenset(
-        _word(m.group(0)) for m in _WORD.finditer(text))
+    """Every number (without thousands separators; a number in words by its value, so "Ninety-six" holds
+    the claim's "96") and every word (lower case, no possessive 's) of a source, for membership tests."""
+    return (frozenset(_number(m.group(0)) for m in _NUMBER.finditer(text))
+            | frozenset(v for n in word_numbers(text) for v in _written_values(n.value))
+            | frozenset(_word(m.group(0)) for m in _WORD.finditer(text)))
+
+
+def _written_values(value: float) -> tuple[str, ...]:
+    """How a claim may write a number a source gives in words: its value in digits ("four" is "4"), and for
+    a number of millions or billions the figure before the scale as well ("two million" is "2 million")."""
+    if value != int(value):
+        return (f"{value:g}",)
+    out = [str(int(value))]
+    for scale in sorted(SCALES.values(), reverse=True):
+        if scale >= 1e6 and value >= scale:
+            out.append(f"{value / scale:g}")
+            break
+    return tuple(out)
 
 
 @dataclass(frozen=True)
