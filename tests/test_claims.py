@@ -71,6 +71,8 @@ def test_questions_and_link_lines_make_no_claims():
 def test_document_claims_are_recognised():
     cases = {
         "The guidance does not mention students with asthma.": ("omits", "students with asthma"),
+        "The guidance doesn’t mention students with asthma.": ("omits", "students with asthma"),
+        "The report didn't discuss the budget.": ("omits", "the budget"),
         "The document makes no mention of air conditioning.": ("omits", "air conditioning"),
         "the letter specifically mentioned the abductions of children": ("mentions", "the abductions of children"),
         "It ends by noting that it replaces guidance issued in June 2021.":

@@ -55,6 +55,20 @@ def test_opposite_polarity_contradicts_with_confidence_from_similarity(checker, 
     assert c.evidence and c.evidence[0].text == source
 
 
+@pytest.mark.parametrize(("claim", "source", "label"), [
+    # A typographic apostrophe ("didn’t", as published text writes it) denies as "didn't" does, on either side.
+    ("The mayor didn’t attend the meeting on Tuesday.", "The mayor attended the meeting on Tuesday.", "contradicted"),
+    ("The mayor attended the meeting on Tuesday.", "The mayor didn’t attend the meeting on Tuesday.", "contradicted"),
+    ("Officials said the bridge is safe for heavy trucks.", "Officials said the bridge isn’t safe for heavy trucks.",
+     "contradicted"),
+    ("The company will raise prices this year.", "The company won’t raise prices this year.", "contradicted"),
+    ("The company won’t raise prices this year.", "The company will not raise prices this year.", "supported"),
+    ("The clinic doesn’t open until June.", "The clinic opens in March.", "contradicted"),
+])
+def test_a_denial_with_a_typographic_apostrophe_is_read(checker, claim, source, label):
+    assert _one(checker, claim, source).label == label
+
+
 def test_polarity_needs_a_close_sentence_that_carries_the_claim():
     claim = "The council approved the budget on Monday."
     negated = "The council did not approve the budget on Monday."

@@ -69,7 +69,7 @@ _OMITS = re.compile(
     r"\s*(?:makes?|made|contains?|contained|includes?|included|has|had|gives?|gave)\s+no\s+(?:\w+\s+)?"
     r"(?:mention|reference|references|word|allusion)s?\s+(?:of|to|about)\s+(?P<target>.+)"
     r"|" + _SUBJECT.replace("subj", "subj2") + _FILLER + _ADVERB +
-    r"\s*(?:does|did|do)\s*(?:not|n't)\s+(?:\w+\s+)?(?:mention|refer\s+to|reference|cite|name|discuss|say\s+anything\s+about)"
+    r"\s*(?:does|did|do)\s*(?:not|n['’]t)\s+(?:\w+\s+)?(?:mention|refer\s+to|reference|cite|name|discuss|say\s+anything\s+about)"
     r"\s+(?P<target2>.+)"
     r"|" + _SUBJECT.replace("subj", "subj3") + _FILLER + _ADVERB +
     r"\s*(?:never|nowhere)\s+(?:mentions|mentioned|refers\s+to|referred\s+to)\s+(?P<target3>.+)"

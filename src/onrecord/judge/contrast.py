@@ -64,7 +64,7 @@ def _signed_poles(text: str) -> dict[int, str]:
 
 def _poles(text: str) -> dict[int, dict[int, str]]:
     """group index -> {pole index: the word that hit it}."""
-    low = " " + text.lower() + " "
+    low = " " + text.lower().replace("’", "'") + " "  # "didn’t" is one word, as "didn't" is
     words = [m.group(0) for m in _WORD.finditer(low)]
     joined = " " + " ".join(words) + " "
     out: dict[int, dict[int, str]] = {}

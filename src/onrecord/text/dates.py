@@ -89,8 +89,8 @@ def _compare_days(c: frozenset[int], s: frozenset[int]) -> DateVerdict:
 
 _BOUND_RE: list[tuple[re.Pattern[str], Bound]] = [
     # A verb denied before the bound: "will not open before 2028" is "from 2028", "did not end after May" "by".
-    (re.compile(r"(?:\bnot|n't|\bnever)\s+(?:\w+\s+){1,3}before\s+$", re.I), "from"),
-    (re.compile(r"(?:\bnot|n't|\bnever)\s+(?:\w+\s+){1,3}after\s+$", re.I), "by"),
+    (re.compile(r"(?:\bnot|n['’]t|\bnever)\s+(?:\w+\s+){1,3}before\s+$", re.I), "from"),
+    (re.compile(r"(?:\bnot|n['’]t|\bnever)\s+(?:\w+\s+){1,3}after\s+$", re.I), "by"),
     (re.compile(r"\b(?:not\s+(?:before|until|till)|no\s+earlier\s+than|on\s+or\s+after|at\s+the\s+earliest\s+in)\s+$",
                 re.I), "from"),
     (re.compile(r"\b(?:not\s+after|no\s+later\s+than|on\s+or\s+before|by)\s+(?:the\s+end\s+of\s+)?$", re.I), "by"),

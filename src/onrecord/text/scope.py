@@ -60,7 +60,7 @@ _ELEMENT_CUE = re.compile(
 _ELEMENT_ASIDE = re.compile(r",\s*(?P<cue>but\s+not|" + _EXCEPT + r")\s+(?P<el>[^,;]+?)\s*,\s*(?=\S)", re.I)
 # "n't" is read glued ("wasn't") or set apart ("was n't") alike; "not long before" is soon, no bound ("It wasn't
 # long before Fowler responded" says he did).
-_NOT_UNTIL = re.compile(r"(?:\bnot|n't|\bnever)\s+(?!long\b)(?:\w+\s+){0,3}?(?:until|till|before)\s+(?P<bound>[^,;.]+)",
+_NOT_UNTIL = re.compile(r"(?:\bnot|n['’]t|\bnever)\s+(?!long\b)(?:\w+\s+){0,3}?(?:until|till|before)\s+(?P<bound>[^,;.]+)",
                         re.I)
 # "only after E" bounds a clause as "not until E" does ("fines apply only after a written warning").
 _ONLY_AFTER = re.compile(r"\bonly\s+(?:after|once)\s+(?P<bound>[^,;.]+)", re.I)
@@ -73,9 +73,9 @@ _NOW = re.compile(r"\b(?:now|already|currently|at present|immediate(?:ly)?|insta
 _AFTER_EVENT = re.compile(r"\b(?:after|once|following|now\s+that|when|until|till)\b", re.I)
 # Verbs of stopping deny their object from now on, as "no longer" does ("has stopped offering X").
 _STOP_VERBS = r"stopped|stops|ceased|ceases|discontinued|halted|abolished|scrapped"
-_CLAUSE_NEG = re.compile(r"\b(?P<cue>no\s+longer|never|not" + NOT_ONLY + r"|cannot|n't|no" + NUMBER_ABBREVIATION
+_CLAUSE_NEG = re.compile(r"\b(?P<cue>no\s+longer|never|not" + NOT_ONLY + r"|cannot|n['’]t|no" + NUMBER_ABBREVIATION
                          + r"|none|neither|nor|without|"
-                         + _STOP_VERBS + r")\b|n't\b", re.I)
+                         + _STOP_VERBS + r")\b|n['’]t\b", re.I)
 # "without" denies its object, not its clause: "searching lockers without individual suspicion is upheld"
 # asserts the upholding and denies only the suspicion. The object runs to a comma, a conjunction or the
 # clause's verb.
@@ -115,7 +115,7 @@ def clause_stems(text: str) -> set[str]:
 
 
 def _stems(text: str) -> set[str]:
-    return {stem(w) for w in re.findall(r"[A-Za-z]+(?:'[a-z]+)?", text.lower())
+    return {stem(w) for w in re.findall(r"[A-Za-z]+(?:'[a-z]+)?", text.lower().replace("’", "'"))
             if w not in STOPWORDS and w not in _POLARITY_WORDS and w not in _ATTITUDE_WORDS and len(w) > 1}
 
 
@@ -175,7 +175,7 @@ def _clause_parts(text: str, a: int, b: int) -> list[Part]:
                 Part(el[0], el[1], text[el[0] : el[1]], True, cue, frame=(a, b)),
                 Part(a + m.end(), b, text[a + m.end() : b], False)]
     cues = {c.lower() for c in _CLAUSE_NEG.findall(clause) if c}
-    if cues == {"without"} and "n't" not in clause and (m := _WITHOUT.search(clause)):
+    if cues == {"without"} and "n't" not in clause.replace("’", "'") and (m := _WITHOUT.search(clause)):
         el = (a + m.start("el"), a + m.start("el") + len(m.group("el").rstrip()))
         head = text[a:b]
         return [Part(a, b, head, False), Part(el[0], el[1], text[el[0] : el[1]], True, "without", frame=(a, b))]

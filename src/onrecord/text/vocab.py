@@ -57,8 +57,9 @@ NOT_ONLY = r"(?!\s+(?:only|just|merely|simply)\b)"
 only entertains, but inspires")."""
 
 _NEGATION_FOLLOWS = {"no": NUMBER_ABBREVIATION, "not": NOT_ONLY}
-NEGATION = re.compile(r"\b(?:" + "|".join(w + _NEGATION_FOLLOWS.get(w, "") for w in NEGATIONS) + r")\b|n't\b", re.I)
-"""A negation anywhere in a string (case-insensitive; "n't" as in "didn't")."""
+NEGATION = re.compile(r"\b(?:" + "|".join(w + _NEGATION_FOLLOWS.get(w, "") for w in NEGATIONS) + r")\b|n['’]t\b", re.I)
+"""A negation anywhere in a string (case-insensitive; "n't" as in "didn't", with either apostrophe: "didn’t" is
+as common in published text)."""
 
 ABBREVIATIONS = frozenset("""
 mr mrs ms dr prof sen rep gov gen col lt sgt capt st jr sr no v vs etc inc ltd co corp jan feb mar apr jun
