@@ -4,7 +4,8 @@
 2. 8-bit weights for the linear layers: by default ``quantize_dynamic`` (int8 per channel, activations per
    tensor at run time; the fastest, but it cost run 7 nine points of ContractNLI ROC-AUC); ``--weights
    blockwise`` is ``MatMulNBits`` (a scale per 128 weights, int8 compute), as faithful as fp32 on dev and
-   30% slower at 256 tokens; ``--smooth 0.5`` first evens the linear layers' inputs (``training/smooth.py``),
+   30% slower at 256 tokens; ``--weights static`` sets int8 activation ranges once on dev (not faster on
+   the CPU measured); ``--smooth 0.5`` first evens the linear layers' inputs (``training/smooth.py``),
    so that dynamic int8 keeps fp32's accuracy at its own speed;
 3. writes ``model.onnx`` (int8), ``tokenizer.json`` and ``config.json`` to ``--out``; with ``--compare`` also
    scores the dev sets (first ``--limit`` pairs of each) with the fp32 and the int8 graph and records what
@@ -101,6 +102,39 @@ NBITS_BLOCK = 128
 more faithful on dev (the same model alone within 0.2 of ROC-AUC) and 13% slower (docs/model_results.md)."""
 
 
+def quantize_static_int8(src: Path, dst: Path, ckpt: Path, dev: list[Path], max_length: int) -> None:
+    """``--weights static``: int8 weights per channel and int8 activations whose ranges are set once, on a
+    seeded sample of the dev sets (``calibration_pairs``), not at run time (ONNX Runtime ``quantize_static``,
+    ``QLinearMatMul``). Not shipped: on the 2-core AMD EPYC of docs/model_results.md (2026-12-07, eighth
+    period) it was 14-16% slower than ``dynamic`` at 128 and 256 tokens; kept to measure on other CPUs."""
+    import numpy as np
+    from onnxruntime.quantization import (
+        CalibrationDataReader,
+        CalibrationMethod,
+        QuantFormat,
+        QuantType,
+        quantize_static,
+    )
+    from transformers import AutoTokenizer
+
+    tok = AutoTokenizer.from_pretrained(ckpt)
+    names = ("input_ids", "attention_mask", "token_type_ids")
+    feeds = [{k: np.asarray(v, dtype=np.int64) for k, v in tok([ev], [cl], truncation="only_first", max_length=max_length,
+                                                               return_tensors="np").items() if k in names}
+             for ev, cl in calibration_pairs(dev)]
+
+    class Reader(CalibrationDataReader):
+        def __init__(self) -> None:
+            self.rest = iter(feeds)
+
+        def get_next(self) -> dict | None:
+            return next(self.rest, None)
+
+    quantize_static(str(src), str(dst), Reader(), quant_format=QuantFormat.QOperator, per_channel=True,
+                    activation_type=QuantType.QUInt8, weight_type=QuantType.QInt8, op_types_to_quantize=["MatMul"],
+                    calibrate_method=CalibrationMethod.MinMax)
+
+
 def quantize(src: Path, dst: Path, embeddings: bool = False, weights: str = "dynamic") -> None:
     """8-bit weights for the linear layers.
 
@@ -159,6 +193,8 @@ def write_package(ckpt: Path, onnx_int8: Path, out: Path, max_length: int, extra
             "quantization": (
                 f"8-bit weights in blocks of {NBITS_BLOCK}, int8 compute, linear layers only "
                 "(onnxruntime MatMulNBits, accuracy_level 4)" if weights == "blockwise" else
+                "static int8, per-channel weights, activation ranges set on dev, MatMul only "
+                "(onnxruntime quantize_static, QLinearMatMul)" if weights == "static" else
                 "dynamic int8, per-channel, "
                 + ("MatMul and Gather (word embeddings)" if embeddings else "MatMul only")
                 + " (onnxruntime quantize_dynamic)")
@@ -233,13 +269,15 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=100, help="pairs a dev set in --compare (speed)")
     ap.add_argument("--quantize-embeddings", action="store_true",
                     help="int8 word embeddings too (Gather): a ~23 MB model instead of ~59 MB (dynamic only)")
-    ap.add_argument("--weights", choices=("dynamic", "blockwise"), default="dynamic",
+    ap.add_argument("--weights", choices=("dynamic", "blockwise", "static"), default="dynamic",
                     help="how the linear layers' weights are quantised (see quantize())")
     ap.add_argument("--smooth", type=float, default=0.0, metavar="ALPHA",
                     help="even the linear layers' inputs first (training/smooth.py; 0.5 measured; 0: off)")
     args = ap.parse_args()
     if args.quantize_embeddings and args.weights != "dynamic":
         ap.error("--quantize-embeddings goes with --weights dynamic")
+    if args.weights == "static" and not args.dev:
+        ap.error("--weights static sets its activation ranges on dev sets (--dev)")
     if args.smooth and not (0.0 < args.smooth < 1.0 and args.dev):
         ap.error("--smooth takes an alpha between 0 and 1, and dev sets (--dev) to set its scales on")
 
@@ -248,7 +286,10 @@ def main() -> None:
     fp32, int8 = work / "model.fp32.onnx", work / "model.int8.onnx"
     t0 = time.time()
     export_fp32(args.checkpoint, fp32, args.max_length, args.smooth, args.dev)
-    quantize(fp32, int8, args.quantize_embeddings, args.weights)
+    if args.weights == "static":
+        quantize_static_int8(fp32, int8, args.checkpoint, args.dev, args.max_length)
+    else:
+        quantize(fp32, int8, args.quantize_embeddings, args.weights)
     print(f"exported + quantised in {time.time() - t0:.0f}s: fp32 {fp32.stat().st_size / 1e6:.1f} MB, "
           f"int8 {int8.stat().st_size / 1e6:.1f} MB", flush=True)
 
