@@ -73,3 +73,18 @@ def test_a_check_against_a_source_larger_than_the_cache(small: Embedder) -> None
                            [from_text(source, id="s")])
     assert [c.label for c in report.claims] == ["supported"]
     assert len(small._cache) <= 16
+
+
+def test_published_typography_embeds_as_plain_text(small: Embedder) -> None:
+    v = small.encode(["The mayor didn’t say “never” about 2019–2020.", "The mayor didn't say \"never\" about 2019-2020."])
+    assert np.array_equal(v[0], v[1])
+
+
+def test_a_check_quotes_the_source_as_it_is_typed(small: Embedder) -> None:
+    source = "The mayor didn’t attend the council’s meeting on Tuesday."
+    report = Checker(embedder=small).check("The mayor attended the council’s meeting on Tuesday.",
+                                           [from_text(source, id="s")])
+    claim = report.claims[0]
+    assert claim.label == "contradicted"
+    ev = claim.evidence[0]
+    assert ev.text == source[ev.start : ev.end] and "didn’t" in ev.text

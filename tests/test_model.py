@@ -121,3 +121,15 @@ def test_bench_pairs_values(model: GroundingModel, tmp_path: Path) -> None:
     assert binary["roc_auc"] == pytest.approx(auc, abs=1e-4)
     assert binary["balanced_accuracy"] == pytest.approx((recall_pos + recall_neg) / 2, abs=1e-4)
     assert d["mean_balanced_accuracy"] == pytest.approx((1.0 + binary["balanced_accuracy"]) / 2, abs=1e-4)
+
+
+@pytest.mark.parametrize(("published", "plain"), [
+    (("The mayor didn’t attend the council’s meeting.", "The mayor attended."),
+     ("The mayor didn't attend the council's meeting.", "The mayor attended.")),
+    (("She said the plan was “final” for 2019–2020.", "The plan was final for 2019-2020."),
+     ('She said the plan was "final" for 2019-2020.', "The plan was final for 2019-2020.")),
+    (("Profits fell −4% in ‘the worst year’.", "Profits fell 4%."), ("Profits fell -4% in 'the worst year'.", "Profits fell 4%.")),
+])
+def test_the_model_reads_published_typography_as_plain_text(model: GroundingModel, published, plain) -> None:
+    # "’" and "'" are different word pieces: the same text must not get other probabilities for how it was typed.
+    assert np.array_equal(model.logits([published]), model.logits([plain]))

@@ -43,15 +43,16 @@ class Embedder:
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
+        from onrecord.runtime.model import onnx_providers, read_typography_plainly, require_providers
+
         cfg = json.loads((self.model_dir / "config.json").read_text(encoding="utf-8"))
         self.max_length = int(cfg.get("max_length", 128))
         self.tokenizer = Tokenizer.from_file(str(self.model_dir / "tokenizer.json"))
+        read_typography_plainly(self.tokenizer)
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(self.max_length)
         opts = ort.SessionOptions()
         opts.intra_op_num_threads = threads or int(os.environ.get("ONRECORD_THREADS", "0")) or 0
-        from onrecord.runtime.model import onnx_providers, require_providers
-
         self.session = ort.InferenceSession(str(self.model_dir / "model.onnx"), opts, providers=onnx_providers(device))
         require_providers(self.session, device)
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()

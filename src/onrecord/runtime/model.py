@@ -47,6 +47,23 @@ class ModelConfig:
         return fit
 
 
+TYPOGRAPHY = {"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "–": "-", "−": "-"}
+"""Published typography and the plain characters a model reads in its place. The word-piece vocabularies
+give "’" and "'" different tokens, so "didn’t" and "didn't" were two inputs to the same model (the
+training data holds mostly the plain ones); read plainly, the same text gives the same probabilities
+whichever way it was typed. Only the model's input is folded: texts and their offsets are untouched."""
+
+
+def read_typography_plainly(tokenizer: Any) -> None:
+    """Fold ``TYPOGRAPHY`` in ``tokenizer``'s normalizer, before its own (a ``tokenizers.Tokenizer``)."""
+    from tokenizers import normalizers
+
+    steps = [normalizers.Replace(a, b) for a, b in TYPOGRAPHY.items()]
+    if tokenizer.normalizer is not None:
+        steps.append(tokenizer.normalizer)
+    tokenizer.normalizer = normalizers.Sequence(steps)
+
+
 def onnx_providers(device: str) -> list[str]:
     """ONNX Runtime providers for ``device``: auto takes CUDA when ONNX Runtime has it, else the CPU."""
     import onnxruntime as ort
@@ -93,6 +110,7 @@ class GroundingModel:
             raw=raw,
         )
         self.tokenizer = Tokenizer.from_file(str(tok_path))
+        read_typography_plainly(self.tokenizer)
         self.tokenizer.no_padding()
         # longest_first, not only_first: a claim longer than the window would otherwise fail outright.
         self.tokenizer.enable_truncation(self.config.max_length, strategy="longest_first")
