@@ -481,3 +481,51 @@ def test_a_vague_count_is_one_figure_with_a_floor_and_a_ceiling(text: str, floor
 ])
 def test_a_vague_count_fits_below_its_ceiling(claim: str, source: str, want: str) -> None:
     assert status(claim, source) == [want]
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    # A range of money, a share or a count is one figure covering both ends.
+    ("The repairs will cost $3-5 million.", [("money", 3e6, 5e6)]),
+    ("The repairs will cost $3 million to $5 million.", [("money", 3e6, 5e6)]),
+    ("The repairs will cost between $1.2bn and $1.5bn.", [("money", 1.2e9, 1.5e9)]),
+    ("Fares rise 3–5% in March.", [("percent", 3, 5)]),
+    ("between 3% and 5% of revenue", [("percent", 3, 5)]),
+    ("Between 30 and 40 people were hurt.", [("count", 30, 40)]),
+    ("Some 3-5 million people watched.", [("count", 3e6, 5e6)]),
+])
+def test_a_range_is_one_figure(text: str, figures: list[tuple[str, float, float]]) -> None:
+    got = [q for q in extract(text) if q.unit != "date"]
+    assert [(q.unit, q.span) for q in got] == [(u, True) for u, _, _ in figures]
+    for q, (_, lo, hi) in zip(got, figures, strict=True):
+        assert q.value - q.tol <= lo and hi <= q.value + q.tol
+
+
+@pytest.mark.parametrize("text", [
+    "The home side won 6-4, 6-3.",                   # scores
+    "The board voted 5-2 to approve the plan.",      # a tally
+    "Revenue rose 8% to $1,412 million.",            # a change and a level
+    "Rates rose 3.5% to 4.25 percent.",
+    "It rose from $3 million to $5 million.",
+    "Turnout fell from 20 to 30 percent.",
+    "The rules applied between 2019 and 2021.",      # years
+    "Both 3% and 5% were mentioned.",                # "and" without "between"
+])
+def test_what_is_no_range(text: str) -> None:
+    assert not any(q.span for q in extract(text))
+
+
+@pytest.mark.parametrize(("claim", "want"), [
+    ("The repairs will cost between $3 million and $5 million.", "match"),
+    ("The repairs will cost $8 million.", "mismatch"),
+    ("The repairs will cost $2 million.", "mismatch"),
+    # A figure inside the range is not what the source gives, nor another figure.
+    ("The repairs will cost $4 million.", "unmatched"),
+])
+def test_a_figure_against_a_range(claim: str, want: str) -> None:
+    for source in ("The city said the repairs will cost $3-5 million.",
+                   "The city said the repairs will cost $3 million to $5 million."):
+        assert status(claim, source) == [want]
+
+
+def test_a_range_in_a_claim_holds_a_figure_inside_it():
+    assert status("The repairs will cost $3-5 million.", "The city said the repairs will cost $4.2 million.") == ["match"]

@@ -814,3 +814,14 @@ def test_a_paraphrase_of_one_sentence_stays_supported(checker, claim, source):
 ])
 def test_support_and_opposition_need_words_that_take_a_side(claim: str, source: str, opposite: bool) -> None:
     assert (opposed(claim, source) is not None) is opposite
+
+
+@pytest.mark.parametrize(("claim", "label"), [
+    ("The repairs will cost $4 million.", "unsupported"),       # inside the range: not given, not another figure
+    ("The repairs will cost $8 million.", "contradicted"),
+    ("The repairs will cost between $3 million and $5 million.", "supported"),
+])
+@pytest.mark.parametrize("source", ["The city said the repairs will cost $3-5 million.",
+                                    "The city said the repairs will cost $3 million to $5 million."])
+def test_a_figure_against_a_range_through_the_check(checker, claim, source, label):
+    assert _one(checker, claim, source).label == label

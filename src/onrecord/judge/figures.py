@@ -130,6 +130,9 @@ class Quantity:
     ("rose to 5%", "at 12%"): a change is never compared with a level."""
     ceiling: float = 0.0
     """Vague counts: the value from which the word no longer fits ("hundreds": 1,000); 0 for any other."""
+    span: bool = False
+    """A range ("$3-5 million", "between 30 and 40 people"): ``value`` is its middle and ``tol`` half its
+    width, and no one figure inside it is what the text says (``_compare``)."""
     stretch: str = ""
     """Counts: the part of a series the figure counts ("the final three frames": ``last``; "the first two
     rounds": ``first``; "another 40 jobs": ``other``), "" for the whole (``_stretch``)."""
@@ -412,10 +415,59 @@ def _vague(text: str, m: re.Match[str], w: str, ctx: dict[str, int]) -> Quantity
     return Quantity(floor, "count", noun, m.start(), end, text[m.start() : end], "at_least", ctx, ceiling=ceiling)
 
 
+_SCALE_WORD = r"thousand|million|billion|trillion|mn|bn|[mkb]"
+_RANGE_RE = re.compile(
+    r"(?<![\w/.,])(?P<between>between\s+)?(?P<money>[$€£]\s?)?(?P<a>" + _NUM + r")(?:\s?(?P<ascale>" + _SCALE_WORD
+    + r")\b)?(?P<apct>\s?%)?(?P<join>\s?[-–—]\s?|\s+to\s+|\s+and\s+)(?P<money2>[$€£]\s?)?(?P<b>" + _NUM
+    + r")(?:\s?(?P<scale>" + _SCALE_WORD + r")\b)?(?P<pct>\s?%|\s(?:percent|per cent)\b)?(?![\w\-–])", re.I)
+
+
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
+_YEAR_LIKE = re.compile(r"1\d{3}|20\d{2}")
+
+
+def _range(text: str, m: re.Match[str]) -> Quantity | None:
+    """A range of money, a share or a count as one figure covering both ends ("$3-5 million", "$3 million to
+    $5 million", "between 3% and 5%", "30 to 40 people"), so a figure inside it is no other figure and one
+    outside it is. A dash between two plain numbers is a score or a tally ("won 6-4", "voted 5-2") unless a
+    scale follows ("3-5 million people"); "and" joins a range only after "between"."""
+    join = m.group("join").strip()
+    if join == "and" and not m.group("between"):
+        return None
+    if (m.group("apct") and not m.group("pct")) or (m.group("money2") and not m.group("money")) \
+            or (m.group("ascale") and not m.group("scale")):
+        return None  # two kinds of figure: "rose 8% to $1,412 million" is a change and a level
+    if _FROM_BEFORE.search(text[max(0, m.start() - 6) : m.start()]) or (join == "to" and _is_change(text, m.start())):
+        return None  # "from 20 to 30 percent", "rose 3.5% to 4.25 percent": a change and a level
+    money, pct = bool(m.group("money") or m.group("money2")), bool(m.group("pct") or m.group("apct"))
+    if join in "-–—" and not (money or pct or m.group("scale")):
+        return None
+    if not (money or pct or m.group("scale")) and all(_YEAR_LIKE.fullmatch(m.group(k)) for k in ("a", "b")):
+        return None  # "between 2019 and 2021": years, read as years
+    b_scale = _SCALE.get((m.group("scale") or "").lower(), 1.0)
+    a_scale = _SCALE.get((m.group("ascale") or "").lower(), b_scale)  # "$3-5 million": the scale is shared
+    a, b = float(m.group("a").replace(",", "")), m.group("b").replace(",", "")
+    lo, hi = a * a_scale, float(b) * b_scale
+    if not lo < hi:
+        return None
+    start = m.start("money") if m.group("money") else m.start("a")
+    decimals = len(b.split(".")[1]) if "." in b else 0
+    # Half the range, and its top's rounding ("5 million" reaches 5.5 million, as it does alone).
+    tol = (hi - lo) / 2 + 0.5 * 10 ** -decimals * b_scale
+    unit: Unit = "money" if money else "percent" if pct else "count"
+    noun = "" if money or pct else _next_noun(text, m.end())
+    return Quantity((lo + hi) / 2, unit, noun, start, m.end(), text[start : m.end()], "exact",
+                    _context(text, start, m.end()), tol=tol, span=True)
+
+
 def extract(text: str) -> list[Quantity]:
     """Every quantity in ``text``: money, percents, measures, degrees, counts, ordinals, dates and years."""
     out = _dates(text) + _measures(text)
     taken = [(q.start, q.end) for q in out] + [m.span() for m in CITATION_RE.finditer(text)]
+    for m in _RANGE_RE.finditer(text):
+        if not any(a < m.end() and m.start() < b for a, b in taken) and (q := _range(text, m)):
+            out.append(q)
+            taken.append((m.start(), m.end()))
     for m in _QTY_RE.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue
@@ -621,10 +673,11 @@ def _compare(c: Quantity, s: Quantity, tol_: FigureTolerances) -> Verdict:
         c, s = replace(c, qualifier="exact"), replace(s, qualifier="exact")
     if c.ceiling and s.value >= c.ceiling:
         return "unclear"  # "hundreds" does not say "millions", though millions are at least two hundred
-    if c.qualifier == s.qualifier and abs(c.value - s.value) <= tol_.same_value * max(abs(c.value), 1e-9):
+    # A range's middle is no figure it gives: a range is read as an interval, below.
+    same = not (c.span or s.span) and abs(c.value - s.value) <= tol_.same_value * max(abs(c.value), 1e-9)
+    if same and c.qualifier == s.qualifier:
         return "match"  # "above 105 degrees" against "exceed 105°F"
-    if (c.qualifier == "exact" and s.qualifier in ("at_least", "at_most")
-            and abs(c.value - s.value) <= tol_.same_value * max(abs(c.value), 1e-9)):
+    if same and c.qualifier == "exact" and s.qualifier in ("at_least", "at_most"):
         return "match"  # "two months' notice" names the figure of "not less than two months' notice"
     if c.qualifier == "nearly":
         c = replace(c, qualifier="exact")  # the claim's "nearly" reaches ``nearly`` of its figure
@@ -634,7 +687,7 @@ def _compare(c: Quantity, s: Quantity, tol_: FigureTolerances) -> Verdict:
     s_lo, s_hi = _interval(s, tol_, claim=False)
     if hi < s_lo or s_hi < lo:
         return "mismatch"
-    point = s.qualifier in ("exact", "about", "nearly")
+    point = s.qualifier in ("exact", "about", "nearly") and not s.span
     return "match" if lo <= s_lo and s_hi <= hi or point and lo <= s.value <= hi else "unclear"
 
 
@@ -738,12 +791,13 @@ def _check_one(c: Quantity, pool: Pool, tol: FigureTolerances) -> QuantityCheck:
             return QuantityCheck(c, "match", s, sid)
         if placed and verdict == "unclear":
             may_meet = True
-            bounding = bounding or ((sid, s) if s.bound else None)
+            bounding = bounding or ((sid, s) if s.bound or s.span else None)
     if may_meet:
         # A figure placed as well as the best that the claim's may meet ("three months' notice" and "not
         # less than two months' notice") is its partner: another figure of the same sentence ("the first
         # six months") is no contradiction of it. A date it may meet only within a bound ("2029" and "not
-        # before 2028") is kept as its partner: the source bounds the date, it does not give it.
+        # before 2028") is kept as its partner: the source bounds the date, it does not give it; so is a range
+        # the figure lies in ("$4 million" in "$3-5 million"): the source gives a range, not that figure.
         sid, s = bounding if bounding else (None, None)
         return QuantityCheck(c, "unmatched", s, sid)
     # The best-placed source quantity disagrees: a contradiction only when it is clearly about the

@@ -306,6 +306,13 @@ def _figures_found(case: ClaimCase) -> list[tuple[int, int]]:
                                            if q.status == "match"]
 
 
+def _figures_in_a_range(case: ClaimCase) -> list[tuple[int, int]]:
+    """The claim's figures that lie in a range a source gives ("$4 million" in "$3-5 million"): not given,
+    and not another number either."""
+    return [(q.claim.start, q.claim.end) for q in case.figures
+            if q.status == "unmatched" and q.source is not None and q.source.span]
+
+
 def substituted(case: ClaimCase, t: Thresholds) -> Finding | None:
     """The claim nearly copies a close source sentence with one telling word changed (rule ``near_copy``).
     A claim that repeats a source sentence is never contradicted by it."""
@@ -314,8 +321,8 @@ def substituted(case: ClaimCase, t: Thresholds) -> Finding | None:
     found = substitution(case.text, case.judgement.top_sentences, case.sources, t)
     if found is None:
         return None
-    if found.kind == "number" and overlaps(found.claim_span, _figures_found(case)):
-        return None  # the figures stage, which reads rounding and hedges ("about 40"), found it
+    if found.kind == "number" and overlaps(found.claim_span, _figures_found(case) + _figures_in_a_range(case)):
+        return None  # the figures stage, which reads rounding, hedges ("about 40") and ranges, found it
     hit = found.hit
     return Finding("contradicted", t.near_copy,
                    f"the source sentence says {found.source_words!r} where the text says {found.claim_words!r} "
