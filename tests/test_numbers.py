@@ -529,3 +529,10 @@ def test_a_figure_against_a_range(claim: str, want: str) -> None:
 
 def test_a_range_in_a_claim_holds_a_figure_inside_it():
     assert status("The repairs will cost $3-5 million.", "The city said the repairs will cost $4.2 million.") == ["match"]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("USD 3 million", 3e6), ("EUR 40m", 40e6), ("US$5 billion", 5e9), ("GBP 120,000", 120_000.0),
+])
+def test_a_currency_code_makes_an_amount_money(text: str, value: float) -> None:
+    assert [(q.unit, q.value) for q in extract(text)] == [("money", value)]

@@ -825,3 +825,20 @@ def test_support_and_opposition_need_words_that_take_a_side(claim: str, source: 
                                     "The city said the repairs will cost $3 million to $5 million."])
 def test_a_figure_against_a_range_through_the_check(checker, claim, source, label):
     assert _one(checker, claim, source).label == label
+
+
+@pytest.mark.parametrize(("claim", "label"), [
+    # A month written short before its day, and a currency code before an amount, are no names a source
+    # must give: the figure rules read them.
+    ("The bridge opens on Mar. 14, 2027.", "supported"),
+    ("The bridge opens on Sept. 14, 2027.", "contradicted"),
+    ("The city will spend USD 3 million on the bridge.", "supported"),
+    ("The city will spend US$3 million on the bridge.", "supported"),
+    ("The city will spend USD 4 million on the bridge.", "contradicted"),
+    # A capitalised word that is no month before a day is still a name.
+    ("The bridge named for Jan Okafor opens on March 14, 2027.", "unsupported"),
+])
+def test_short_months_and_currency_codes_are_read_as_figures(checker, claim, label):
+    source = "The city will spend $3 million on the bridge. The bridge opens on March 14, 2027."
+    report = checker.check(claim, [from_text(source, id="s")])
+    assert [c.label for c in report.claims] == [label]

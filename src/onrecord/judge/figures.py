@@ -40,6 +40,7 @@ from onrecord.text.units import (
     to_base,
     unit_after,
 )
+from onrecord.text.vocab import CURRENCY_CODES, MONTH_ABBREVIATIONS
 
 Unit = Literal["money", "percent", "degree", "count", "ordinal", "date", "year", "measure"]
 
@@ -67,8 +68,7 @@ _ORDINAL_WORDS = {
 _MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
      "november", "december"], start=1)}
-_MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-                "oct": 10, "nov": 11, "dec": 12})
+_MONTHS.update(MONTH_ABBREVIATIONS)
 # Time units are compared in days, so "three months" meets "90 days".
 _DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30, "year": 365, "years": 365}
 
@@ -156,7 +156,8 @@ class QuantityCheck:
 # refused "3,800" would otherwise take its first digits, then start again after the comma).
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?![,.]\d)"
 _QTY_RE = re.compile(
-    r"(?<![\w/])(?<!\w[\-–])(?<!\d[,.])(?P<money>[$€£]\s?)?(?P<num>" + _NUM + r")"
+    r"(?<![\w/])(?<!\w[\-–])(?<!\d[,.])(?P<money>(?:US\$|[$€£]|(?:" + "|".join(CURRENCY_CODES) + r")\s)\s?)?"
+    r"(?P<num>" + _NUM + r")"
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|mn|bn|[mkb])\b)?"
     r"(?P<pct>\s?%|\s(?:percent|per cent|percentage points?)\b)?"
     r"(?P<deg>\s?°\s?[FC]?|\s(?:degrees?)(?:\s(?:fahrenheit|celsius|F|C)\b)?)?"

@@ -101,6 +101,11 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
           "november", "december")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 """Names of months and days: one in place of another of its kind is another date (``judge.substitution``)."""
+MONTH_ABBREVIATIONS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+                       "oct": 10, "nov": 11, "dec": 12}
+"""Months as news writes them before a day ("Mar. 14, 2027"): a date, and no name where a day follows."""
+CURRENCY_CODES = ("USD", "EUR", "GBP", "CAD", "AUD", "NZD", "CHF", "JPY", "CNY", "INR")
+"""Codes written before an amount ("USD 3 million"): money, as "$" is, and never a name a source must give."""
 
 NAME_READINGS: dict[str, tuple[str, ...]] = {
     "washington": ("federal", "u.s.", "united states", "white house", "congress", "administration"),
