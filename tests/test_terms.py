@@ -17,6 +17,9 @@ from onrecord.text.terms import AbsentTerms, SourceStems, absent_terms, claim_te
     ("The tower was finished in 1889. It was designed by Gustave Eiffel.", {"1889"}, {"gustave", "eiffel"}),
     ('He said: "Tomorrow we vote." (The Senate agreed.)', set(), {"senate"}),
     ("“We will win,” said Mayor Ellen Park.", set(), {"mayor", "ellen", "park"}),
+    # A currency's code or prefix and a month written short are no names.
+    ("The city spends USD 3 million, or US$3 million, from Mar. 14 with Jan Okafor.", {"3", "14"},
+     {"jan", "okafor"}),
 ])
 def test_claim_terms(claim: str, numbers: set[str], names: set[str]) -> None:
     assert claim_terms(claim) == (numbers, names)

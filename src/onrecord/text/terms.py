@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from onrecord.text.lexical import content_stems, stem, stems_meet, token_spans
 from onrecord.text.numwords import SCALES, TENS, UNITS, word_numbers
 from onrecord.text.quantities import FRACTIONS, quantities
-from onrecord.text.vocab import LIGHT_WORDS, STOPWORDS
+from onrecord.text.vocab import CURRENCY_CODES, LIGHT_WORDS, MONTH_ABBREVIATIONS, STOPWORDS
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -69,10 +69,22 @@ class AbsentTerms:
 
 
 def claim_terms(claim: str) -> tuple[set[str], set[str]]:
-    """The claim's numbers and the words of its names (capitalised words that open no sentence)."""
+    """The claim's numbers and the words of its names (capitalised words that open no sentence; not a
+    currency's code or prefix, "USD 3 million", "US$3 million", nor a month written short, "Mar. 14")."""
     numbers = {_number(m.group(0)) for m in _NUMBER.finditer(claim)}
-    names = {_word(m.group(0)) for m in _NAME_WORD.finditer(claim)}
+    names = {_word(m.group(0)) for m in _NAME_WORD.finditer(claim) if not _figure_word(claim, m)}
     return numbers, names
+
+
+_DAY_AFTER = re.compile(r"\.?\s*\d")
+
+
+def _figure_word(claim: str, m: re.Match[str]) -> bool:
+    """A capitalised word a figure owns: a currency's code or prefix ("USD", "US$"), a month written short
+    before its day ("Mar. 14"; "Jan Okafor" stays a name)."""
+    word = m.group(0)
+    return (word in CURRENCY_CODES or claim.startswith("$", m.end())
+            or word.lower() in MONTH_ABBREVIATIONS and _DAY_AFTER.match(claim, m.end()) is not None)
 
 
 @dataclass(frozen=True)
