@@ -152,13 +152,15 @@ class QuantityCheck:
     source_id: str | None
 
 
+_SCALE_WORD = r"thousand|million|billion|trillion|mn|bn|[mkb]"
+"""The scale words a figure may carry ("3 million", "$40m", "1.2bn"); ``_SCALE`` gives their factors."""
 # A number is read whole or not at all: never "3" and "700" out of "3,800-3,700" (a regex that backs off a
 # refused "3,800" would otherwise take its first digits, then start again after the comma).
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?![,.]\d)"
 _QTY_RE = re.compile(
     r"(?<![\w/])(?<!\w[\-–])(?<!\d[,.])(?P<money>(?:US\$|[$€£]|(?:" + "|".join(CURRENCY_CODES) + r")\s)\s?)?"
     r"(?P<num>" + _NUM + r")"
-    r"(?:\s?(?P<scale>thousand|million|billion|trillion|mn|bn|[mkb])\b)?"
+    r"(?:\s?(?P<scale>" + _SCALE_WORD + r")\b)?"
     r"(?P<pct>\s?%|\s(?:percent|per cent|percentage points?)\b)?"
     r"(?P<deg>\s?°\s?[FC]?|\s(?:degrees?)(?:\s(?:fahrenheit|celsius|F|C)\b)?)?"
     r"(?P<ord>st|nd|rd|th)?(?![\w\-])",
@@ -416,7 +418,6 @@ def _vague(text: str, m: re.Match[str], w: str, ctx: dict[str, int]) -> Quantity
     return Quantity(floor, "count", noun, m.start(), end, text[m.start() : end], "at_least", ctx, ceiling=ceiling)
 
 
-_SCALE_WORD = r"thousand|million|billion|trillion|mn|bn|[mkb]"
 _RANGE_RE = re.compile(
     r"(?<![\w/.,])(?P<between>between\s+)?(?P<money>[$€£]\s?)?(?P<a>" + _NUM + r")(?:\s?(?P<ascale>" + _SCALE_WORD
     + r")\b)?(?P<apct>\s?%)?(?P<join>\s?[-–—]\s?|\s+to\s+|\s+and\s+)(?P<money2>[$€£]\s?)?(?P<b>" + _NUM

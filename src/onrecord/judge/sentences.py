@@ -18,15 +18,8 @@ from onrecord.text.lexical import content_stems, coverage
 from onrecord.text.quantities import quantities
 from onrecord.text.scope import clause_stems, conflict, denial_of_another_clause, scopes
 from onrecord.text.segment import Span
-from onrecord.text.vocab import (
-    CURRENCY_CODES,
-    MONTH_ABBREVIATIONS,
-    MONTHS,
-    NAME_READINGS,
-    NEGATION,
-    NUMBER_NO,
-    WEEKDAYS,
-)
+from onrecord.text.terms import figure_word
+from onrecord.text.vocab import MONTHS, NAME_READINGS, NEGATION, NUMBER_NO, WEEKDAYS
 
 # An answer's first word, after an "A:" or a speaker's label ("REYES: Partly.", "CFO (Marcus Oyelaran): No.").
 _ANSWER_LEAD = r"^\s*(?:A\s*[:.]\s*|[A-Z][A-Za-z .'()-]{0,60}:\s*)?"
@@ -299,10 +292,8 @@ def _named_words(claim: str) -> list[str]:
         w = m.group(0).rstrip("'’-")
         w = w[:-2] if w.endswith(("'s", "’s")) else w
         dotted = _DOTTED.fullmatch(w) is not None
-        if w.lower() in MONTH_ABBREVIATIONS and _DAY_AFTER.match(claim, m.end()):
-            continue  # "Mar. 14, 2027": a date, read by the figure rules
-        if claim.startswith("$", m.end()):
-            continue  # "US$3 million", "A$40": the currency's, read by the figure rules
+        if figure_word(claim, w, m.end()):
+            continue  # "Mar. 14, 2027", "USD 3 million", "US$3 million": read by the figure rules
         if w not in out and (dotted and w not in _DOTTED_MARKS or not dotted and _may_name(w)):
             out.append(w)
     return out
@@ -314,15 +305,10 @@ _DOTTED_MARKS = frozenset({"A.M.", "P.M.", "B.C.", "A.D.", "B.C.E.", "C.E.", "E.
 """Dotted abbreviations that name nothing: times of day, eras, Latin asides."""
 
 
-_DAY_AFTER = re.compile(r"\.?\s*\d")
-
-
 def _may_name(word: str) -> bool:
-    """A capitalised word that may be a name: no title, date word, currency code ("USD"), clitic ("I'm") or
-    function word."""
+    """A capitalised word that may be a name: no title, date word, clitic ("I'm") or function word."""
     low = word.lower()
     return (word[0].isupper() and word not in TITLES and low not in MONTHS and low.removesuffix("s") not in WEEKDAYS
-            and word not in CURRENCY_CODES
             and len(re.split(r"['’]", word)[0]) >= 2 and bool(content_stems(word)))
 
 

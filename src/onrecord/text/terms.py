@@ -72,19 +72,19 @@ def claim_terms(claim: str) -> tuple[set[str], set[str]]:
     """The claim's numbers and the words of its names (capitalised words that open no sentence; not a
     currency's code or prefix, "USD 3 million", "US$3 million", nor a month written short, "Mar. 14")."""
     numbers = {_number(m.group(0)) for m in _NUMBER.finditer(claim)}
-    names = {_word(m.group(0)) for m in _NAME_WORD.finditer(claim) if not _figure_word(claim, m)}
+    names = {_word(m.group(0)) for m in _NAME_WORD.finditer(claim) if not figure_word(claim, m.group(0), m.end())}
     return numbers, names
 
 
 _DAY_AFTER = re.compile(r"\.?\s*\d")
 
 
-def _figure_word(claim: str, m: re.Match[str]) -> bool:
-    """A capitalised word a figure owns: a currency's code or prefix ("USD", "US$"), a month written short
-    before its day ("Mar. 14"; "Jan Okafor" stays a name)."""
-    word = m.group(0)
-    return (word in CURRENCY_CODES or claim.startswith("$", m.end())
-            or word.lower() in MONTH_ABBREVIATIONS and _DAY_AFTER.match(claim, m.end()) is not None)
+def figure_word(text: str, word: str, end: int) -> bool:
+    """Whether the capitalised ``word`` (ending at ``end`` in ``text``) belongs to a figure, not a name: a
+    currency's code or prefix ("USD 3 million", "US$3 million"), a month written short before its day
+    ("Mar. 14"; "Jan Okafor" stays a name). The figure rules read them; no source must name them."""
+    return (word in CURRENCY_CODES or text.startswith("$", end)
+            or word.lower() in MONTH_ABBREVIATIONS and _DAY_AFTER.match(text, end) is not None)
 
 
 @dataclass(frozen=True)
@@ -170,4 +170,4 @@ def _compounds(claim: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _COMPOUND.finditer(claim)]
 
 
-__all__ = ["AbsentTerms", "SourceStems", "absent_terms", "claim_terms", "new_words", "text_terms"]
+__all__ = ["AbsentTerms", "SourceStems", "absent_terms", "claim_terms", "figure_word", "new_words", "text_terms"]
