@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from onrecord.judge.figures import check_quantities, extract
+from onrecord.text.numwords import word_numbers
 
 BUDGET = (
     "The board adopted a general fund budget of $184.6 million for fiscal year 2026, compared with $176.2 million "
@@ -536,3 +537,8 @@ def test_a_range_in_a_claim_holds_a_figure_inside_it():
 ])
 def test_a_currency_code_makes_an_amount_money(text: str, value: float) -> None:
     assert [(q.unit, q.value) for q in extract(text)] == [("money", value)]
+
+
+def test_no_one_is_nobody_not_the_number_one():
+    assert [n.value for n in word_numbers("No one was hurt, and no-one left.")] == []
+    assert [n.value for n in word_numbers("one man, not one but two")] == [1, 1, 2]

@@ -17,6 +17,7 @@ from onrecord.judge.contrast import opposed
 from onrecord.judge.thresholds import DEFAULT_THRESHOLDS as T
 from onrecord.pipeline import Checker
 from onrecord.retrieve.evidence import SentenceHit
+from onrecord.text import vocab
 from onrecord.text.segment import Span
 
 
@@ -67,6 +68,82 @@ def test_opposite_polarity_contradicts_with_confidence_from_similarity(checker, 
 ])
 def test_a_denial_with_a_typographic_apostrophe_is_read(checker, claim, source, label):
     assert _one(checker, claim, source).label == label
+
+
+@pytest.mark.parametrize(("claim", "source", "label"), [
+    # A verb that denies the act after "to" ("refused to", "failed to", "declined to", "neglected to", "failure to")
+    # denies it as "did not" does, on either side; and agrees with a plain denial of the same act.
+    ("The senator refused to vote for the bill on Tuesday.", "The senator voted for the bill on Tuesday.",
+     "contradicted"),
+    ("The senator voted for the bill on Tuesday.", "The senator refused to vote for the bill on Tuesday.",
+     "contradicted"),
+    ("The company paid its suppliers in March.", "The company failed to pay its suppliers in March.", "contradicted"),
+    ("The company failed to pay its suppliers in March.", "The company paid its suppliers in March.", "contradicted"),
+    ("The minister commented on the report.", "The minister declined to comment on the report.", "contradicted"),
+    ("The landlord repaired the heating before winter.", "The landlord neglected to repair the heating before winter.",
+     "contradicted"),
+    ("The firm filed its accounts on time.", "The firm’s failure to file its accounts on time drew a fine.",
+     "contradicted"),
+    ("The union did not sign the agreement.", "The union refused to sign the agreement.", "supported"),
+    ("The company did not pay its suppliers in March.", "The company failed to pay its suppliers in March.",
+     "supported"),
+    ("The minister didn’t comment on the report.", "The minister declined to comment on the report.", "supported"),
+])
+def test_a_verb_that_denies_its_act_is_a_denial(checker, claim, source, label):
+    assert _one(checker, claim, source).label == label
+
+
+@pytest.mark.parametrize(("claim", "source", "label"), [
+    # Someone's denial of a clause is their word that it is not so: against their word that it is, or the
+    # plain clause, it is the opposite; against the same denial in other words, the same.
+    ("The mayor said that the city had overspent.", "The mayor denied that the city had overspent.", "contradicted"),
+    ("The mayor confirmed the city had overspent.", "The mayor denied that the city had overspent.", "contradicted"),
+    ("The mayor denied that the city had overspent.", "The mayor said that the city had overspent.", "contradicted"),
+    ("The minister took bribes from the developer.", "The minister denies taking bribes from the developer.",
+     "contradicted"),
+    ("The plant will close next year.", "The company dismissed reports that the plant will close next year.",
+     "contradicted"),
+    ("The mayor said the city had not overspent.", "The mayor denied that the city had overspent.", "supported"),
+    ("The minister denied taking bribes from the developer.", "The minister denies taking bribes from the developer.",
+     "supported"),
+])
+def test_a_denial_of_a_clause_is_a_denial(checker, claim, source, label):
+    assert _one(checker, claim, source).label == label
+
+
+@pytest.mark.parametrize("sentence", ["He denied everything.", "The court denied the motion.",
+                                      "He disputed that account of events."])
+def test_a_denial_of_a_thing_is_no_negation(sentence):
+    assert not vocab.IMPLICIT_NEGATION.search(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Shares declined to $4.10 on Friday.", "Sales declined to their lowest level since 2009.",
+    "Turnout declined to three in ten voters.", "Prices declined to record lows.", "Output declined 5% in May.",
+])
+def test_a_level_after_declined_to_is_no_denial(sentence):
+    assert not vocab.NEGATION.search(sentence)
+
+
+@pytest.mark.parametrize(("claim", "source"), [
+    ("Three people were injured in the fire.", "Nobody was injured in the fire."),
+    ("Jewellery was stolen from the house.", "Nothing was stolen from the house."),
+    ("Two passengers were hurt in the crash.", "No one was hurt in the crash, police said."),
+    ("One passenger was hurt in the crash.", "No-one was hurt in the crash, police said."),
+])
+def test_nobody_and_nothing_deny_their_clause(checker, claim, source):
+    found = _one(checker, claim, source)
+    assert found.label == "contradicted"
+    assert "one" not in found.reason.split("'")  # "no one" is nobody, not a figure "one" against the text's
+
+
+@pytest.mark.parametrize(("claim", "source"), [
+    ("The talks succeeded on Friday.", "The talks collapsed on Friday."),
+    ("The takeover bid was successful.", "The takeover bid failed."),
+    ("The peace talks collapsed in May.", "The peace talks succeeded in May."),
+])
+def test_how_an_attempt_ended(checker, claim, source):
+    assert _one(checker, claim, source).label == "contradicted"
 
 
 def test_polarity_needs_a_close_sentence_that_carries_the_claim():

@@ -33,6 +33,9 @@ _GROUPS: list[list[tuple[str, ...]]] = [
     [("hire", "hiring", "hired", "recruit"), ("fire", "fired", "lay off", "laid off", "dismiss", "sack")],
     [("buy", "bought", "acquir", "purchas"), ("sell", "sold", "divest")],
     [("confirm", "admit", "acknowledg"), ("deni", "deny")],
+    # How an attempt ended ("the talks collapsed", "the bid succeeded"); "failed to" before an act is a denial
+    # of the act (``vocab.IMPLICIT_NEGATION``), read by the polarity rules first.
+    [("succeed", "successful"), ("fail", "collaps", "unsuccessful", "broke down")],
     [("guilty", "convict"), ("acquit", "not guilty", "innocent", "cleared")],
     [("more", "larger", "bigger", "greater"), ("less", "fewer", "smaller")],
     [("increase", "add"), ("eliminat", "remov", "abolish", "scrap")],

@@ -69,6 +69,10 @@ def _extend(text: str, toks: list[re.Match], i: int) -> int:
     return j
 
 
+def _after_no(text: str, toks: list[re.Match], i: int) -> bool:
+    return i > 0 and toks[i - 1].group(0).lower() == "no" and bool(_GAP.fullmatch(text[toks[i - 1].end() : toks[i].start()]))
+
+
 def word_numbers(text: str) -> list[WordNumber]:
     """Every number phrase in words, with its value and span; "a dozen"/"a hundred" include the "a"."""
     toks = list(_TOKEN.finditer(text))
@@ -81,6 +85,9 @@ def word_numbers(text: str) -> list[WordNumber]:
             continue
         j = _extend(text, toks, i)
         words = [t.group(0).lower() for t in toks[i : j + 1]]
+        if words == ["one"] and _after_no(text, toks, i):
+            i += 1  # "no one", "no-one": nobody, not the number one
+            continue
         start, end, value = toks[i].start(), toks[j].end(), _value(words)
         if i > 0 and toks[i - 1].group(0).lower() in ("a", "an") and words[0] in _AFTER_A:
             start = toks[i - 1].start()

@@ -16,7 +16,7 @@ from typing import Literal
 
 from onrecord.text.lexical import STOPWORDS, stem
 from onrecord.text.units import unit_after
-from onrecord.text.vocab import NOT_ONLY, NUMBER_ABBREVIATION
+from onrecord.text.vocab import IMPLICIT_NEGATION, NOT_ONLY, NUMBER_ABBREVIATION
 
 Cue = Literal["", "but not", "except", "no longer", "never", "not", "not until", "without"]
 # A claim takes up a denied element's frame when it shares at least this share of the frame's content
@@ -32,7 +32,7 @@ ELEMENT_SHARE = 0.5
 # it is as likely the month after the bound's year turns ("ease in January", "not before December").
 MONTHS_BEFORE = 5
 
-_POLARITY_WORDS = {"not", "n't", "never", "longer", "still", "no", "none", "neither", "nor", "cannot",
+_POLARITY_WORDS = {"not", "n't", "never", "longer", "still", "no", "none", "nobody", "nothing", "neither", "nor", "cannot",
                    "without", "except", "until", "till", "unless", "but", "ever", "anymore", "any", "stopped",
                    "stops", "ceased", "ceases", "discontinued", "halted", "abolished", "scrapped"}
 # Words that give a clause as someone's belief, or soften it, without being what it says: "We think they
@@ -74,8 +74,8 @@ _AFTER_EVENT = re.compile(r"\b(?:after|once|following|now\s+that|when|until|till
 # Verbs of stopping deny their object from now on, as "no longer" does ("has stopped offering X").
 _STOP_VERBS = r"stopped|stops|ceased|ceases|discontinued|halted|abolished|scrapped"
 _CLAUSE_NEG = re.compile(r"\b(?P<cue>no\s+longer|never|not" + NOT_ONLY + r"|cannot|n['’]t|no" + NUMBER_ABBREVIATION
-                         + r"|none|neither|nor|without|"
-                         + _STOP_VERBS + r")\b|n['’]t\b", re.I)
+                         + r"|none|nobody|nothing|neither|nor|without|"
+                         + _STOP_VERBS + r")\b|n['’]t\b|" + IMPLICIT_NEGATION.pattern, re.I)
 # "without" denies its object, not its clause: "searching lockers without individual suspicion is upheld"
 # asserts the upholding and denies only the suspicion. The object runs to a comma, a conjunction or the
 # clause's verb.
@@ -115,6 +115,7 @@ def clause_stems(text: str) -> set[str]:
 
 
 def _stems(text: str) -> set[str]:
+    text = IMPLICIT_NEGATION.sub(" ", text)  # "refused to sign" is read "sign", denied, as "did not sign" is
     return {stem(w) for w in re.findall(r"[A-Za-z]+(?:'[a-z]+)?", text.lower().replace("’", "'"))
             if w not in STOPWORDS and w not in _POLARITY_WORDS and w not in _ATTITUDE_WORDS and len(w) > 1}
 
@@ -185,6 +186,17 @@ def _clause_parts(text: str, a: int, b: int) -> list[Part]:
                "never" if word == "never" else "not")
         return [Part(a, b, clause, True, cue)]
     return [Part(a, b, clause, False)]
+
+
+def clauses(sentence: str) -> list[tuple[int, int, str]]:
+    """Each clause of ``sentence`` as ``(start, end, text)``, split as ``scopes`` splits it: a relative clause set
+    off by commas is a clause of its own, and the clause around it is read with it blanked (offsets kept)."""
+    asides = list(_RELATIVE_ASIDE.finditer(sentence))
+    main = sentence
+    for m in asides:
+        main = main[: m.start("rel")] + " " * (m.end("rel") - m.start("rel")) + main[m.end("rel") :]
+    out = [(a, b, main[a:b]) for a, b in _clauses(main, 0, len(main))]
+    return sorted(out + [(m.start("rel"), m.end("rel"), m.group("rel")) for m in asides])
 
 
 def scopes(sentence: str, offset: int = 0) -> list[Part]:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from onrecord.text.numwords import SCALES, TENS, UNITS
+
 STOPWORDS = frozenset("""
 a an the and or but if then else of to in on at by for with from as into onto over under about than
 that this these those it its it's is are was were be been being am do does did done have has had having
@@ -56,10 +58,33 @@ NOT_ONLY = r"(?!\s+(?:only|just|merely|simply)\b)"
 """After "not": not the correlative "not only ... but", "not just", which asserts what follows ("the video not
 only entertains, but inspires")."""
 
+# What may follow "declined to" or "fell to" where it is a level, not an act: a figure, an article or a
+# possessive, a hedge of a figure, a number in words, a superlative ("declined to its lowest", "declined to
+# record lows", "declined to three").
+_LEVEL_WORDS = ("the a an its their his her our my your this that these those some any about around nearly almost "
+                "roughly just only below under above over less more fewer record new levels level lows low highs "
+                "high half " + " ".join([*UNITS, *TENS, *SCALES]))
+_DENIES_ACT = (r"\b(?:fail(?:s|ed|ing|ure)?|refus(?:e|es|ed|ing|al)|declin(?:e|es|ed|ing)|neglect(?:s|ed|ing)?)\s+to\s+"
+               r"(?!(?:" + "|".join(_LEVEL_WORDS.split()) + r")\b)(?=[a-z]+\b)(?![a-z]+est\b)")
+# "denied that ...", "denies taking bribes" (not "denied everything"), "rejected claims that ...", "disputed reports
+# that ..." (not "disputed that account": "that" there is no clause's).
+_DENIES_CLAUSE = (r"\bden(?:y|ies|ied|ying)\s+(?:that\b|(?!(?:every|any|no|some)thing\b)(?=[a-z]+ing\b))"
+                  r"|\b(?:reject|dismiss|disput)(?:s|es|ed|ing|e)?\s+(?:(?:the|any|all)\s+)?(?:claims?|suggestions?"
+                  r"|allegations?|reports?|accusations?|assertions?|charges?)\s+that\b")
+IMPLICIT_NEGATION = re.compile(_DENIES_ACT + "|" + _DENIES_CLAUSE, re.I)
+"""A verb that denies what it names next. An act after "to": "refused to sign" says the signing did not happen, as
+"did not sign" does; "failed to pay", "declined to comment", "neglected to file", "his failure to pay". Only an
+act follows: "shares declined to $4", "declined to their lowest level" and "declined to three" give a level
+(the rise/fall rules read those). A clause someone denies: "the mayor denied that the city had overspent" gives
+the mayor's word that it had not, as "the mayor said the city had not overspent" does ("denies taking bribes",
+"rejected claims that ..."). The match is the cue ("refused to ", "denied that") alone, so a
+text can drop it and keep the words it denies."""
+
 _NEGATION_FOLLOWS = {"no": NUMBER_ABBREVIATION, "not": NOT_ONLY}
-NEGATION = re.compile(r"\b(?:" + "|".join(w + _NEGATION_FOLLOWS.get(w, "") for w in NEGATIONS) + r")\b|n['’]t\b", re.I)
+NEGATION = re.compile(r"\b(?:" + "|".join(w + _NEGATION_FOLLOWS.get(w, "") for w in NEGATIONS) + r")\b|n['’]t\b|"
+                      + IMPLICIT_NEGATION.pattern, re.I)
 """A negation anywhere in a string (case-insensitive; "n't" as in "didn't", with either apostrophe: "didn’t" is
-as common in published text)."""
+as common in published text; a verb that denies its act, ``IMPLICIT_NEGATION``)."""
 
 ABBREVIATIONS = frozenset("""
 mr mrs ms dr prof sen rep gov gen col lt sgt capt st jr sr no v vs etc inc ltd co corp jan feb mar apr jun
