@@ -183,6 +183,9 @@ def test_according_to_frame_in_the_letter_case() -> None:
             "Jane Doe, who chairs the panel, said the plan will fail.",
             ("Jane Doe", "said", "the plan will fail"),
         ),
+        ("The accused claims that he was framed.", ("The accused", "claims", "he was framed")),
+        ("The mayor claims that the city had overspent.", ("The mayor", "claims", "the city had overspent")),
+        ("Officials involved said the plan was sound.", ("Officials involved", "said", "the plan was sound")),
     ],
 )
 def test_frames(text: str, expected: tuple[str, str, str]) -> None:
@@ -196,6 +199,11 @@ def test_frames(text: str, expected: tuple[str, str, str]) -> None:
         "The mayor told the council to stop the project.",
         "The meeting, which lasted three hours, did not produce a ceasefire.",
         'Zelenskyy expressed gratitude, calling it a "true act of humanism".',
+        # A reporting verb that is a plural noun, the object of the verb before it: nobody said what follows.
+        "The mayor rejected claims that the city had overspent.",
+        "The company dismissed reports that the plant will close.",
+        "The union welcomed calls that the mine stay open.",
+        "She denied claims that she lied to the committee.",
     ],
 )
 def test_no_frame(text: str) -> None:

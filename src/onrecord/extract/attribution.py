@@ -278,6 +278,23 @@ class _Found:
     cue: str
 
 
+# Reporting verbs that are also plural nouns. After a verb they are its object ("The mayor rejected claims that the
+# city had overspent", "dismissed reports that ..."): nobody is their speaker, and what follows is what the subject
+# rejects. After a determiner and a participle the participle is the subject ("The accused claims that ...").
+_NOUN_CUES = frozenset("claims reports notes calls comments posts remarks tweets promises vows replies answers "
+                       "states".split())
+
+
+def _object_of_a_verb(toks: list[_Tok], v: int) -> bool:
+    """The cue at ``v`` is a noun, the object of the verb before it."""
+    if toks[v].low not in _NOUN_CUES or v == 0:
+        return False
+    prev = toks[v - 1]
+    verb = prev.is_word and not prev.is_cap and (prev.low.endswith("ed") or prev.low in IRREGULAR_PAST
+                                                 or prev.low in CUE_VERBS)
+    return verb and not (v >= 2 and toks[v - 2].low in _DETERMINERS)
+
+
 def _cue_in_right(toks: list[_Tok]) -> _Found | None:
     """ "…,” coach Irene Vasquez said." / "…,” said Priya Raman, …" / "…”, according to X."""
     i = 0
@@ -299,7 +316,7 @@ def _cue_in_right(toks: list[_Tok]) -> _Found | None:
     for v in range(i + 1, min(len(toks), i + 9)):
         if not toks[v].is_word:
             return None
-        if toks[v].low in CUE_VERBS:
+        if toks[v].low in CUE_VERBS and not _object_of_a_verb(toks, v):
             np = _np_backward(toks, v)
             if np and np[0] == i:
                 return _Found(np[0], np[1], toks[v].text.rstrip("."))
@@ -325,7 +342,7 @@ def _cue_in_left(toks: list[_Tok]) -> _Found | None:
             if np:
                 return _Found(np[0], np[1], t.text + " " + toks[v + 1].text)
             continue
-        if low in CUE_VERBS:
+        if low in CUE_VERBS and not _object_of_a_verb(toks, v):
             np = _np_backward(toks, v)
             if np:
                 return _Found(np[0], np[1], t.text.rstrip("."))
@@ -529,7 +546,7 @@ def reported_frame(text: str | TextAnalysis, start: int, end: int) -> Frame | No
     # X said (that) P
     for v in range(1, min(len(toks), 14)):
         t = toks[v]
-        if t.low not in FRAME_VERBS:
+        if t.low not in FRAME_VERBS or _object_of_a_verb(toks, v):
             continue
         np = _np_backward(toks, v)
         first = np[0] if np else None
