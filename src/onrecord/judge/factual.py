@@ -21,6 +21,7 @@ from onrecord.judge.sentences import (
     denied_in_scope,
     names_absent,
     opposed_sentence,
+    overstated_sentence,
     swapped_modifier_near,
     swapped_name,
 )
@@ -430,6 +431,22 @@ def _unmatched_figures(case: ClaimCase) -> list[QuantityCheck]:
     return [q for q in case.figures if q.status == "unmatched" and q.claim.days is None
             and (q.claim.unit != "year" or (q.source is not None and q.source.bound))
             and not overlaps((q.claim.start, q.claim.end), said)]
+
+
+def overstated(case: ClaimCase, t: Thresholds) -> Finding | None:
+    """A ground of support holds, but the close sentence that carries the claim commits less than the claim:
+    it gives as possible or intended what the claim states as done or certain, or to part of a group what the
+    claim gives to more of it. The source speaks to the claim and does not support it."""
+    found = overstated_sentence(case.text, _hits(case), t) if _speaks_to(case, t) else None
+    if found is None or _support_reason(case, t) is None:
+        return None
+    hit, o = found
+    said = {"hedge": f"gives it only as possible or intended ({o.cue!r}), where the text states it",
+            "future": f"gives it as still to come ({o.cue!r}), where the text says it happened",
+            "share": f"says it of {o.cue!r}, where the text says it of more",
+            "rank": f"ranks it {o.cue!r}, where the text gives it the first place"}[o.kind]
+    return Finding("unsupported", t.overstated, f"the closest source sentence {said}", _at_hit(hit),
+                   case.probability_dict())
 
 
 def supported(case: ClaimCase, t: Thresholds) -> Finding | None:

@@ -27,6 +27,7 @@ PASSAGE_RULES: tuple[tuple[str, Rule], ...] = (
     ("near_copy", substitution.substituted),  # a near-copy of a close sentence, one telling word changed
     ("exchanged_words", exchange.exchanged_words),  # ... or two of its words in each other's place
     ("off_topic", factual.off_topic),
+    ("overstated", factual.overstated),  # support the closest sentence gives only as possible or partial
     ("supported", factual.supported),
     ("model_contradiction", factual.model_contradiction),
     ("unsupported_by_passages", factual.unsupported_by_passages),

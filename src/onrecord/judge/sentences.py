@@ -14,6 +14,7 @@ from onrecord.documents import Document
 from onrecord.judge.contrast import Opposition, opposed, swapped_modifier
 from onrecord.judge.thresholds import Thresholds
 from onrecord.retrieve.evidence import SentenceHit
+from onrecord.text.commitment import Overstatement, overstated
 from onrecord.text.lexical import content_stems, coverage
 from onrecord.text.quantities import quantities
 from onrecord.text.scope import clause_stems, conflict, denial_of_another_clause, scopes
@@ -187,6 +188,26 @@ def _opposed_to_the_answer(claim: str, question: SentenceHit) -> tuple[SentenceH
         return None
     opp = opposed(claim, question.text)
     return (_answered(question), opp) if opp is not None else None
+
+
+def overstated_sentence(claim: str, hits: Sequence[SentenceHit], t: Thresholds
+                        ) -> tuple[SentenceHit, Overstatement] | None:
+    """The close sentence that carries most of the claim commits less than the claim (``text.commitment``: "may
+    cut" for "cut", "plans to close" for "closed", "some residents" for "all residents"), and no close sentence
+    that carries as much of the claim says it as the claim does. Close is as for polarity: the sentence must
+    speak to the claim (``polarity_similarity``, ``polarity_coverage``)."""
+    close = [h for h in hits[: t.modifier_hits] if h.similarity >= t.polarity_similarity
+             and coverage(claim, h.text) >= t.polarity_coverage and not _is_question(h)]
+    if not close:
+        return None
+    best = max(close, key=lambda h: coverage(claim, h.text))  # the first of equals: the closest
+    found = overstated(claim, best.text)
+    if found is None:
+        return None
+    carried = coverage(claim, best.text)
+    if any(h is not best and coverage(claim, h.text) >= carried and overstated(claim, h.text) is None for h in close):
+        return None
+    return best, found
 
 
 def swapped_modifier_near(claim: str, hits: Sequence[SentenceHit], t: Thresholds) -> tuple[SentenceHit, Opposition] | None:

@@ -197,6 +197,9 @@ class Thresholds:
     """A claim otherwise supported stands on a quotation that is altered, not found or someone else's."""
     """Other figures on topic; also the score of the figures' evidence."""
     swapped_modifier: float = 0.7
+    overstated: float = 0.75
+    """A claim stated as done, certain or whole where its closest source sentence gives it as possible, intended or
+    partial; no held-out count yet to measure it apart."""
     opposed_verb: float = 0.75
     reversed_ranking: float = 0.75
     extended_restriction: float = 0.75

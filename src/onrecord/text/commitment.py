@@ -1,0 +1,205 @@
+"""How much a clause commits to: a fact, or only a possibility, an intention, a share of a group.
+
+"The council plans to close the library" does not say the library closed; "the drug could reduce the risk"
+does not say it does; "some residents opposed the plan" does not say all did. A claim that states as done,
+certain or whole what its source gives as possible, intended or partial overstates it: the source speaks to
+the claim and does not support it. ``overstated`` finds where a source sentence commits less than the claim.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from onrecord.text.lexical import content_stems, coverage, stems_meet
+from onrecord.text.scope import clauses
+from onrecord.text.vocab import IRREGULAR_PAST
+
+# A possibility. "May" is the modal only in lower case and not before a day ("on May 3"); "could not" and
+# "couldn't" deny (the polarity rules read them), as "was unable to" does.
+_POSSIBLE = (r"(?-i:\bmay\b)(?!\s+\d)|\bmight\b|\bcould\b(?!\s+not\b|n['’]t)|\bpossibl[ey]\b|\bperhaps\b|\bprobabl[ey]\b"
+             r"|\b(?:un)?likely\b|\bexpect(?:s|ed|ing)?\s+(?:to|that)\b|\b(?:is|are|was|were|be|been)\s+expected\b"
+             r"|\bpoised\s+to\b|\breportedly\b|\ballegedly\b|\balleged\b|\bpotential(?:ly)?\b|\bsuspected\b")
+# An intention, a proposal or a demand: what someone means, offers or asks to be done, not what was done.
+# Weighing verbs only in the progressive ("is considering a ban"): "the board considered the bid and approved
+# it" did approve it.
+_INTENDED = (r"\bplan(?:ned|ning)\s+(?:to|for)\b|\bplans?\s+to\b|\bintend(?:s|ed|ing)?\s+to\b|\baim(?:s|ed|ing)?\s+to\b"
+             r"|\bhop(?:e|es|ed|ing)\s+to\b|\bwant(?:s|ed|ing)?\s+to\b|\bseek(?:s|ing)?\s+to\b|\bsought\s+to\b"
+             r"|\bpropos(?:e|es|ed|ing|al|als)\b|\bthreaten(?:s|ed|ing)?\s+to\b|\bpromis(?:e|es|ed|ing)\s+to\b"
+             r"|\bpledg(?:e|es|ed|ing)\s+to\b|\bvow(?:s|ed|ing)?\s+to\b|\bwould\s+like\s+to\b"
+             r"|\b(?:is|are|was|were)\s+set\s+to\b|\b(?:attempt(?:s|ed|ing)?|tr(?:y|ies|ied|ying))\s+to\b"
+             r"|\b(?:call(?:ed|ing)|push(?:ed|ing)|lobb(?:ied|ying)|campaign(?:ed|ing))\s+for\b|\burg(?:e|es|ed|ing)\b"
+             r"|\b(?:is|are|was|were|been)\s+(?:now\s+)?(?:considering|weighing|mulling|exploring)\b")
+HEDGE = re.compile(_POSSIBLE + "|" + _INTENDED, re.I)
+"""What makes a clause a possibility or an intention rather than a fact."""
+FUTURE = re.compile(r"\bwill\b|['’]ll\b|\b(?:is|are|was|were)\s+(?:going|due|scheduled|slated)\s+to\b", re.I)
+"""What puts a clause still to come: "will close" has not closed."""
+# A claim that commits no more than its source: it hedges too ("would", "should", "if", "said to" join the
+# source's own cues), so "the council would close the library" is the claim's own reading of "plans to". A
+# claim of what someone can or is allowed to do reads a "may" of permission ("Either party may end this
+# Agreement" for "either of you can end it"), which is no possibility to overstate.
+_CLAIM_HEDGE = re.compile(HEDGE.pattern + r"|\bwould\b|\bshould\b|\bif\b|\bsaid\s+to\b|\bunless\b|\bcan\b"
+                          r"|\b(?:able|allowed|permitted|entitled|free)\s+to\b", re.I)
+
+# How much of a group a quantifier takes, in order; "all" only before what it quantifies ("all residents", "all
+# of the", not "at all", "all but", "above all", "after all", "all-time").
+_SHARE = [
+    r"\b(?:a\s+few|few|some|several|a\s+number\s+of|a\s+handful\s+of|a\s+minority\s+of)\b",
+    r"\b(?:many|numerous|a\s+lot\s+of|lots\s+of)\b",
+    r"\b(?:most|the\s+majority\s+of|a\s+majority\s+of|nearly\s+all|almost\s+all)\b",
+    r"(?<!\bat\s)(?<!\babove\s)(?<!\bafter\s)\b(?:all|every|each|entire|whole)\b(?!\s+but\b)(?![-\w])",
+]
+_SHARES = [re.compile(p, re.I) for p in _SHARE]
+
+
+# A superlative: "-est" (not the nouns and verbs that end so: "the protest leaders") and the irregular ones, or
+# "most"/"least" before an adjective.
+_NOT_SUPERLATIVE = ("interest|forest|request|honest|modest|protest|contest|test|west|rest|chest|nest|quest|guest|arrest"
+                    "|harvest|suggest|digest|invest|manifest|conquest|pest|vest|crest|priest|midwest|northwest|southwest"
+                    "|behest|bequest|inquest|unrest|tempest")
+_SUPERLATIVE = r"(?:most|least)\s+[a-z][\w-]*|best|worst|(?!(?:" + _NOT_SUPERLATIVE + r")\b)[a-z]{2,}est\b"
+# One of a ranked group ("one of the largest banks", "among the best players"), which a claim of the first place
+# ("the largest bank") overstates. The superlative is the group's; "one of Europe's largest" is the same group.
+_ONE_OF = re.compile(r"\b(?:one\s+of|among)\s+(?:the\s+)?(?:[\w-]+['’]s?\s+)?(?P<sup>" + _SUPERLATIVE + ")", re.I)
+_FIRST_PLACE = re.compile(r"(?<!\bof\s)(?<!\bamong\s)\bthe\s+(?P<sup>" + _SUPERLATIVE + ")", re.I)
+
+
+@dataclass(frozen=True)
+class Overstatement:
+    """Where a source sentence commits less than a claim: the cue, offsets into the sentence, and its kind."""
+    cue: str
+    start: int
+    end: int
+    kind: str
+    """"hedge" (a possibility or an intention), "future" (still to come where the claim says it happened), "share"
+    (part of a group where the claim says more) or "rank" (one of the first where the claim says the first)."""
+
+
+def hedged(text: str) -> bool:
+    """The text gives its clause as possible, intended, conditional or reported, not as a fact."""
+    return bool(_CLAIM_HEDGE.search(text))
+
+
+_HEAD = re.compile(r"\s+(?:of\s+)?(?:(?:the|its|their|his|her|our|these|those)\s+)?([A-Za-z][\w'-]*)")
+
+
+def _shares(text: str) -> dict[str, tuple[int, re.Match[str]]]:
+    """For each thing the text quantifies (the stem of the word after the quantifier), the largest share of it
+    the text takes, and the quantifier."""
+    out: dict[str, tuple[int, re.Match[str]]] = {}
+    for level, pat in enumerate(_SHARES):
+        for m in pat.finditer(text):
+            head = _HEAD.match(text, m.end())
+            stems = content_stems(head.group(1)) if head else []
+            key = stems[0] if stems else ""  # "all of it": a share of something named before
+            if key not in out or out[key][0] < level:
+                out[key] = (level, m)
+    return out
+
+
+def _larger_share(claim: str, clause: str) -> re.Match[str] | None:
+    """The clause's quantifier of a thing the claim gives a larger share of ("some residents" for "all
+    residents", "many" for "most")."""
+    said, source = _shares(claim), _shares(clause)
+    top = max((lv for lv, _ in source.values()), default=-1)
+    for head, (level, _) in said.items():
+        if level <= top:
+            continue  # the clause takes as large a share of something ("some of the money ..., and all of it")
+        for other, (src_level, m) in source.items():
+            if head and other and stems_meet(head, other) and level > src_level:
+                return m
+    return None
+
+
+# Where a cue's reach ends: a clause that opens under it ("plans to cut jobs after it closed two plants"), the
+# verb of the clause the cue sits in ("a man suspected of theft was arrested": the arrest is no suspicion), a
+# comma ("even a century ago, and perhaps even earlier, accents were changing": the hedge is of the aside) or a
+# line's end.
+# The word right after the cue is inside its reach ("could be sold", "may have cut").
+_REACH_ENDS = re.compile(r"\b(?:after|because|since|although|though|whereas|while|when|where|which|who|whom|whose"
+                         r"|that)\b|[,\n]|\b(?:and|but)\s+(?:has|have|had|is|are|was|were|did|does|will)\b"
+                         r"|\b(?:is|are|was|were|has|have|had)\b", re.I)
+_FIRST_WORD = re.compile(r"\s*\S+")
+
+
+def _reach(clause: str, cue: re.Match[str]) -> str:
+    """The words a cue governs: from it to where its reach ends."""
+    first = _FIRST_WORD.match(clause, cue.end())
+    start = first.end() if first else cue.end()
+    end = _REACH_ENDS.search(clause, start)
+    return clause[cue.end() : end.start() if end else len(clause)]
+
+
+_PAST_AUXILIARY = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?\w+|\b(?:was|were)\s+\w+(?:ed|en)\b", re.I)
+
+
+def _told_as_past(claim: str, reach: str) -> bool:
+    """The claim gives the act the cue puts to come as done: its word for the reach's first verb-like word is a
+    past form ("closed" for "will close"), or it says the act has been done ("has closed", "were closed")."""
+    words = re.findall(r"[A-Za-z]+", reach)
+    first = next((w for w in words if content_stems(w)), None)
+    if first is None:
+        return False
+    head = content_stems(first)[0]
+    for m in re.finditer(r"[A-Za-z]+", claim):
+        w = m.group(0).lower()
+        stems = content_stems(w)
+        if stems and stems_meet(stems[0], head) and w != first.lower():
+            return w.endswith("ed") or w in IRREGULAR_PAST or bool(_PAST_AUXILIARY.search(claim, max(0, m.start() - 12)))
+    return False
+
+
+# "plan(s) to" is the verb where a subject stands before it ("the council plans to", "Tesco plans to", "it plans
+# to", "its plans to"), not where it is a noun with a purpose ("a wide range of insurance plans to fit your needs").
+_PLAN_NOUN = re.compile(r"\bplans?\s+to\b", re.I)
+_PLAN_SUBJECT = re.compile(r"(?:\b(?i:the|a|an|its|their|his|her|our|this|that)\s+(?:(?!of\b)[\w'’-]+\s+){0,2}?[\w'’-]+"
+                           r"|\b[A-Z][\w'’-]*|\b(?i:he|she|it|they|we|i|you|who|which|that|also|still|now|reportedly"
+                           r"|already|currently|does|do|did)|n['’]t)\s+$")
+
+
+def _is_cue(clause: str, cue: re.Match[str]) -> bool:
+    return not _PLAN_NOUN.fullmatch(cue.group(0)) or bool(_PLAN_SUBJECT.search(clause[max(0, cue.start() - 60) : cue.start()]))
+
+
+def _governs(claim_stems: set[str], clause: str, cue: re.Match[str]) -> bool:
+    """The cue stands before words of the claim that the clause before it does not already carry: "The company
+    may cut 200 jobs" hedges the cutting; "The company cut 200 jobs and may cut more" does not."""
+    after = set(content_stems(_reach(clause, cue)))
+    if not any(stems_meet(w, a) for w in claim_stems for a in after):
+        return False
+    claim = " ".join(claim_stems)
+    return coverage(claim, clause[: cue.start()]) < coverage(claim, clause)
+
+
+def overstated(claim: str, sentence: str) -> Overstatement | None:
+    """The clause of ``sentence`` that carries most of ``claim`` commits less than the claim does: it gives as
+    possible or intended what the claim states ("may cut" for "cut", "plans to close" for "will close"), or to
+    part of a group what the claim gives to more of it ("some residents" for "all residents")."""
+    stems = {w for w in content_stems(claim) if not w[0].isdigit()}
+    if not stems or not clauses(sentence):
+        return None
+    start, _, clause = max(clauses(sentence), key=lambda c: coverage(claim, c[2]))
+    if not hedged(claim):
+        for cue in HEDGE.finditer(clause):
+            if _is_cue(clause, cue) and _governs(stems, clause, cue):
+                return Overstatement(cue.group(0), start + cue.start(), start + cue.end(), "hedge")
+        if not FUTURE.search(claim):
+            for cue in FUTURE.finditer(clause):
+                if _governs(stems, clause, cue) and _told_as_past(claim, _reach(clause, cue)):
+                    return Overstatement(cue.group(0), start + cue.start(), start + cue.end(), "future")
+    m = _larger_share(claim, clause)
+    if m:
+        return Overstatement(m.group(0), start + m.start(), start + m.end(), "share")
+    m = _one_of_the_first(claim, clause)
+    return Overstatement(m.group(0), start + m.start(), start + m.end(), "rank") if m else None
+
+
+def _one_of_the_first(claim: str, clause: str) -> re.Match[str] | None:
+    """The clause ranks something among the first ("one of the largest") where the claim gives it the first place
+    ("the largest"), by the same superlative, and the clause gives nothing that first place."""
+    firsts = {m.group("sup").lower() for m in _FIRST_PLACE.finditer(claim)} - {
+        m.group("sup").lower() for m in _ONE_OF.finditer(claim)}
+    if not firsts or any(m.group("sup").lower() in firsts for m in _FIRST_PLACE.finditer(clause)
+                         if not _ONE_OF.search(clause[max(0, m.start() - 20) : m.end()])):
+        return None
+    return next((m for m in _ONE_OF.finditer(clause) if m.group("sup").lower() in firsts), None)

@@ -1,0 +1,208 @@
+"""A claim that states as done, certain or whole what its source gives as possible, intended or partial."""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.documents import from_text
+from onrecord.pipeline import Checker
+from onrecord.text.commitment import hedged, overstated
+
+
+@pytest.fixture(scope="module")
+def checker() -> Checker:
+    return Checker()
+
+
+def _one(checker: Checker, claim: str, source: str):
+    report = checker.check(claim, [from_text(source, id="s")])
+    assert len(report.claims) == 1
+    return report.claims[0]
+
+
+HEDGED = [
+    # (source, claim, the source's cue)
+    ("The council plans to close the library next year.", "The council closed the library.", "plans to"),
+    ("The council plans to close the library next year.", "The council will close the library next year.",
+     "plans to"),
+    ("The company may cut 200 jobs.", "The company cut 200 jobs.", "may"),
+    ("The company may have cut 200 jobs.", "The company cut 200 jobs.", "may"),
+    ("The plant could be sold next year, the company said.", "The plant will be sold next year.", "could"),
+    ("The governor proposed raising the fuel tax.", "The governor raised the fuel tax.", "proposed"),
+    ("Officials are considering a ban on plastic bags.", "Officials banned plastic bags.", "are considering"),
+    ("The drug could reduce the risk of stroke, researchers said.",
+     "The drug reduces the risk of stroke, researchers said.", "could"),
+    ("Researchers found that the drug may reduce the risk of stroke.", "The drug reduces the risk of stroke.", "may"),
+    ("The minister is expected to resign this week.", "The minister resigned this week.", "is expected"),
+    ("The union threatened to strike in May.", "The union went on strike in May.", "threatened to"),
+    ("The mayor hopes to open the bridge by June.", "The mayor will open the bridge by June.", "hopes to"),
+    ("The city is likely to raise parking fees.", "The city raised parking fees.", "likely"),
+    ("The company said it might sell the plant.", "The company sold the plant.", "might"),
+    ("The man allegedly stole $5,000 from his employer.", "The man stole $5,000 from his employer.", "allegedly"),
+    ("Officials urged residents to leave the area.", "Residents left the area.", "urged"),
+    ("The board tried to block the sale but failed.", "The board blocked the sale.", "tried to"),
+    ("He hopes to return to work in May, his lawyer said.", "He will return to work in May.", "hopes to"),
+    ("The city council plans to close the library.", "The city council closed the library.", "plans to"),
+    ("Tesco plans to open 20 stores next year.", "Tesco opened 20 stores.", "plans to"),
+    ("It plans to cut 200 jobs.", "The company cut 200 jobs.", "plans to"),
+    ("Dellinger reportedly broke down in tears at the defense table.",
+     "Dellinger broke down in tears at the defense table.", "reportedly"),
+]
+
+
+@pytest.mark.parametrize(("source", "claim", "cue"), HEDGED)
+def test_a_possibility_or_an_intention_is_not_a_fact(source, claim, cue):
+    found = overstated(claim, source)
+    assert found is not None and found.kind == "hedge"
+    assert source[found.start : found.end] == found.cue and found.cue.lower() == cue.lower()
+
+
+SAME_COMMITMENT = [
+    # The claim hedges as its source does, or no more than it.
+    ("The council plans to close the library next year.", "The council plans to close the library."),
+    ("The company may cut 200 jobs.", "The company could cut 200 jobs."),
+    ("The governor proposed raising the fuel tax.", "The governor proposed a fuel tax rise."),
+    ("The company cut 200 jobs in March.", "The company may have cut jobs."),
+    ("The project will likely cost $5 million.", "The project is likely to cost about $5 million."),
+    ("The firm said it would cut 200 jobs.", "The firm will cut 200 jobs."),
+    # The hedge is of another clause or another act than the claim's.
+    ("The company, which may list its shares next year, cut 200 jobs.", "The company cut 200 jobs."),
+    ("Police said the suspect, who allegedly stole a car, was arrested on Monday.",
+     "The suspect was arrested on Monday."),
+    ("The council voted to close the library, a move that could save $2m.", "The council voted to close the library."),
+    ("Sales rose 5% in May, more than analysts had expected.", "Sales rose 5% in May."),
+    ("The plan, proposed in March, was approved by the council on Friday.",
+     "The plan was approved by the council on Friday."),
+    ("The minister, who is expected to resign, defended the budget on Monday.",
+     "The minister defended the budget on Monday."),
+    ("The company plans to cut 200 jobs after it closed two plants last year.",
+     "The company closed two plants last year."),
+    ("A man suspected of stealing a car was arrested in Leeds on Monday.", "A man was arrested in Leeds on Monday."),
+    ("The company may sell the plant and has cut 200 jobs.", "The company cut 200 jobs."),
+    ("The company cut 200 jobs and may cut more.", "The company cut 200 jobs."),
+    ("Shares in the firm rose on May 3.", "Shares in the firm rose in May."),
+    # Shares of a group: the claim takes no larger one.
+    ("All residents opposed the plan.", "Some residents opposed the plan."),
+    ("Almost all residents opposed the plan.", "Most residents opposed the plan."),
+    ("Many residents, and some councillors, opposed the plan.", "Many residents opposed the plan."),
+    ("Each of the five members received a bonus.", "All five members received a bonus."),
+    ("All residents were told to leave, and most did.", "All residents were told to leave."),
+    ("Some of the money was spent on roads, and all of it was accounted for.", "All of the money was accounted for."),
+    ("He did not like it at all, and some fans agreed.", "Some fans agreed."),
+    # The cue's word as a noun, or a hedge of an aside or of another clause.
+    ("We offer a wide range of insurance plans to fit your specific needs.",
+     "The agent offered a wide range of insurance plans that fit his specific needs."),
+    ("The service was deluged with calls for assistance last week and has 4,000 jobs still to be completed.",
+     "The service has 4,000 jobs still to be completed."),
+    ("Researchers found that even a century ago, and perhaps even earlier, Scottish accents were already changing.",
+     "Researchers found that Scottish accents were changing a century ago."),
+    ("He is set to be extradited to Utah where he faces charges Alshammari had been charged on April 3 with rape.",
+     "Alshammari had been charged on April 3 with rape."),
+    ("Exhibit A could sell for much more\nThe mask from Batman Forever is valued at $1,500.",
+     "The mask from Batman Forever is valued at $1,500."),
+]
+
+
+@pytest.mark.parametrize(("source", "claim"), SAME_COMMITMENT)
+def test_a_claim_that_commits_no_more_than_its_source(source, claim):
+    assert overstated(claim, source) is None
+
+
+@pytest.mark.parametrize(("source", "claim", "cue"), [
+    ("Some residents opposed the plan.", "All residents opposed the plan.", "Some"),
+    ("Most of the staff were laid off.", "All of the staff were laid off.", "Most"),
+    ("A few schools will close.", "Most schools will close.", "A few"),
+    ("Several members of the board voted against the deal.", "Every member of the board voted against the deal.",
+     "Several"),
+    ("Many of the patients recovered within a week.", "Most of the patients recovered within a week.", "Many"),
+])
+def test_part_of_a_group_is_not_more_of_it(source, claim, cue):
+    found = overstated(claim, source)
+    assert found is not None and found.kind == "share" and found.cue == cue
+
+
+@pytest.mark.parametrize("text", ["The council would close it.", "If it rains, the match is off.",
+                                  "He is said to have left.", "The firm may cut jobs.", "It is likely to rain."])
+def test_a_hedged_claim(text):
+    assert hedged(text)
+
+
+@pytest.mark.parametrize("text", ["The council closed it.", "Shares rose on May 3.", "The firm could not pay.",
+                                  "The firm couldn't pay."])
+def test_a_plain_claim(text):
+    assert not hedged(text)
+
+
+@pytest.mark.parametrize(("source", "claim"), [(s, c) for s, c, _ in HEDGED[:6]] + [
+    ("Some residents opposed the plan.", "All residents opposed the plan."),
+    ("The new bridge will open in June, officials said.", "The new bridge opened in June."),
+    ("It is one of the largest banks in Europe.", "It is the largest bank in Europe."),
+])
+def test_the_check_calls_an_overstated_claim_unsupported_and_cites_the_hedge(checker, source, claim):
+    found = _one(checker, claim, source)
+    assert found.label == "unsupported"
+    assert "closest source sentence" in found.reason
+    assert found.evidence and found.evidence[0].source == "s" and found.evidence[0].text == source
+
+
+@pytest.mark.parametrize(("source", "claim"), SAME_COMMITMENT[:8])
+def test_the_check_supports_a_claim_that_commits_no_more(checker, source, claim):
+    assert _one(checker, claim, source).label == "supported"
+
+
+@pytest.mark.parametrize(("source", "claim"), [
+    ("Either party may end this Agreement after the first six months.", "Either of you can end the agreement."),
+    ("The Landlord may increase the rent once a year.", "The landlord is allowed to raise the rent once a year."),
+    ("Members may bring one guest.", "Members are entitled to bring a guest."),
+])
+def test_a_may_of_permission_read_as_can(source, claim):
+    assert overstated(claim, source) is None
+
+
+@pytest.mark.parametrize(("source", "claim", "cue"), [
+    ("The council will close the library next year.", "The council closed the library.", "will"),
+    ("The council will close the library next year.", "The library has closed.", "will"),
+    ("The new bridge will open in June, officials said.", "The new bridge opened in June.", "will"),
+    ("The company is due to report results on Tuesday.", "The company reported results on Tuesday.", "is due to"),
+    ("Voters will elect a new mayor in May.", "Voters elected a new mayor in May.", "will"),
+    ("The firm’ll announce the winners on Friday.", "The firm announced the winners on Friday.", "’ll"),
+])
+def test_what_is_still_to_come_has_not_happened(source, claim, cue):
+    found = overstated(claim, source)
+    assert found is not None and found.kind == "future" and found.cue == cue
+
+
+@pytest.mark.parametrize(("source", "claim"), [
+    ("The council will close the library next year.", "The council will close the library."),
+    ("The council closed the library and will sell the building.", "The council closed the library."),
+    ("The bridge, which opened in 2010, will close for repairs.", "The bridge opened in 2010."),
+    ("The new bridge will open in June.", "The new bridge is set to open in June."),
+])
+def test_a_claim_that_keeps_it_to_come_or_speaks_of_the_past(source, claim):
+    assert overstated(claim, source) is None
+
+
+@pytest.mark.parametrize(("source", "claim", "cue"), [
+    ("It is one of the largest banks in Europe.", "It is the largest bank in Europe.", "one of the largest"),
+    ("Smith was among the best players of his generation.", "Smith was the best player of his generation.",
+     "among the best"),
+    ("The storm was one of the most powerful to hit the region.", "The storm was the most powerful to hit the region.",
+     "one of the most powerful"),
+    ("The fire was one of the city’s deadliest in decades.", "The fire was the deadliest in decades.",
+     "one of the city’s deadliest"),
+])
+def test_one_of_the_first_is_not_the_first(source, claim, cue):
+    found = overstated(claim, source)
+    assert found is not None and found.kind == "rank" and found.cue == cue
+
+
+@pytest.mark.parametrize(("source", "claim"), [
+    ("It is one of the largest banks in Europe.", "It is one of Europe's largest banks."),
+    ("It is the largest bank in Europe.", "It is one of the largest banks in Europe."),
+    ("The storm was one of the most powerful to hit the region, and the deadliest.",
+     "The storm was the deadliest to hit the region."),
+    ("She was one of the protest leaders in 2019.", "She led the protest in 2019."),
+    ("He was among the guests at the wedding.", "He was the guest of honour at the wedding."),
+])
+def test_a_rank_the_claim_keeps(source, claim):
+    assert overstated(claim, source) is None
