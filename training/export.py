@@ -37,6 +37,14 @@ SMOOTH_PAIRS_A_SET = 32
 among them, where the outliers are)."""
 
 
+def read_typography_plainly(tokenizer) -> None:
+    """The product's folding of published typography, applied to a training tokenizer's backend."""
+    sys.path.insert(0, str(HERE.parent / "src"))
+    from onrecord.runtime.model import read_typography_plainly as fold
+
+    fold(tokenizer)
+
+
 def calibration_pairs(dev: list[Path], per_set: int = SMOOTH_PAIRS_A_SET, seed: int = 0) -> list[tuple[str, str]]:
     """(evidence, claim) pairs: a seeded sample of each dev set."""
     import random
@@ -59,6 +67,7 @@ def export_fp32(ckpt: Path, path: Path, max_length: int, smooth: float = 0.0, de
     model = AutoModelForSequenceClassification.from_pretrained(ckpt, attn_implementation="eager")
     model.eval()
     tok = AutoTokenizer.from_pretrained(ckpt)
+    read_typography_plainly(tok.backend_tokenizer)  # the scales are of what the product feeds
     if smooth:
         from smooth import smooth_linear_inputs
 
@@ -118,6 +127,7 @@ def quantize_static_int8(src: Path, dst: Path, ckpt: Path, dev: list[Path], max_
     from transformers import AutoTokenizer
 
     tok = AutoTokenizer.from_pretrained(ckpt)
+    read_typography_plainly(tok.backend_tokenizer)  # the ranges are of what the product feeds
     names = ("input_ids", "attention_mask", "token_type_ids")
     feeds = [{k: np.asarray(v, dtype=np.int64) for k, v in tok([ev], [cl], truncation="only_first", max_length=max_length,
                                                                return_tensors="np").items() if k in names}

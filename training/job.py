@@ -57,6 +57,7 @@ from transformers import AutoConfig, AutoModelForSequenceClassification, AutoTok
 
 from onrecord.documents import Document  # noqa: E402
 from onrecord.retrieve.evidence import CandidatePolicy, SourceIndex, candidates_for  # noqa: E402
+from onrecord.runtime.model import read_typography_plainly  # noqa: E402
 from train import LABEL_ID, LABELS, SENTENCE_SETS, base_model_path, load_pairs, loss_fn, select_window, target  # noqa: E402
 
 # Share of planned steps spent warming up (~225 steps of a 720K-pair plan): the run starts from an
@@ -85,8 +86,9 @@ BUCKET_CHUNK = 50
 CHARS_PER_TOKEN = 4
 # Documents shorter than this (characters) are their own window: no retrieval needed.
 SHORT_DOC = 180 * CHARS_PER_TOKEN
-# Bump when the way examples are built changes: cached examples of another version are not reused.
-DATA_VERSION = 1
+# Bump when the way examples are built changes: cached examples of another version are not reused, and a run
+# started on another version does not resume (its fingerprint differs). 2: typography read plainly ("’" as "'").
+DATA_VERSION = 2
 DEV_SETS = ("wice", "frank", "summedits", "summac", "contractnli")
 # The passages trained on and evaluated: the two best assembled passages and the best BM25 window, ranked
 # without the embedder (torch and the ONNX embedder in one process would fight for the 2 cores). Fixed here,
@@ -515,6 +517,7 @@ def main() -> None:
 
     torch.set_num_threads(args.threads)
     tok = AutoTokenizer.from_pretrained(base_model_path())
+    read_typography_plainly(tok.backend_tokenizer)  # as the product's model reads its input
     if args.measure:
         examples, _, _ = load_examples(args.train, tok, args.max_length, args.seed, args.cache)
         measure(new_model(args.init), tok.sep_token_id, args.measure, args.batch_size, examples, args.seed)
