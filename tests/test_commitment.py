@@ -100,6 +100,10 @@ SAME_COMMITMENT = [
      "Alshammari had been charged on April 3 with rape."),
     ("Exhibit A could sell for much more\nThe mask from Batman Forever is valued at $1,500.",
      "The mask from Batman Forever is valued at $1,500."),
+    # The hedge reaches only names the claim shares, not what it says of them.
+    ("After weeks of speculation about whether the Governor of the Bank of England would extend his time as its "
+     "head, Mark Carney announced he will step down.", "The Governor of the Bank of England, Mark Carney, announced "
+     "he will step down."),
 ]
 
 
@@ -206,3 +210,58 @@ def test_one_of_the_first_is_not_the_first(source, claim, cue):
 ])
 def test_a_rank_the_claim_keeps(source, claim):
     assert overstated(claim, source) is None
+
+
+@pytest.mark.parametrize(("source", "claim", "condition"), [
+    ("The match will be cancelled if it rains on Saturday.", "The match will be cancelled on Saturday.",
+     "if it rains on Saturday"),
+    ("If the council approves the plan, the library will close in May.", "The library will close in May.",
+     "If the council approves the plan"),
+    ("Unless a buyer is found, the plant will shut in March.", "The plant will shut in March.",
+     "Unless a buyer is found"),
+    ("Residents can park free on Sundays if they hold a permit.", "Residents can park free on Sundays.",
+     "if they hold a permit"),
+    ("Refunds are paid as long as the receipt is kept.", "Refunds are paid.", "as long as the receipt is kept"),
+    ("Refunds are paid, provided the receipt is kept.", "Refunds are paid.", "provided the receipt is kept"),
+    ("Buses run every 10 minutes, as long as the roads are clear.", "Buses run every 10 minutes.",
+     "as long as the roads are clear"),
+])
+def test_a_condition_left_out(source, claim, condition):
+    found = overstated(claim, source)
+    assert found is not None and found.kind == "condition" and found.cue == condition
+    assert source[found.start : found.end].strip() == condition
+
+
+@pytest.mark.parametrize(("source", "claim"), [
+    ("If you are late, you pay a £10 fine.", "Late arrivals pay a £10 fine."),
+    ("The match will be cancelled if it rains on Saturday.", "If it rains on Saturday, the match will be cancelled."),
+    ("The library will close in May, the council said, even if the appeal succeeds.", "The library will close in May."),
+    ("Buses run every 10 minutes, as long as the roads are clear.", "Buses run every 10 minutes when the roads are clear."),
+    ("The man who stole the car was arrested on Monday.", "The man was arrested on Monday."),
+    ("Tickets cost $10, or $5 if bought online.", "Tickets cost $10."),
+    ("The plant will close whether or not a buyer is found.", "The plant will close."),
+    ("Officials said the road would reopen if repairs finish on time.", "The road will reopen if repairs finish on time."),
+    # The exception of a default rule, and "providing" as a verb.
+    ("The parties will not reverse engineer the software unless otherwise specified in writing.",
+     "The parties shall not reverse engineer the software."),
+    ("The couple sued the owner of the studio for providing a photo booth that printed slurs.",
+     "The couple sued the owner of the studio."),
+])
+def test_a_condition_the_claim_keeps_or_that_is_not_its_own(source, claim):
+    assert overstated(claim, source) is None
+
+
+@pytest.mark.parametrize(("source", "claim", "cue"), [
+    ("It is unclear whether the plant will close.", "The plant will close.", "whether"),
+    ("The company did not say if it would sell the plant.", "The company will sell the plant.", "if"),
+    ("If the council approves the plan, the library will close in May.", "The council approved the plan.", "If"),
+])
+def test_a_condition_or_an_open_question_told_as_a_fact(source, claim, cue):
+    found = overstated(claim, source)
+    assert found is not None and found.kind == "hedge" and found.cue == cue
+
+
+def test_a_claim_of_some_cases_is_met_by_a_condition():
+    source = "The Receiving Party may disclose Confidential Information to its employees who need to know it."
+    assert overstated("The Receiving Party may share some Confidential Information with some employees.",
+                      source) is None

@@ -444,7 +444,8 @@ def overstated(case: ClaimCase, t: Thresholds) -> Finding | None:
     said = {"hedge": f"gives it only as possible or intended ({o.cue!r}), where the text states it",
             "future": f"gives it as still to come ({o.cue!r}), where the text says it happened",
             "share": f"says it of {o.cue!r}, where the text says it of more",
-            "rank": f"ranks it {o.cue!r}, where the text gives it the first place"}[o.kind]
+            "rank": f"ranks it {o.cue!r}, where the text gives it the first place",
+            "condition": f"holds it only on a condition ({o.cue!r}) the text leaves out"}[o.kind]
     return Finding("unsupported", t.overstated, f"the closest source sentence {said}", _at_hit(hit),
                    case.probability_dict())
 

@@ -19,7 +19,9 @@ from onrecord.text.vocab import IRREGULAR_PAST
 # "couldn't" deny (the polarity rules read them), as "was unable to" does.
 _POSSIBLE = (r"(?-i:\bmay\b)(?!\s+\d)|\bmight\b|\bcould\b(?!\s+not\b|n['’]t)|\bpossibl[ey]\b|\bperhaps\b|\bprobabl[ey]\b"
              r"|\b(?:un)?likely\b|\bexpect(?:s|ed|ing)?\s+(?:to|that)\b|\b(?:is|are|was|were|be|been)\s+expected\b"
-             r"|\bpoised\s+to\b|\breportedly\b|\ballegedly\b|\balleged\b|\bpotential(?:ly)?\b|\bsuspected\b")
+             r"|\bpoised\s+to\b|\breportedly\b|\ballegedly\b|\balleged\b|\bpotential(?:ly)?\b|\bsuspected\b"
+             # A condition or an open question: "if the council approves the plan", "unclear whether it will close".
+             r"|(?<!\beven\s)(?<!\bas\s)\bif\b|\bunless\b(?!\s+otherwise\b)|\bwhether\b(?!\s+or\s+not\b)")
 # An intention, a proposal or a demand: what someone means, offers or asks to be done, not what was done.
 # Weighing verbs only in the progressive ("is considering a ban"): "the board considered the bid and approved
 # it" did approve it.
@@ -163,9 +165,12 @@ def _is_cue(clause: str, cue: re.Match[str]) -> bool:
 
 def _governs(claim_stems: set[str], clause: str, cue: re.Match[str]) -> bool:
     """The cue stands before words of the claim that the clause before it does not already carry: "The company
-    may cut 200 jobs" hedges the cutting; "The company cut 200 jobs and may cut more" does not."""
-    after = set(content_stems(_reach(clause, cue)))
-    if not any(stems_meet(w, a) for w in claim_stems for a in after):
+    may cut 200 jobs" hedges the cutting; "The company cut 200 jobs and may cut more" does not. One of them is a
+    word, not only a name: "speculation about whether the Governor of the Bank of England would extend his time"
+    hedges the extending, not every claim about the Governor (a text in lower case throughout is all words)."""
+    met = [w for w in re.findall(r"[^\W\d_][\w'’-]*", _reach(clause, cue))
+           if any(stems_meet(c, a) for a in content_stems(w) for c in claim_stems)]
+    if not any(w[0].islower() for w in met):
         return False
     claim = " ".join(claim_stems)
     return coverage(claim, clause[: cue.start()]) < coverage(claim, clause)
@@ -179,6 +184,9 @@ def overstated(claim: str, sentence: str) -> Overstatement | None:
     if not stems or not clauses(sentence):
         return None
     start, _, clause = max(clauses(sentence), key=lambda c: coverage(claim, c[2]))
+    cond = _dropped_condition(claim, clause)
+    if cond is not None:
+        return Overstatement(clause[cond[0] : cond[1]].strip(), start + cond[0], start + cond[1], "condition")
     if not hedged(claim):
         for cue in HEDGE.finditer(clause):
             if _is_cue(clause, cue) and _governs(stems, clause, cue):
@@ -192,6 +200,57 @@ def overstated(claim: str, sentence: str) -> Overstatement | None:
         return Overstatement(m.group(0), start + m.start(), start + m.end(), "share")
     m = _one_of_the_first(claim, clause)
     return Overstatement(m.group(0), start + m.start(), start + m.end(), "rank") if m else None
+
+
+# A condition the clause holds under ("if it rains", "unless a buyer is found", "as long as the roads are clear");
+# not "even if" (it holds anyway), "as if", "if any", "if not", "if ever", nor the exception every default rule
+# has ("unless otherwise agreed in writing"), which leaves the rule what it says.
+_CONDITION = re.compile(r"(?<!\beven\s)(?<!\bas\s)(?<!\bwhat\s)\b(?:only\s+)?(?:if|unless(?!\s+otherwise\b)"
+                        r"|(?:provided|providing)\s+that|(?<=,\s)provided"
+                        r"|as\s+long\s+as|on\s+condition\s+that|subject\s+to|only\s+when)\b"
+                        r"(?!\s+(?:any|not|ever|only|so|necessary|needed|possible|applicable)\b)", re.I)
+_CONDITION_ENDS = re.compile(r"[,;.!?\n]")
+# A claim that keeps a condition of its own ("when the roads are clear", "only", "who ...") restates it its way; one
+# that says a thing holds in some cases ("may share some information with some third parties", "sometimes") is
+# met by the cases the condition names.
+_CLAIM_CONDITION = re.compile(_CONDITION.pattern + r"|\b(?:when|whenever|once|who|only|for\s+those|some|sometimes"
+                              r"|certain|in\s+case|in\s+the\s+event|where)\b", re.I)
+# The share of a claim's words the stretch a condition conditions must carry for the condition to be the claim's.
+CONDITIONED_SHARE = 0.5
+
+
+def _conditions(clause: str) -> list[tuple[int, int, int]]:
+    """Where each condition of the clause is, and where the words it conditions begin: a leading one ("If the
+    council approves, ...") runs to its comma and conditions the rest; a trailing one ("... if it rains on
+    Saturday") runs to the next comma and conditions its own stretch since the last comma ("Tickets cost $10, or
+    $5 if bought online": the $5). A restricting relative clause ("tenants who pay late are charged") is a condition
+    too, but without a parser it cannot be told from one that describes ("residents of New South Wales who are
+    already reeling ... are warned"): on the held-out pairs it was wrong more often than right, so it is not read."""
+    out = []
+    for m in _CONDITION.finditer(clause):
+        end = _CONDITION_ENDS.search(clause, m.end())
+        before = clause[: m.start()].rstrip(" ,")  # "Refunds are paid, provided ...": the stretch before the comma
+        leading = not before.strip()
+        out.append((m.start(), end.start() if end else len(clause), len(clause) if leading else before.rfind(",") + 1))
+    return out
+
+
+def _dropped_condition(claim: str, clause: str) -> tuple[int, int] | None:
+    """The condition under which the clause holds what the claim says unconditionally: the stretch the condition
+    conditions carries ``CONDITIONED_SHARE`` of the claim's words, and the claim does not carry every word of the
+    condition. (In a long sentence of many terms, "(b) received from a third party ..., (d) required by law,
+    provided that ...", the condition is of its own term, not of what the claim takes from another.)"""
+    if _CLAIM_CONDITION.search(claim):
+        return None
+    words = set(content_stems(claim))
+    for a, b, stretch in _conditions(clause):
+        condition = {w for w in content_stems(clause[a:b]) if not w[0].isdigit()} - {"if", "unless"}
+        if not condition or all(any(stems_meet(c, w) for w in words) for c in condition):
+            continue
+        conditioned = clause[stretch:a] if stretch < a else clause[b:]
+        if coverage(claim, conditioned) >= CONDITIONED_SHARE:
+            return a, b
+    return None
 
 
 def _one_of_the_first(claim: str, clause: str) -> re.Match[str] | None:
