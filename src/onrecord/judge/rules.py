@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from onrecord.judge import documents, exchange, factual, substitution
+from onrecord.judge import attributed, documents, exchange, factual, roles, substitution
 from onrecord.judge.confidence import measured
 from onrecord.judge.finding import ClaimCase, Finding, Rule, first_finding
 from onrecord.judge.thresholds import Thresholds
@@ -26,7 +26,9 @@ PASSAGE_RULES: tuple[tuple[str, Rule], ...] = (
     ("other_person", factual.other_person),
     ("near_copy", substitution.substituted),  # a near-copy of a close sentence, one telling word changed
     ("exchanged_words", exchange.exchanged_words),  # ... or two of its words in each other's place
+    ("exchanged_roles", roles.exchanged_roles),  # ... or its doer and the one done to, passive or not
     ("off_topic", factual.off_topic),
+    ("other_speaker", attributed.other_speaker),  # the claim's words, given by the source to another person
     ("overstated", factual.overstated),  # support the closest sentence gives only as possible or partial
     ("supported", factual.supported),
     ("model_contradiction", factual.model_contradiction),

@@ -67,6 +67,10 @@ class Thresholds:
     polarity_coverage: float = 0.5
     """...and carry this share of the claim's words: a neighbour that shares the topic but not the
     negated part ("... although he has not yet decided") proves nothing."""
+    roles_coverage: float = 0.75
+    """A sentence whose participants the claim puts the other way round carries this share of the claim's words:
+    the claim retells it ("Arsenal were beaten by Chelsea" for "Arsenal beat Chelsea 2-1 on Saturday"), not a
+    sentence that merely shares two names and a verb."""
     opposed_rest_coverage: float = 0.5
     """An opposed verb counts when the rest of the claim (without its verb) is this covered by the sentence."""
     modifier_similarity: float = 0.3
@@ -211,6 +215,12 @@ class Thresholds:
     near_copy: float = 0.8
     """A near-copy of a source sentence with one telling word (a name, number, date, opposite) changed."""
     exchanged_words: float = 0.8
+    exchanged_roles: float = 0.75
+    other_speaker: float = 0.8
+    """A claim's words a close source sentence gives to another person: as telling as a quotation given to
+    someone else (``misattributed_quote``), a little less where no quotation marks fix the words."""
+    """Participants the other way round around their relation, in a sentence that need not be an exact copy:
+    a little less telling than two words exchanged in one (``exchanged_words``)."""
     """A copy of a source sentence with two of its words in each other's place: as telling as one word
     changed (``near_copy``); no held-out count yet to measure it apart."""
     polarity_floor: float = 0.5
