@@ -48,6 +48,15 @@ def load_case(name: str) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
+def only_claim(checker, claim: str, source: str):
+    """The one claim of ``claim`` checked against ``source`` (source id "s")."""
+    from onrecord.documents import from_text
+
+    report = checker.check(claim, [from_text(source, id="s")])
+    assert len(report.claims) == 1, [c.text for c in report.claims]
+    return report.claims[0]
+
+
 def claims_over(report, text: str, needle: str):
     """Claims of ``report`` whose span overlaps ``needle`` in ``text`` (the casebook's rule)."""
     s = text.index(needle)

@@ -4,20 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.documents import from_text
 from onrecord.judge.attributed import _known_as
-from onrecord.pipeline import Checker
 
-
-@pytest.fixture(scope="module")
-def checker() -> Checker:
-    return Checker()
-
-
-def _one(checker: Checker, claim: str, source: str):
-    report = checker.check(claim, [from_text(source, id="s")])
-    assert len(report.claims) == 1
-    return report.claims[0]
+from .conftest import only_claim
 
 
 @pytest.mark.parametrize(("source", "claim", "who"), [
@@ -33,7 +22,7 @@ def _one(checker: Checker, claim: str, source: str):
      "failed.", "The minister"),
 ])
 def test_words_the_source_gives_to_another_person(checker, source, claim, who):
-    found = _one(checker, claim, source)
+    found = only_claim(checker, claim, source)
     assert found.label == "contradicted"
     assert f"gives these words to {who!r}" in found.reason
 
@@ -47,8 +36,8 @@ def test_words_the_source_gives_to_another_person(checker, source, claim, who):
     ("Ellen Park, the mayor, spoke on Monday. She said the bridge is unsafe.", "The mayor said the bridge is unsafe."),
     ("The engineer said the bridge is unsafe, and the mayor agreed.", "The mayor said the bridge is unsafe."),
 ])
-def test_words_the_source_gives_to_the_same_person_or_to_no_one(checker, source, claim):
-    assert _one(checker, claim, source).label == "supported"
+def test_words_the_source_gives_to_the_same_person_or_to_noonly_claim(checker, source, claim):
+    assert only_claim(checker, claim, source).label == "supported"
 
 
 def test_a_role_next_to_a_name_in_the_same_sentence_is_that_person():
@@ -70,7 +59,7 @@ PARK: Thank you. We will vote next week."""
     ("Reyes said the bridge is unsafe for heavy trucks.", "supported"),
 ])
 def test_a_transcript_turn_gives_its_words_to_its_speaker(checker, claim, label):
-    found = _one(checker, claim, TRANSCRIPT)
+    found = only_claim(checker, claim, TRANSCRIPT)
     assert found.label == label
     if label == "contradicted":
         assert "'REYES'" in found.reason
@@ -85,4 +74,4 @@ def test_a_transcript_turn_gives_its_words_to_its_speaker(checker, claim, label)
      "The agent asks about discounts for new customers."),
 ])
 def test_no_other_speaker_where_the_source_names_nobody_or_the_claim_states_nothing(checker, source, claim):
-    assert "gives these words" not in _one(checker, claim, source).reason
+    assert "gives these words" not in only_claim(checker, claim, source).reason

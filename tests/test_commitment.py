@@ -4,21 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.documents import from_text
-from onrecord.pipeline import Checker
 from onrecord.text.commitment import hedged, overstated
 
-
-@pytest.fixture(scope="module")
-def checker() -> Checker:
-    return Checker()
-
-
-def _one(checker: Checker, claim: str, source: str):
-    report = checker.check(claim, [from_text(source, id="s")])
-    assert len(report.claims) == 1
-    return report.claims[0]
-
+from .conftest import only_claim
 
 HEDGED = [
     # (source, claim, the source's cue)
@@ -143,7 +131,7 @@ def test_a_plain_claim(text):
     ("It is one of the largest banks in Europe.", "It is the largest bank in Europe."),
 ])
 def test_the_check_calls_an_overstated_claim_unsupported_and_cites_the_hedge(checker, source, claim):
-    found = _one(checker, claim, source)
+    found = only_claim(checker, claim, source)
     assert found.label == "unsupported"
     assert "closest source sentence" in found.reason
     assert found.evidence and found.evidence[0].source == "s" and found.evidence[0].text == source
@@ -151,7 +139,7 @@ def test_the_check_calls_an_overstated_claim_unsupported_and_cites_the_hedge(che
 
 @pytest.mark.parametrize(("source", "claim"), SAME_COMMITMENT[:8])
 def test_the_check_supports_a_claim_that_commits_no_more(checker, source, claim):
-    assert _one(checker, claim, source).label == "supported"
+    assert only_claim(checker, claim, source).label == "supported"
 
 
 @pytest.mark.parametrize(("source", "claim"), [

@@ -4,15 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.documents import from_text
 from onrecord.judge.roles import doer_first, reversed_roles
-from onrecord.pipeline import Checker
 
-
-@pytest.fixture(scope="module")
-def checker() -> Checker:
-    return Checker()
-
+from .conftest import only_claim
 
 REVERSED = [
     # (source, claim, the claim's participants in its order)
@@ -52,6 +46,9 @@ def test_the_doer_and_the_one_done_to_the_other_way_round(source, claim, partici
     # A paraphrase that turns the verb into a noun ("scored ... in mathematics" as "Maths scores").
     ("Students in four-day districts scored slightly lower in mathematics.",
      "Maths scores were slightly lower in four-day districts."),
+    # Where or when a deed happened is no participant of it.
+    ("On Saturday the mayor opened the new library.", "The new library opened on Saturday."),
+    ("In Paris, the summit opened with a speech.", "The summit opened in Paris with a speech."),
     # A word of a name is no relation ("Receiving Party").
     ("Each Party who receives Confidential Material under this Agreement agrees to submit to the court.",
      "Agreement shall not grant Receiving Party any right to Confidential Information."),
@@ -69,9 +66,8 @@ def test_a_passive_is_read_in_the_doers_order():
 
 @pytest.mark.parametrize(("source", "claim"), [(s, c) for s, c, _ in REVERSED[:5]])
 def test_the_check_contradicts_a_claim_with_the_roles_reversed(checker, source, claim):
-    report = checker.check(claim, [from_text(source, id="s")])
-    assert [c.label for c in report.claims] == ["contradicted"]
-    assert "other way round" in report.claims[0].reason
+    found = only_claim(checker, claim, source)
+    assert found.label == "contradicted" and "other way round" in found.reason
 
 
 @pytest.mark.parametrize(("source", "claim"), [
@@ -79,5 +75,4 @@ def test_the_check_contradicts_a_claim_with_the_roles_reversed(checker, source, 
     ("Google acquired YouTube in 2006.", "YouTube was acquired by Google in 2006."),
 ])
 def test_the_check_supports_the_same_roles_in_the_passive(checker, source, claim):
-    report = checker.check(claim, [from_text(source, id="s")])
-    assert [c.label for c in report.claims] == ["supported"]
+    assert only_claim(checker, claim, source).label == "supported"

@@ -20,11 +20,11 @@ from onrecord.retrieve.evidence import SentenceHit
 from onrecord.text import vocab
 from onrecord.text.segment import Span
 
+from .conftest import only_claim
+
 
 def _one(checker, claim: str, source: str):
-    report = checker.check(claim, [from_text(source, id="s")])
-    assert len(report.claims) == 1, [c.text for c in report.claims]
-    return report.claims[0]
+    return only_claim(checker, claim, source)
 
 
 def _stated(rule: str, label: str, prior: float) -> float:

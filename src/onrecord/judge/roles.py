@@ -89,6 +89,26 @@ def doer_first(text: str) -> list[Token]:
     return toks
 
 
+# Prepositions whose object is where, when or with what a deed happened, no participant of it ("opened on
+# Saturday", "In Paris, the summit opened"). Not "by" (a passive's doer) nor "than" (what is compared).
+_PREPOSITIONS = frozenset("in on at from to into onto with for during after before since until over under near "
+                          "across through throughout within without about around between among via per".split())
+_DETERMINERS = frozenset("the a an this that these those its their his her our my your".split())
+
+
+def _adjuncts(text: str) -> set[int]:
+    """Where the objects of ``_PREPOSITIONS`` start in ``text`` (the word after one, past an article)."""
+    toks = tokens(text)
+    out = set()
+    for k, t in enumerate(toks):
+        j = k - 1
+        if j >= 0 and toks[j].text.lower() in _DETERMINERS:
+            j -= 1
+        if j >= 0 and toks[j].text.lower() in _PREPOSITIONS:
+            out.add(t.start)
+    return out
+
+
 def _content(toks: list[Token]) -> list[Token]:
     return [t for t in toks if t.text.lower() not in STOPWORDS and not t.text[0].isdigit()
             and t.text.lower() not in LIST_WORDS]
@@ -127,15 +147,17 @@ def reversed_roles(claim: str, sentence: str) -> Reversal | None:
     c_words, s_words = _content(doer_first(claim)), _content(doer_first(sentence))
     shared = _match(_positions(c_words), _positions(s_words))
     keys = list(shared)
+    c_adj, s_adj = _adjuncts(claim), _adjuncts(sentence)
+    parties = [k for k in keys if c_words[shared[k][0]].start not in c_adj and s_words[shared[k][1]].start not in s_adj]
     for v in keys:
         cv, sv = shared[v]
         if v in _SYMMETRIC_KEYS or not (_act(c_words[cv]) and _act(s_words[sv])):
             continue  # a relation that holds both ways, or no verb of a deed ("Maths scores" for "scored")
-        for x in keys:
+        for x in parties:
             cx, sx = shared[x]
             if not (sx < sv and cx > cv):
                 continue
-            for y in keys:
+            for y in parties:
                 cy, sy = shared[y]
                 if (sy > sv and cy < cv and sy - sx <= ROLE_SPAN and cx - cy <= ROLE_SPAN
                         and not _listed(sentence, s_words[sx], s_words[sy])
