@@ -253,3 +253,26 @@ def test_a_claim_of_some_cases_is_met_by_a_condition():
     source = "The Receiving Party may disclose Confidential Information to its employees who need to know it."
     assert overstated("The Receiving Party may share some Confidential Information with some employees.",
                       source) is None
+
+
+@pytest.mark.parametrize(("source", "claim", "bound"), [
+    ("Unemployment rose to 7.2%, its highest level since 2009.", "Unemployment rose to 7.2%, its highest level ever.",
+     "since 2009"),
+    ("Unemployment rose to 7.2%, its highest level since 2009.", "Unemployment rose to a record 7.2%.", "since 2009"),
+    ("Sales fell to their lowest level in a decade.", "Sales fell to an all-time low.", "in a decade"),
+    ("The team won the title for the first time since 1990.", "The team won its first ever title.", "since 1990"),
+    ("Turnout was the lowest since the 1990s.", "Turnout was the lowest in history.", "since the 1990s"),
+])
+def test_the_first_within_bounds_is_not_the_first_ever(source, claim, bound):
+    found = overstated(claim, source)
+    assert found is not None and found.kind == "bound" and found.cue == bound
+
+
+@pytest.mark.parametrize(("source", "claim"), [
+    ("It was the hottest July since records began.", "It was the hottest July on record."),
+    ("Unemployment rose to 7.2%, its highest level since 2009.", "Unemployment rose to 7.2%, the highest since 2009."),
+    ("Unemployment rose to 7.2%, its highest level since 2009.", "Unemployment rose to its highest in over a decade."),
+    ("Shares hit a record high on Friday.", "Shares hit an all-time high on Friday."),
+])
+def test_a_first_place_the_claim_bounds_as_the_source_does(source, claim):
+    assert overstated(claim, source) is None

@@ -66,6 +66,17 @@ _ONE_OF = re.compile(r"\b(?:one\s+of|among)\s+(?:the\s+)?(?:[\w-]+['’]s?\s+)?(
 _FIRST_PLACE = re.compile(r"(?<!\bof\s)(?<!\bamong\s)\bthe\s+(?P<sup>" + _SUPERLATIVE + ")", re.I)
 
 
+# A first place within bounds ("its highest level since 2009", "the lowest in a decade", "the first time since
+# 1990"), which a claim of the first place ever ("the highest ever", "a record 7.2%", "an all-time low", "the
+# first time ever") overstates. "Since records began" is ever.
+_BOUND = (r"(?:since\s+(?!records?\s+began)(?:the\s+)?[\w'’-]+|in\s+(?:(?:a|the\s+past|the\s+last|more\s+than|over|nearly"
+          r"|almost|at\s+least|\d+|\w+)\s+){0,2}(?:years?|decades?|months?|weeks?|generations?))")
+_BOUNDED_FIRST = re.compile(r"\b(?P<first>" + _SUPERLATIVE + r"|first)\b(?:\s+[\w-]+){0,3}?\s+(?P<bound>" + _BOUND + ")",
+                            re.I)
+_EVER = re.compile(r"\b(?:ever|on\s+record|all-time|record|in\s+history|since\s+records?\s+began)\b", re.I)
+_ANY_BOUND = re.compile(_BOUND, re.I)
+
+
 @dataclass(frozen=True)
 class Overstatement:
     """Where a source sentence commits less than a claim: the cue, offsets into the sentence, and its kind."""
@@ -74,7 +85,8 @@ class Overstatement:
     end: int
     kind: str
     """"hedge" (a possibility or an intention), "future" (still to come where the claim says it happened), "share"
-    (part of a group where the claim says more) or "rank" (one of the first where the claim says the first)."""
+    (part of a group where the claim says more), "rank" (one of the first where the claim says the first), "bound"
+    (the first within bounds where the claim says ever) or "condition" (a condition the claim leaves out)."""
 
 
 def hedged(text: str) -> bool:
@@ -199,7 +211,18 @@ def overstated(claim: str, sentence: str) -> Overstatement | None:
     if m:
         return Overstatement(m.group(0), start + m.start(), start + m.end(), "share")
     m = _one_of_the_first(claim, clause)
-    return Overstatement(m.group(0), start + m.start(), start + m.end(), "rank") if m else None
+    if m:
+        return Overstatement(m.group(0), start + m.start(), start + m.end(), "rank")
+    m = _bounded_first(claim, clause)
+    return Overstatement(m.group("bound"), start + m.start("bound"), start + m.end("bound"), "bound") if m else None
+
+
+def _bounded_first(claim: str, clause: str) -> re.Match[str] | None:
+    """The clause bounds a first place ("the highest since 2009") that the claim gives with no bound ("the highest
+    ever", "a record")."""
+    if not _EVER.search(claim) or _ANY_BOUND.search(claim):
+        return None
+    return _BOUNDED_FIRST.search(clause)
 
 
 # A condition the clause holds under ("if it rains", "unless a buyer is found", "as long as the roads are clear");
