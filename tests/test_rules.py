@@ -323,6 +323,25 @@ def test_a_swapped_modifier_contradicts_at_07(checker, claim, source, said):
     assert f"says {said[0]!r} where the text says {said[1]!r}" in c.reason
 
 
+@pytest.mark.parametrize(("claim", "source"), [
+    ("Sales rose 5% this year.", "Sales rose 5% last year."),
+    ("The law took effect last year.", "The law takes effect next year."),
+    ("The festival moved to a new site this summer.", "The festival moves to a new site next summer."),
+    ("Profits fell in the last quarter.", "Profits fell in this quarter."),
+])
+def test_last_this_and_next_of_a_time_are_other_times(checker, claim, source):
+    c = _one(checker, claim, source)
+    assert c.label == "contradicted" and "a source sentence says '" in c.reason
+
+
+@pytest.mark.parametrize(("claim", "source"), [
+    ("This plan was approved by the board.", "The last plan was approved by the board."),
+    ("Sales rose 5% over the past year.", "Sales rose 5% over the last year."),
+])
+def test_last_and_this_of_other_things_are_no_other_times(checker, claim, source):
+    assert "where the text says" not in _one(checker, claim, source).reason
+
+
 def test_swapped_modifier_is_telling_from_similarity_03_among_the_three_closest():
     claim = "The driver suffered serious burns in the crash."
     source = "The driver suffered minor burns in the crash."

@@ -97,6 +97,9 @@ def opposed(claim: str, sentence: str) -> Opposition | None:
     return None
 
 
+# "last year" and "this year" are two years, but "this plan" and "the last plan" need not be two plans: the
+# relative-time class speaks only of ``_TIME_HEADS``. ("past" and "previous", "coming" and "next" say the same.)
+_RELATIVE_TIME = frozenset({"last", "this", "next"})
 # Closed classes of modifiers: the same head noun with another member of the class is another thing
 # ("a straight red card" vs "a second yellow card", "serious burns" vs "minor burns").
 _MODIFIER_CLASSES: list[frozenset[str]] = [
@@ -113,7 +116,10 @@ _MODIFIER_CLASSES: list[frozenset[str]] = [
     frozenset({"annual", "monthly", "weekly", "daily", "quarterly"}),
     frozenset({"temporary", "permanent"}),
     frozenset({"voluntary", "mandatory", "compulsory"}),
+    _RELATIVE_TIME,
 ]
+_TIME_HEADS = frozenset("year month week quarter season decade century summer winter spring autumn fall weekend "
+                        "term semester night morning evening".split())
 _PAIR = re.compile(r"\b([a-z][a-z\-]+)\s+(?:[a-z]+\s+)?([a-z]{3,})\b")
 
 
@@ -128,6 +134,8 @@ def _modified_heads(text: str) -> dict[str, set[tuple[int, str]]]:
                 # The head is the next word, or the one after an intervening word ("straight red card").
                 for j in (i + 1, i + 2):
                     if j < len(words) and words[j] not in cls and len(words[j]) >= 3:
+                        if cls is _RELATIVE_TIME and words[j].rstrip("s") not in _TIME_HEADS:
+                            continue
                         out.setdefault(words[j].rstrip("s"), set()).add((k, w))
     return out
 
