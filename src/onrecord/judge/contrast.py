@@ -140,6 +140,11 @@ def _modified_heads(text: str) -> dict[str, set[tuple[int, str]]]:
     return out
 
 
+def relative_time(opp: Opposition) -> bool:
+    """The opposition is of "last", "this" and "next" of a time ("next year" for "this year")."""
+    return opp.claim_word.split()[0] in _RELATIVE_TIME
+
+
 def swapped_modifier(claim: str, sentence: str, also_said: Sequence[str] = ()) -> Opposition | None:
     """The sentence gives the claim's head noun another modifier of the same class ("yellow card"), and
     none of ``also_said`` (other close sentences) gives the claim's own: a story that has both "South
