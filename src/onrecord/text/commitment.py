@@ -1,9 +1,12 @@
 """How much a clause commits to: a fact, or only a possibility, an intention, a share of a group.
 
 "The council plans to close the library" does not say the library closed; "the drug could reduce the risk"
-does not say it does; "some residents opposed the plan" does not say all did. A claim that states as done,
-certain or whole what its source gives as possible, intended or partial overstates it: the source speaks to
-the claim and does not support it. ``overstated`` finds where a source sentence commits less than the claim.
+does not say it does; "some residents opposed the plan" does not say all did; "the bridge will open in June"
+has not opened; "one of the largest banks" is not the largest; "its highest level since 2009" is no record;
+"the match will be cancelled if it rains" is no cancellation. A claim that states as done, certain, whole,
+first or unconditional what its source gives as possible, intended, partial, ranked, bounded or conditional
+overstates it: the source speaks to the claim and does not support it. ``overstated`` finds where a source
+sentence commits less than the claim, and the source's words that say so.
 """
 
 from __future__ import annotations
