@@ -24,7 +24,7 @@ from .conftest import only_claim
 def test_words_the_source_gives_to_another_person(checker, source, claim, who):
     found = only_claim(checker, claim, source)
     assert found.label == "contradicted"
-    assert f"gives these words to {who!r}" in found.reason
+    assert f"gives these words to {who}, not " in found.reason
 
 
 @pytest.mark.parametrize(("source", "claim"), [
@@ -62,7 +62,7 @@ def test_a_transcript_turn_gives_its_words_to_its_speaker(checker, claim, label)
     found = only_claim(checker, claim, TRANSCRIPT)
     assert found.label == label
     if label == "contradicted":
-        assert "'REYES'" in found.reason
+        assert "to REYES, not Park" in found.reason
 
 
 @pytest.mark.parametrize(("source", "claim"), [

@@ -108,5 +108,5 @@ def other_speaker(case: ClaimCase, t: Thresholds) -> Finding | None:
         return None
     hit, who = found
     said = case.unit.attribution.speaker  # type: ignore[union-attr]
-    return Finding("contradicted", t.other_speaker, f"the source gives these words to {who!r}, not to {said!r}",
+    return Finding("contradicted", t.other_speaker, f"the source gives these words to {who}, not {said}",
                    (Cited(hit.source, hit.span.start, hit.span.end, hit.similarity),), case.probability_dict())
