@@ -542,3 +542,19 @@ def test_a_currency_code_makes_an_amount_money(text: str, value: float) -> None:
 def test_no_one_is_nobody_not_the_number_one():
     assert [n.value for n in word_numbers("No one was hurt, and no-one left.")] == []
     assert [n.value for n in word_numbers("one man, not one but two")] == [1, 1, 2]
+
+
+@pytest.mark.parametrize(("claim", "source", "status"), [
+    ("built in the 1960s", "built in the 1970s", "mismatch"),
+    ("built in 1980", "built in the 1970s", "mismatch"),
+    ("built in the 1970s", "built in 1974", "match"),
+    ("built in the 1970’s", "built in March 1974", "match"),
+    ("built in the 1970s", "built in the 1970s", "match"),
+    ("built in 1974", "built in the 1970s", "unmatched"),  # the source does not say which year
+])
+def test_a_decade_is_ten_years(claim, source, status):
+    assert [c.status for c in check_quantities(claim, {"s": source})] == [status]
+
+
+def test_a_decade_of_a_life_is_no_year():
+    assert [q.text for q in extract("She retired in her 80s, in the 1990s.")] == ["1990s"]

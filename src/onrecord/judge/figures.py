@@ -136,10 +136,13 @@ class Quantity:
     stretch: str = ""
     """Counts: the part of a series the figure counts ("the final three frames": ``last``; "the first two
     rounds": ``first``; "another 40 jobs": ``other``), "" for the whole (``_stretch``)."""
+    years: int = 1
+    """Years: how many the figure spans from ``year`` (10 for "the 1970s")."""
 
     @property
     def date_parts(self) -> DateParts:
-        return DateParts(self.year, self.month, self.day, self.part, self.weekday, self.days, self.days_out, self.bound)
+        return DateParts(self.year, self.month, self.day, self.part, self.weekday, self.days, self.days_out, self.bound,
+                         self.years)
 
 
 @dataclass(frozen=True)
@@ -157,13 +160,15 @@ _SCALE_WORD = r"thousand|million|billion|trillion|mn|bn|[mkb]"
 # A number is read whole or not at all: never "3" and "700" out of "3,800-3,700" (a regex that backs off a
 # refused "3,800" would otherwise take its first digits, then start again after the comma).
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?![,.]\d)"
+DECADE_YEARS = 10
+"""The years "the 1970s" spans (1970 to 1979), compared as a stretch of time (``text.dates``)."""
 _QTY_RE = re.compile(
     r"(?<![\w/])(?<!\w[\-–])(?<!\d[,.])(?P<money>(?:US\$|[$€£]|(?:" + "|".join(CURRENCY_CODES) + r")\s)\s?)?"
     r"(?P<num>" + _NUM + r")"
     r"(?:\s?(?P<scale>" + _SCALE_WORD + r")\b)?"
     r"(?P<pct>\s?%|\s(?:percent|per cent|percentage points?)\b)?"
     r"(?P<deg>\s?°\s?[FC]?|\s(?:degrees?)(?:\s(?:fahrenheit|celsius|F|C)\b)?)?"
-    r"(?P<ord>st|nd|rd|th)?(?![\w\-])",
+    r"(?P<decade>(?<=0)['’]?s)?(?P<ord>st|nd|rd|th)?(?![\w\-])",
     re.I,
 )
 _WORDQ_RE = re.compile(
@@ -551,6 +556,11 @@ def _from_match(text: str, m: re.Match[str]) -> Quantity | None:
     if re.match(r"[\-–]\d", text[m.end() : m.end() + 2]) or _after_range_dash(text, m.start()):
         return None
     noun = _next_noun(text, m.end())
+    if m.group("decade"):  # "the 1970s" is ten years; "in her 80s" is an age this reading leaves alone
+        if scale or not re.fullmatch(r"(19|20)\d0", m.group("num")):
+            return None
+        return Quantity(value, "year", "", m.start(), m.end(), m.group(0), "exact", ctx, year=int(raw),
+                        bound=bound_before(text, m.start()), years=DECADE_YEARS)
     if not scale and (re.fullmatch(r"(19|20)\d{2}", m.group("num")) or _older_year(text, m, noun)):
         return Quantity(value, "year", "", m.start(), m.end(), m.group(0), "exact", ctx, year=int(raw),
                         bound=bound_before(text, m.start()))

@@ -39,6 +39,8 @@ class DateParts:
     bound: Bound = ""
     """The date bounds an event rather than dating it: "not before 2028" (``from``), "after June"
     (``after``), "before 2028" (``before``), "by 2028" (``by``); "" for a date that dates it."""
+    years: int = 1
+    """A stretch of this many years from ``year``: 10 for a decade ("the 1970s": 1970 to 1979)."""
 
     def full(self) -> bool:
         return self.year is not None and self.month is not None and self.day is not None
@@ -48,7 +50,7 @@ def _stretch(d: DateParts, year: int) -> tuple[dt.date, dt.date] | None:
     """First and last day the date covers, laid out in ``year`` when it gives none."""
     y = d.year if d.year is not None else year
     if d.month is None:
-        return (dt.date(y, 1, 1), dt.date(y, 12, 31)) if d.year is not None and d.day is None else None
+        return (dt.date(y, 1, 1), dt.date(y + d.years - 1, 12, 31)) if d.year is not None and d.day is None else None
     last = calendar.monthrange(y, d.month)[1]
     if d.day is not None:
         day = min(d.day, last)
@@ -157,8 +159,8 @@ def compare_dates(c: DateParts, s: DateParts) -> DateVerdict:
         return "mismatch"
     if c.month is None and s.month is None and c.day is not None and s.day is not None and c.year is None:
         return "match" if c.day == s.day else "mismatch"  # "the 17th" against "the 18th"
-    if c.year is not None and s.year is not None and c.year != s.year:
-        return "mismatch"
+    if c.year is not None and s.year is not None and c.year != s.year and c.years == s.years == 1:
+        return "mismatch"  # two years (a decade is a stretch, compared below: "1974" lies in "the 1970s")
     # A side without a year is laid out in the other's year (so "March 3" meets "3 March 2026").
     year = c.year or s.year or _ANY_YEAR
     if c.month is None and c.year is None and c.day is not None:  # "the 17th" against "March 17"
