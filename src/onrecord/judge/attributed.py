@@ -14,6 +14,7 @@ import re
 from onrecord.documents import Document
 from onrecord.extract.attribution import (
     FRAME_VERBS,
+    PRONOUNS,
     is_checkable_speaker,
     reported_frame,
     same_person,
@@ -26,7 +27,7 @@ from onrecord.retrieve.evidence import SentenceHit
 from onrecord.text.lexical import coverage
 from onrecord.text.vocab import DOCUMENT_NOUNS
 
-_PRONOUNS = frozenset("he she they it we i you his her their".split())
+_PRONOUNS = PRONOUNS | frozenset("you his her their".split())
 _ARTICLES = frozenset("the a an".split())
 NOT_A_PERSON = DOCUMENT_NOUNS | frozenset("research data figures analysis estimates statistics poll polls findings "
                                           "evidence records".split())
@@ -66,8 +67,7 @@ def _names(speaker: str, text: str) -> bool:
 def _known_as(doc: str, speaker: str, other: str) -> bool:
     """The source calls ``other`` by a word of ``speaker`` somewhere, next to ``other``'s last name ("Mayor Ellen
     Park", "Park, the mayor"): "The mayor said ..." for "Park said ...". ``KNOWN_AS_CHARS`` either side."""
-    last = _words(other)[-1:] if _words(other) else []
-    for name in last:
+    for name in _words(other)[-1:]:
         for m in re.finditer(rf"\b{re.escape(name)}\b", doc, re.I):
             before = doc[max(0, m.start() - KNOWN_AS_CHARS) : m.start()]
             after = doc[m.end() : m.end() + KNOWN_AS_CHARS]
@@ -88,11 +88,11 @@ def given_to_another(case: ClaimCase, t: Thresholds) -> tuple[SentenceHit, str] 
              if h.similarity >= t.polarity_similarity and coverage(case.text, h.text) >= t.roles_coverage]
     found = None
     for hit in close:
-        who = _speaker_of(case.source(hit.source), hit)
+        doc = case.source(hit.source)
+        who = _speaker_of(doc, hit)
         if who is None or coverage(case.text, who[1]) < t.roles_coverage:
             continue
-        doc = case.source(hit.source).text
-        if same_person(a.speaker, who[0]) or _names(a.speaker, hit.text) or _known_as(doc, a.speaker, who[0]):
+        if same_person(a.speaker, who[0]) or _names(a.speaker, hit.text) or _known_as(doc.text, a.speaker, who[0]):
             return None  # a close sentence gives the words to the claim's speaker, or names them
         found = found or (hit, who[0])
     return found

@@ -437,8 +437,10 @@ def overstated(case: ClaimCase, t: Thresholds) -> Finding | None:
     """A ground of support holds, but the close sentence that carries the claim commits less than the claim:
     it gives as possible or intended what the claim states as done or certain, or to part of a group what the
     claim gives to more of it. The source speaks to the claim and does not support it."""
-    found = overstated_sentence(case.text, _hits(case), t) if _speaks_to(case, t) else None
-    if found is None or _support_reason(case, t) is None:
+    if not _speaks_to(case, t) or _support_reason(case, t) is None:
+        return None  # the cheap test first: most claims have no ground of support to question
+    found = overstated_sentence(case.text, _hits(case), t)
+    if found is None:
         return None
     hit, o = found
     said = {"hedge": f"gives it only as possible or intended ({o.cue!r}), where the text states it",

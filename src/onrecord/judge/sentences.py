@@ -196,16 +196,15 @@ def overstated_sentence(claim: str, hits: Sequence[SentenceHit], t: Thresholds
     cut" for "cut", "plans to close" for "closed", "some residents" for "all residents"), and no close sentence
     that carries as much of the claim says it as the claim does. Close is as for polarity: the sentence must
     speak to the claim (``polarity_similarity``, ``polarity_coverage``)."""
+    carried = {id(h): coverage(claim, h.text) for h in hits[: t.modifier_hits]}
     close = [h for h in hits[: t.modifier_hits] if h.similarity >= t.polarity_similarity
-             and coverage(claim, h.text) >= t.polarity_coverage and not _is_question(h)]
+             and carried[id(h)] >= t.polarity_coverage and not _is_question(h)]
     if not close:
         return None
-    best = max(close, key=lambda h: coverage(claim, h.text))  # the first of equals: the closest
+    best = max(close, key=lambda h: carried[id(h)])  # the first of equals: the closest
     found = overstated(claim, best.text)
-    if found is None:
-        return None
-    carried = coverage(claim, best.text)
-    if any(h is not best and coverage(claim, h.text) >= carried and overstated(claim, h.text) is None for h in close):
+    if found is None or any(h is not best and carried[id(h)] >= carried[id(best)] and overstated(claim, h.text) is None
+                            for h in close):
         return None
     return best, found
 

@@ -196,9 +196,10 @@ def overstated(claim: str, sentence: str) -> Overstatement | None:
     possible or intended what the claim states ("may cut" for "cut", "plans to close" for "will close"), or to
     part of a group what the claim gives to more of it ("some residents" for "all residents")."""
     stems = {w for w in content_stems(claim) if not w[0].isdigit()}
-    if not stems or not clauses(sentence):
+    parts = clauses(sentence)
+    if not stems or not parts:
         return None
-    start, _, clause = max(clauses(sentence), key=lambda c: coverage(claim, c[2]))
+    start, _, clause = max(parts, key=lambda c: coverage(claim, c[2]))
     cond = _dropped_condition(claim, clause)
     if cond is not None:
         return Overstatement(clause[cond[0] : cond[1]].strip(), start + cond[0], start + cond[1], "condition")

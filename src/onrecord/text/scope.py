@@ -188,13 +188,20 @@ def _clause_parts(text: str, a: int, b: int) -> list[Part]:
     return [Part(a, b, clause, False)]
 
 
-def clauses(sentence: str) -> list[tuple[int, int, str]]:
-    """Each clause of ``sentence`` as ``(start, end, text)``, split as ``scopes`` splits it: a relative clause set
-    off by commas is a clause of its own, and the clause around it is read with it blanked (offsets kept)."""
+def _without_asides(sentence: str) -> tuple[str, list[re.Match[str]]]:
+    """The sentence with its relative clauses set off by commas blanked (offsets kept), and those clauses: "The
+    firm, which had owned the plant since 1990, did not sell it" denies the selling, and nothing of the owning."""
     asides = list(_RELATIVE_ASIDE.finditer(sentence))
     main = sentence
     for m in asides:
         main = main[: m.start("rel")] + " " * (m.end("rel") - m.start("rel")) + main[m.end("rel") :]
+    return main, asides
+
+
+def clauses(sentence: str) -> list[tuple[int, int, str]]:
+    """Each clause of ``sentence`` as ``(start, end, text)``, split as ``scopes`` splits it: a relative clause set
+    off by commas is a clause of its own, and the clause around it is read with it blanked (offsets kept)."""
+    main, asides = _without_asides(sentence)
     out = [(a, b, main[a:b]) for a, b in _clauses(main, 0, len(main))]
     return sorted(out + [(m.start("rel"), m.end("rel"), m.group("rel")) for m in asides])
 
@@ -202,12 +209,7 @@ def clauses(sentence: str) -> list[tuple[int, int, str]]:
 def scopes(sentence: str, offset: int = 0) -> list[Part]:
     """The asserted and denied parts of ``sentence``; offsets are into the text the sentence came from
     (``offset`` is the sentence's start there)."""
-    # The clause around a relative clause is read with the relative clause blanked (offsets kept): "The firm,
-    # which had owned the plant since 1990, did not sell it" denies the selling, and nothing of the owning.
-    asides = list(_RELATIVE_ASIDE.finditer(sentence))
-    main = sentence
-    for m in asides:
-        main = main[: m.start("rel")] + " " * (m.end("rel") - m.start("rel")) + main[m.end("rel") :]
+    main, asides = _without_asides(sentence)
     parts: list[Part] = []
     for a, b in _clauses(main, 0, len(main)):
         parts.extend(_clause_parts(main, a, b))
