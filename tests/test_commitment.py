@@ -113,6 +113,101 @@ def test_part_of_a_group_is_not_more_of_it(source, claim, cue):
     assert found is not None and found.kind == "share" and found.cue == cue
 
 
+@pytest.mark.parametrize(("source", "claim", "cue"), [
+    # A fraction takes its place on the scale: half is less than most, a third as many.
+    ("Investigators recovered about half of the stolen items.", "Investigators recovered all of the stolen items.",
+     "half"),
+    ("Investigators recovered about half of the stolen items.", "Investigators recovered most of the stolen items.",
+     "half"),
+    ("A third of the voters backed the measure.", "Most of the voters backed the measure.", "A third"),
+    ("Two-thirds of the members voted yes.", "All of the members voted yes.", "Two-thirds"),
+    # An adverb tells a share of its whole clause.
+    ("The new wing was paid for mostly by private donors.",
+     "The new wing was paid for entirely by private donors.", "mostly"),
+    ("The museum's new wing cost $42 million, paid for mostly by private donors.",
+     "The museum's new wing cost $42 million, all of it from private donors.", "mostly"),
+    ("The project was partly funded by the city.", "The project was largely funded by the city.", "partly"),
+])
+def test_a_fraction_or_an_adverb_of_part_is_not_more(source, claim, cue):
+    found = overstated(claim, source)
+    assert found is not None and found.kind == "share" and found.cue == cue
+
+
+@pytest.mark.parametrize(("source", "claim"), [
+    ("Two-thirds of the members voted yes.", "Most of the members voted yes."),
+    ("About half of the stolen items were recovered.", "Many of the stolen items were recovered."),
+    ("The wing was paid for entirely by private donors.", "The wing was paid for mostly by private donors."),
+    ("All of the staff were laid off.", "Half of the staff were laid off in March, and the rest in May."),
+    # "half" as no share: a half of a match, a half-point.
+    ("He scored in the second half of the match.", "He scored in the match."),
+    ("Rates rose half a point, to 5 percent.", "Rates rose to 5 percent."),
+])
+def test_a_share_no_larger_than_the_source_s(source, claim):
+    assert overstated(claim, source) is None
+
+
+@pytest.mark.parametrize(("source", "claim", "cue"), [
+    ("People who drank three cups of coffee a day were less likely to develop liver disease, the study found.",
+     "Drinking three cups of coffee a day prevents liver disease, the study found.", "were less likely"),
+    ("Heavy social media use is associated with poorer sleep among teenagers.",
+     "Heavy social media use causes poorer sleep among teenagers.", "associated with"),
+    ("Regular exercise was linked to a lower rate of depression in older adults.",
+     "Regular exercise reduces the risk of depression in older adults.", "linked to"),
+    ("Those who walked at least 7,000 steps a day had a 50 percent lower risk of early death.",
+     "Walking 7,000 steps a day halves the risk of early death.", "had a 50 percent lower"),
+    ("Children who ate breakfast had higher test scores.", "Eating breakfast leads to higher test scores.",
+     "had higher"),
+    ("The plant closed after the strike.", "The plant closed because of the strike.", "after"),
+    ("Crime fell in the city following the introduction of street lighting.",
+     "The introduction of street lighting led to a fall in crime in the city.", "following"),
+])
+def test_found_together_or_one_after_the_other_is_no_cause(source, claim, cue):
+    found = overstated(claim, source)
+    assert found is not None and found.kind == "cause" and found.cue == cue
+
+
+@pytest.mark.parametrize(("source", "claim"), [
+    # The source gives a cause of its own, in any words.
+    ("The storm caused widespread flooding in the valley.", "The flooding in the valley was caused by the storm."),
+    ("The match was called off because of heavy rain.", "Heavy rain led to the match being called off."),
+    ("The bridge was closed after heavy rain caused flooding.", "The bridge was closed because of flooding."),
+    ("Officials blamed the outage on a faulty transformer.", "The outage was caused by a faulty transformer."),
+    ("The vaccine reduced the risk of severe illness by 90 percent.",
+     "The vaccine reduced the risk of severe illness by 90 percent."),
+    ("Due to the strike, the plant closed for two weeks.", "The plant closed for two weeks because of the strike."),
+    # The claim states no cause.
+    ("The plant closed after the strike.", "The plant closed after the strike ended."),
+    ("Heavy social media use is associated with poorer sleep.", "Poorer sleep is linked to heavy social media use."),
+    ("Patients had a lower risk of infection.", "Patients had a reduced risk of infection."),
+    # "Due to" before a verb is a schedule; "associations" that are bodies are no finding.
+    ("The prize money was announced in March 2018 and paid to the national associations.",
+     "The prize money, due to be distributed to the national teams, was announced in March 2018."),
+    ("The report is expected in May, after the audit.", "The report is due to arrive in May, after the audit."),
+])
+def test_a_cause_the_source_gives_or_a_claim_that_states_none(source, claim):
+    assert overstated(claim, source) is None
+
+
+def test_the_check_calls_a_cause_told_from_a_finding_unsupported(checker):
+    found = only_claim(checker, "Heavy social media use causes poorer sleep among teenagers.",
+                       "Heavy social media use is associated with poorer sleep among teenagers, a study found.")
+    assert found.label == "unsupported" and "gives no cause, only 'associated with'" in found.reason
+
+
+@pytest.mark.parametrize(("source", "claim"), [
+    ("Just over half of respondents (52 percent) work from home at least one day a week.",
+     "Most respondents work from home at least one day a week."),
+    ("More than half of the members voted yes.", "Most of the members voted yes."),
+])
+def test_more_than_half_is_most(source, claim):
+    assert overstated(claim, source) is None
+
+
+def test_nearly_half_is_less_than_half():
+    found = overstated("Half of the members voted yes.", "Nearly half of the members voted yes.")
+    assert found is not None and found.cue == "Nearly half"
+
+
 @pytest.mark.parametrize("text", ["The council would close it.", "If it rains, the match is off.",
                                   "He is said to have left.", "The firm may cut jobs.", "It is likely to rain."])
 def test_a_hedged_claim(text):

@@ -157,6 +157,43 @@ def test_polarity_needs_a_close_sentence_that_carries_the_claim():
     assert sentences.denied_in_scope(claim, [_hit("Nobody has decided yet.", 0.9)], T) is None
 
 
+@pytest.mark.parametrize(("claim", "source"), [
+    ("The two men were charged with the burglary.",
+     "Police arrested two men on Saturday in connection with the burglary of a jewelry store on Main Street. "
+     "Neither man has been charged. Investigators recovered about half of the stolen items."),
+    ("The council voted on the mayor's parking plan.",
+     "The mayor proposed a new parking plan on Monday. The council has not voted on it."),
+    ("The new director has experience in finance.",
+     "The board hired a new director in June. She has no experience in finance."),
+])
+def test_a_denial_in_the_sentence_that_goes_on_about_the_same_thing(checker, claim, source):
+    assert _one(checker, claim, source).label == "contradicted"
+
+
+@pytest.mark.parametrize(("claim", "source"), [
+    ("On Monday the council passed the budget.",
+     "The council approved the budget on Monday. It did not approve the pay rise for staff."),
+    ("Last year the firm took on 200 workers.",
+     "The firm hired 200 workers last year. It does not plan to hire more this year."),
+    ("The outbreak was confirmed by the ministry on Tuesday.",
+     "The ministry confirmed the outbreak on Tuesday. It has not said how many people are infected."),
+    ("Police arrested two men after the fight.", "Two men were arrested after the fight. Neither was injured."),
+    ("The deal was signed by the union on Friday.",
+     "The union signed the deal on Friday. Members have not yet voted on it."),
+])
+def test_a_denial_of_something_else_in_the_next_sentence_is_none_of_the_claim(checker, claim, source):
+    assert _one(checker, claim, source).label == "supported"
+
+
+def test_only_the_sentence_right_after_the_closest_goes_on_about_it():
+    claim = "The two men were charged with the burglary."
+    top = SentenceHit("s", Span(0, 60), "Police arrested two men in connection with the burglary.", 0.66)
+    after = SentenceHit("s", Span(61, 90), "Neither man has been charged.", 0.3)
+    far = SentenceHit("s", Span(200, 229), "Neither man has been charged.", 0.3)
+    assert sentences.denied_in_scope(claim, [top, after], T) is not None
+    assert sentences.denied_in_scope(claim, [top, far], T) is None
+
+
 def test_a_question_takes_the_polarity_of_its_answer():
     claim = "Pets are allowed in the rooms."
     q = "Are pets allowed in the rooms?"
@@ -252,6 +289,26 @@ def test_an_opposed_verb_contradicts_at_075(checker, claim, source, words):
     assert f"says {words[0]!r} where the text says {words[1]!r}" in c.reason
 
 
+@pytest.mark.parametrize(("claim", "source"), [
+    ("The company raised its full-year forecast.",
+     "Net income fell to $140 million. The company kept its forecast for the full year unchanged."),
+    ("The company cut its full-year forecast.",
+     "Net income fell to $140 million. The company kept its forecast for the full year unchanged."),
+    ("The central bank left interest rates unchanged on Thursday.",
+     "The central bank raised interest rates by a quarter point on Thursday."),
+    ("Home prices held steady in March.", "Home prices fell 2 percent in March."),
+    ("Retail sales rose in the fourth quarter.", "Retail sales were flat in the fourth quarter."),
+])
+def test_no_change_is_the_opposite_of_a_rise_and_of_a_fall(checker, claim, source):
+    assert _one(checker, claim, source).label == "contradicted"
+
+
+def test_a_claim_that_says_both_opposites_is_not_opposed_by_either():
+    assert opposed("Sales were flat in March but rose in April.", "Sales rose in April.") is None
+    assert opposed("Prices rose and then fell.", "Prices fell in May.") is None
+    assert opposed("Prices rose in May.", "Prices fell in May.") is not None
+
+
 @pytest.mark.parametrize(("claim", "words"), [
     # The case name is a heading of its own; the ruling is told in the sentence it heads, without the name.
     ("In R. v. Castellano, the court upheld a conviction for dangerous driving.", ("reversed", "upheld")),
@@ -343,6 +400,57 @@ def test_last_this_and_next_of_a_time_are_other_times(checker, claim, source):
 ])
 def test_last_and_this_of_other_things_are_no_other_times(checker, claim, source):
     assert "where the text says" not in _one(checker, claim, source).reason
+
+
+@pytest.mark.parametrize(("claim", "source"), [
+    ("The hospital treated 212 patients for heat stroke last month.",
+     "The hospital treated 212 patients for heat stroke last week, up from 87 the week before."),
+    ("The hospital treated 212 patients for heat stroke yesterday.",
+     "The hospital treated 212 patients for heat stroke last week."),
+    ("The council approved the plan last year.", "The council approved the plan last month."),
+    ("Ticket sales doubled over the past year.", "Ticket sales doubled over the past week."),
+    ("The mayor will announce the budget tomorrow.", "The mayor will announce the budget next week."),
+    ("Two fires broke out in the district tonight.", "Two fires broke out in the district last night."),
+])
+def test_a_relative_time_of_another_unit_is_another_time(checker, claim, source):
+    c = _one(checker, claim, source)
+    assert c.label == "contradicted" and "where the text says" in c.reason
+
+
+@pytest.mark.parametrize(("claim", "source"), [
+    # A part of a day is in that day; this week holds today.
+    ("The minister resigned today.", "The minister resigned this morning."),
+    ("The fire started yesterday.", "The fire started late last night."),
+    ("The minister resigned this week.", "The minister resigned today, her office said."),
+    # "The last week of June" and "the week before" are no times relative to the telling.
+    ("The hospital treated 212 patients last week.",
+     "The hospital treated 212 patients last week, up from 87 the week before."),
+    ("The festival ends in the last week of June.", "The festival ends in the last week of June."),
+])
+def test_relative_times_that_may_meet_are_not_other_times(checker, claim, source):
+    assert "where the text says" not in _one(checker, claim, source).reason
+
+
+def test_relative_times_are_read_as_step_and_unit():
+    from onrecord.judge.contrast import other_relative_time, relative_times
+    assert relative_times("Sales rose last week and will rise next month.") == {
+        (-1, "week"): "last week", (1, "month"): "next month"}
+    assert relative_times("in the previous quarter, yesterday") == {(-1, "quarter"): "previous quarter",
+                                                                    (-1, "day"): "yesterday"}
+    assert relative_times("the last week of June, this plan, the week before") == {}
+    # A close sentence that has the claim's time as well says nothing against it.
+    assert other_relative_time("sold last month", "sold last week", ["It was sold last month."]) is None
+
+
+def test_a_figure_of_the_claims_value_close_to_its_words_agrees_however_placed_another_is(checker):
+    # The pronoun hides "bill" from the sentence that gives August; the sentence with "bill" gives February.
+    source = ("The senator introduced the bill in February. It passed the Senate in May and the House in July. "
+              "The governor signed it into law in August.")
+    assert _one(checker, "The governor signed the bill in August.", source).label == "supported"
+    assert _one(checker, "The governor signed the bill in October.", source).label == "contradicted"
+    # Counts need their noun: "three" near other words is no partner.
+    assert _one(checker, "The club signed three players in July.",
+                "The club signed two players in July. Three coaches left in June.").label == "contradicted"
 
 
 def test_swapped_modifier_is_telling_from_similarity_03_among_the_three_closest():

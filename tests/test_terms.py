@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.text.lexical import coverage
+from onrecord.text.lexical import coverage, stem
 from onrecord.text.terms import AbsentTerms, SourceStems, absent_terms, claim_terms, new_words, text_terms
 
 
@@ -110,3 +110,18 @@ def test_a_number_in_words_holds_its_digits(claim: str, numbers: int) -> None:
     source = ("The motion carried: four in favour, one against. Ninety-six fans died. The plant will cost two "
               "million dollars and hire a dozen people. Almost three thousand people attended.")
     assert absent_terms(claim, [text_terms(source)]).numbers == numbers
+
+
+@pytest.mark.parametrize(("a", "b"), [("men", "man"), ("women", "woman"), ("children", "child"),
+                                      ("people", "persons"), ("jobs", "job"), ("fans", "fan"), ("cars", "car")])
+def test_plurals_the_suffixes_miss_have_the_singular_s_stem(a, b):
+    assert stem(a) == stem(b)
+
+
+@pytest.mark.parametrize("word", ["news", "gas", "bus", "this", "was", "has", "boss", "lens", "bias", "less"])
+def test_words_ending_in_s_that_are_no_plural_keep_it(word):
+    assert stem(word) == word
+
+
+def test_neither_man_speaks_of_two_men():
+    assert coverage("The two men were charged.", "Neither man has been charged.") == 2 / 3

@@ -20,7 +20,9 @@ _GROUPS: list[list[tuple[str, ...]]] = [
     [("increas", "rise", "rose", "risen", "rising", "grow", "grew", "climb", "jump", "gain", "soar", "surg",
       "expand", "rais", "boost", "higher"),
      ("decreas", "fall", "fell", "fallen", "drop", "declin", "shrink", "shrank", "reduc", "lower", "slash",
-      "plung", "slump", "tumbl", "cut")],
+      "plung", "slump", "tumbl", "cut"),
+     # No change is the opposite of either ("kept its forecast unchanged" for "raised its forecast").
+     ("unchang", "steady", "flat", "maintained", "reaffirm", "no change")],
     [("won", "win", "beat", "victor"), ("lost", "lose", "losing", "defeated by", "loss to")],
     [("open",), ("clos", "shut")],
     [("begin", "began", "begun", "start", "launch", "resum"), ("end", "ended", "finish", "halt", "stop", "ceas")],
@@ -92,7 +94,7 @@ def opposed(claim: str, sentence: str) -> Opposition | None:
             if p in spoles:
                 continue  # the source uses the claim's own word too: no plain opposition
             for q, sword in spoles.items():
-                if q != p:
+                if q != p and q not in cpoles:  # a claim that says both ("flat in March, up in April") is no opposite
                     return Opposition(word, sword)
     return None
 
@@ -140,9 +142,60 @@ def _modified_heads(text: str) -> dict[str, set[tuple[int, str]]]:
     return out
 
 
+# A time told relative to the telling: "last week" is (-1, week), "tomorrow" (+1, day). "past" and
+# "previous", "coming" and "upcoming" say what "last" and "next" say.
+_RELATIVE_STEP = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1, "upcoming": 1}
+_RELATIVE_DAYS = {"yesterday": (-1, "day"), "today": (0, "day"), "tonight": (0, "night"), "tomorrow": (1, "day")}
+_RELATIVE_PHRASE = re.compile(r"\b(?:(?P<step>" + "|".join(_RELATIVE_STEP) + r")\s+(?P<head>[a-z]+?)s?|(?P<day>"
+                              + "|".join(_RELATIVE_DAYS) + r"))\b")
+_LAST_OF = re.compile(r"\s+of\b")
+
+
+def relative_times(text: str) -> dict[tuple[int, str], str]:
+    """The times ``text`` tells relative to its telling, (step, unit) -> the words: "last week" ->
+    (-1, "week"). "The last week of June" is no relative time, nor "tomorrow's vote" (a name for a thing)."""
+    out: dict[tuple[int, str], str] = {}
+    low = text.lower()
+    for m in _RELATIVE_PHRASE.finditer(low):
+        if m.group("day"):
+            out.setdefault(_RELATIVE_DAYS[m.group("day")], m.group(0))
+        elif m.group("head") in _TIME_HEADS and not _LAST_OF.match(low, m.end()):
+            out.setdefault((_RELATIVE_STEP[m.group("step")], m.group("head")), m.group(0))
+    return out
+
+
+def other_relative_time(claim: str, sentence: str, also_said: Sequence[str] = ()) -> Opposition | None:
+    """The sentence tells its fact at another relative time than the claim ("last month" for "last week",
+    "yesterday" for "last week"): the claim has a relative time that neither the sentence nor any of
+    ``also_said`` (the other close sentences) has, and the sentence has one the claim has not. (The same
+    step of the same unit is ``swapped_modifier``'s: "next year" for "this year".)"""
+    mine, theirs = relative_times(claim), relative_times(sentence)
+    if not mine or not theirs or any(_may_meet(a, b) for a in mine for b in theirs):
+        return None
+    said = set().union(*(relative_times(t).keys() for t in also_said))
+    if any(_may_meet(a, b) for a in mine for b in said):
+        return None
+    return Opposition(next(iter(mine.values())), next(iter(theirs.values())))
+
+
+_DAY_PARTS = frozenset({"day", "night", "morning", "evening"})
+
+
+def _may_meet(a: tuple[int, str], b: tuple[int, str]) -> bool:
+    """Two relative times that can name the same time: the same, or one within the other where that can be
+    told apart from the text alone ("this morning" is today, "last night" yesterday; "this week" holds
+    today). "Last week" and "last month", "yesterday" and "last week", "last night" and "tonight" are
+    read as other times, as a reader reads them."""
+    (step_a, unit_a), (step_b, unit_b) = a, b
+    if a == b or (step_a == step_b == 0):
+        return True
+    return step_a == step_b and unit_a in _DAY_PARTS and unit_b in _DAY_PARTS
+
+
 def relative_time(opp: Opposition) -> bool:
-    """The opposition is of "last", "this" and "next" of a time ("next year" for "this year")."""
-    return opp.claim_word.split()[0] in _RELATIVE_TIME
+    """The opposition is of times told relative to the telling ("next year" for "this year", "last month"
+    for "last week", "yesterday" for "today")."""
+    return bool(relative_times(opp.claim_word))
 
 
 def swapped_modifier(claim: str, sentence: str, also_said: Sequence[str] = ()) -> Opposition | None:

@@ -448,7 +448,8 @@ def overstated(case: ClaimCase, t: Thresholds) -> Finding | None:
             "share": f"says it of {o.cue!r}, where the text says it of more",
             "rank": f"ranks it {o.cue!r}, where the text gives it the first place",
             "condition": f"holds it only on a condition ({o.cue!r}) the text leaves out",
-            "bound": f"gives the first place only {o.cue!r}, where the text gives it with no bound"}[o.kind]
+            "bound": f"gives the first place only {o.cue!r}, where the text gives it with no bound",
+            "cause": f"gives no cause, only {o.cue!r}, where the text says one thing causes the other"}[o.kind]
     return Finding("unsupported", t.overstated, f"the closest source sentence {said}", _at_hit(hit),
                    case.probability_dict())
 

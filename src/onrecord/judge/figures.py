@@ -769,6 +769,18 @@ def check_quantities(claim: str, sources: dict[str, str] | Pool,
     return [ch if ch.status == "match" else _check_one(ch.claim, free, tol) for ch in checks]
 
 
+def _about_the_same(c: Quantity, s: Quantity, nouns: bool, affinity: float, best: float,
+                    tol: FigureTolerances) -> bool:
+    """A source figure of the claim's very value, with words close to both as a contradiction needs them
+    (``same_thing_affinity``, and for a count the same counted noun), is about the same thing where it is placed
+    nearly as well as the best (``equal_placed_share``): "The governor signed the bill in August" against "The
+    senator introduced the bill in February. ... The governor signed it into law in August" (the pronoun hides
+    "bill" from the right sentence). A value that agrees needs less placing than one that would disagree."""
+    if s.value != c.value or affinity < max(tol.same_thing_affinity, tol.equal_placed_share * best):
+        return False
+    return c.unit not in ("count", "ordinal") or nouns
+
+
 def _check_one(c: Quantity, pool: Pool, tol: FigureTolerances) -> QuantityCheck:
     scored = []
     for sid, s in pool:
@@ -790,8 +802,9 @@ def _check_one(c: Quantity, pool: Pool, tol: FigureTolerances) -> QuantityCheck:
     may_meet, bounding = False, None  # bounding: (source id, figure)
     # A placed figure that states the claim's very value is read first: a bound ("below $25 billion") meets
     # any smaller figure near it ("a dividend of $0.13"), but the one that gives $25 billion is its partner.
-    for score, sid, s, nouns, _ in sorted(scored, key=lambda x: x[2].value != c.value):
-        placed = score >= max(tol.placed_floor, tol.placed_share * best_score)
+    for score, sid, s, nouns, affinity in sorted(scored, key=lambda x: x[2].value != c.value):
+        placed = score >= max(tol.placed_floor, tol.placed_share * best_score) or _about_the_same(
+            c, s, nouns, affinity, best_score, tol)
         # A large, specific figure that agrees ("more than 18,000" vs "Attendance: 18,412") needs no context.
         telling = (c.value >= tol.telling_value
                    and abs(s.value - c.value) <= tol.telling_share * c.value and (nouns or not s.noun or not c.noun))

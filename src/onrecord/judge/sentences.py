@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from onrecord.documents import Document
-from onrecord.judge.contrast import Opposition, opposed, relative_time, swapped_modifier
+from onrecord.judge.contrast import Opposition, opposed, other_relative_time, relative_time, swapped_modifier
 from onrecord.judge.thresholds import Thresholds
 from onrecord.retrieve.evidence import SentenceHit
 from onrecord.text.commitment import Overstatement, overstated
@@ -102,7 +102,7 @@ def denied_in_scope(claim: str, hits: Sequence[SentenceHit], t: Thresholds) -> t
     bound = _bounded_below_coverage(claim, hits, close, t)
     if bound is not None:
         return bound
-    for hit in close:
+    for hit in close + _told_on(claim, hits, close, t):
         # A question names what its answer speaks of ("Will freight costs ease?" - "We think they will
         # ease, but not before December"): the answer is read against the claim on the question's topic.
         if _is_question(hit):
@@ -127,6 +127,26 @@ def denied_in_scope(claim: str, hits: Sequence[SentenceHit], t: Thresholds) -> t
         if _clause_denied(denier, other, t):
             return top, "one is negated, the other is not"
     return None
+
+
+# Sentences this close in a source follow one another (a space or a line break between them).
+_ADJACENT_GAP = 3
+
+
+def _told_on(claim: str, hits: Sequence[SentenceHit], close: list[SentenceHit], t: Thresholds) -> list[SentenceHit]:
+    """The sentence right after the closest one, where it goes on about the same thing ("Police arrested two
+    men ... Neither man has been charged"): it names its subject by a word that points back ("neither man",
+    "they"), so it is less similar to a claim than the two read together, which carry ``polarity_coverage``
+    of the claim. Its denial then speaks to the claim as a close sentence's would. Only the next sentence:
+    a sentence further on may be about something else the first one mentioned."""
+    if not close or close[0] is not hits[0] or _is_question(hits[0]):
+        return []
+    top = hits[0]
+    nxt = next((h for h in hits[1: t.modifier_hits] if h.source == top.source
+                and 0 <= h.span.start - top.span.end <= _ADJACENT_GAP and h not in close), None)
+    if nxt is None or _is_question(nxt) or coverage(claim, f"{top.text} {nxt.text}") < t.polarity_coverage:
+        return []
+    return [nxt]
 
 
 def _bounded_below_coverage(claim: str, hits: Sequence[SentenceHit], close: list[SentenceHit], t: Thresholds
@@ -215,7 +235,7 @@ def swapped_modifier_near(claim: str, hits: Sequence[SentenceHit], t: Thresholds
     for hit in hits[: t.modifier_hits]:
         if hit.similarity < t.modifier_similarity or _is_question(hit):
             continue
-        opp = swapped_modifier(claim, hit.text, said)
+        opp = swapped_modifier(claim, hit.text, said) or other_relative_time(claim, hit.text, said)
         if opp is not None and relative_time(opp) and not (
                 hit.similarity >= t.polarity_similarity and coverage(claim, hit.text) >= t.polarity_coverage):
             continue  # "this year" is in many sentences of a story: only one that says what the claim says counts

@@ -32,6 +32,12 @@ class FigureTolerances:
     placed_share: float = 0.7
     """A source figure is "placed" near the claim's (shares its context) at this affinity, and within this
     share of the best-placed figure's."""
+    equal_placed_share: float = 0.5
+    """A source figure of the claim's very value is placed within this share of the best-placed figure's (and at
+    ``same_thing_affinity``): a pronoun hides the claim's words from the sentence that gives its value ("The
+    governor signed it into law in August" for "... signed the bill in August", 0.69 of the best), while a
+    value repeated by chance elsewhere in the story sits further off ("12 per cent of those that do" for "12 %
+    of those surveyed", 0.24 of the best)."""
     counted_noun_bonus: float = 1.0
     """Affinity added when both figures count the same noun ("40 teachers", "25 teachers")."""
     telling_value: float = 100.0

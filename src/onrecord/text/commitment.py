@@ -47,14 +47,30 @@ _CLAIM_HEDGE = re.compile(HEDGE.pattern + r"|\bwould\b|\bshould\b|\bif\b|\bsaid\
                           r"|\b(?:able|allowed|permitted|entitled|free)\s+to\b", re.I)
 
 # How much of a group a quantifier takes, in order; "all" only before what it quantifies ("all residents", "all
-# of the", not "at all", "all but", "above all", "after all", "all-time").
-_SHARE = [
-    r"\b(?:a\s+few|few|some|several|a\s+number\s+of|a\s+handful\s+of|a\s+minority\s+of)\b",
-    r"\b(?:many|numerous|a\s+lot\s+of|lots\s+of)\b",
-    r"\b(?:most|the\s+majority\s+of|a\s+majority\s+of|nearly\s+all|almost\s+all)\b",
-    r"(?<!\bat\s)(?<!\babove\s)(?<!\bafter\s)\b(?:all|every|each|entire|whole)\b(?!\s+but\b)(?![-\w])",
+# of the", not "at all", "all but", "above all", "after all", "all-time"). A fraction takes its place on the same
+# scale: less than half is as "many" (a reader does not read "a third of the voters" as more than "many"), half
+# between "many" and "most", more than half ("two-thirds", "just over half") "most". An adverb that tells a share of the whole clause ("paid for
+# mostly by donors", "partly funded", "entirely from donors") quantifies no word after it.
+_FRACTION_OF = r"(?=\s+(?:of|the|its|their|his|her)\b)"
+_SHARE: list[tuple[float, str]] = [
+    (0, r"\b(?:a\s+few|few|some|several|a\s+number\s+of|a\s+handful\s+of|a\s+minority\s+of)\b"),
+    (1, r"\b(?:many|numerous|a\s+lot\s+of|lots\s+of)\b"),
+    (1, r"\b(?:a|one)[\s-](?:third|quarter|fourth|fifth|tenth)" + _FRACTION_OF),
+    (1, r"\b(?:nearly|almost|under|(?:just\s+)?(?:less|fewer)\s+than|just\s+under)\s+(?:one[\s-])?half" + _FRACTION_OF),
+    (1.5, r"(?<!\bnearly\s)(?<!\balmost\s)(?<!\bunder\s)(?<!\bthan\s)(?<!\bover\s)(?<!\babove\s)\b(?:one[\s-])?half"
+     + _FRACTION_OF),
+    (2, r"\b(?:(?:just\s+|well\s+)?(?:over|more\s+than|above))\s+(?:one[\s-])?half" + _FRACTION_OF),
+    (2, r"\b(?:most|the\s+majority\s+of|a\s+majority\s+of|nearly\s+all|almost\s+all)\b"),
+    (2, r"\b(?:two[\s-]thirds|three[\s-]quarters|three[\s-]fourths)" + _FRACTION_OF),
+    (3, r"(?<!\bat\s)(?<!\babove\s)(?<!\bafter\s)\b(?:all|every|each|entire|whole)\b(?!\s+but\b)(?![-\w])"),
 ]
-_SHARES = [re.compile(p, re.I) for p in _SHARE]
+_CLAUSE_SHARE: list[tuple[float, str]] = [
+    (0, r"\b(?:partly|partially|in\s+part)\b"),
+    (2, r"\b(?:mostly|largely|mainly|chiefly|primarily|predominantly|for\s+the\s+most\s+part)\b"),
+    (3, r"\b(?:entirely|wholly|solely|exclusively|all\s+of\s+(?:it|them))\b"),
+]
+_SHARES = [(level, re.compile(p, re.I)) for level, p in _SHARE]
+_CLAUSE_SHARES = [(level, re.compile(p, re.I)) for level, p in _CLAUSE_SHARE]
 
 
 # A superlative: "-est" (not the nouns and verbs that end so: "the protest leaders") and the irregular ones, or
@@ -89,7 +105,8 @@ class Overstatement:
     kind: str
     """"hedge" (a possibility or an intention), "future" (still to come where the claim says it happened), "share"
     (part of a group where the claim says more), "rank" (one of the first where the claim says the first), "bound"
-    (the first within bounds where the claim says ever) or "condition" (a condition the claim leaves out)."""
+    (the first within bounds where the claim says ever), "condition" (a condition the claim leaves out) or "cause"
+    (found together, or one after the other, where the claim says one causes the other)."""
 
 
 def hedged(text: str) -> bool:
@@ -100,17 +117,18 @@ def hedged(text: str) -> bool:
 _HEAD = re.compile(r"\s+(?:of\s+)?(?:(?:the|its|their|his|her|our|these|those)\s+)?([A-Za-z][\w'-]*)")
 
 
-def _shares(text: str) -> dict[str, tuple[int, re.Match[str]]]:
+def _shares(text: str) -> dict[str, tuple[float, re.Match[str]]]:
     """For each thing the text quantifies (the stem of the word after the quantifier), the largest share of it
     the text takes, and the quantifier."""
-    out: dict[str, tuple[int, re.Match[str]]] = {}
-    for level, pat in enumerate(_SHARES):
-        for m in pat.finditer(text):
-            head = _HEAD.match(text, m.end())
-            stems = content_stems(head.group(1)) if head else []
-            key = stems[0] if stems else ""  # "all of it": a share of something named before
-            if key not in out or out[key][0] < level:
-                out[key] = (level, m)
+    out: dict[str, tuple[float, re.Match[str]]] = {}
+    found = [(level, m, True) for level, pat in _SHARES for m in pat.finditer(text)]
+    found += [(level, m, False) for level, pat in _CLAUSE_SHARES for m in pat.finditer(text)]
+    for level, m, of_a_word in found:
+        head = _HEAD.match(text, m.end()) if of_a_word else None
+        stems = content_stems(head.group(1)) if head else []
+        key = stems[0] if stems else ""  # "all of it", "mostly": a share of the clause, or of something named before
+        if key not in out or out[key][0] < level:
+            out[key] = (level, m)
     return out
 
 
@@ -123,7 +141,7 @@ def _larger_share(claim: str, clause: str) -> re.Match[str] | None:
         if level <= top:
             continue  # the clause takes as large a share of something ("some of the money ..., and all of it")
         for other, (src_level, m) in source.items():
-            if head and other and stems_meet(head, other) and level > src_level:
+            if level > src_level and (head == other == "" or (head and other and stems_meet(head, other))):
                 return m
     return None
 
@@ -203,6 +221,9 @@ def overstated(claim: str, sentence: str) -> Overstatement | None:
     cond = _dropped_condition(claim, clause)
     if cond is not None:
         return Overstatement(clause[cond[0] : cond[1]].strip(), start + cond[0], start + cond[1], "condition")
+    m = _cause_told(claim, clause)
+    if m:
+        return Overstatement(m.group(0), start + m.start(), start + m.end(), "cause")
     if not hedged(claim):
         for cue in HEDGE.finditer(clause):
             if _is_cue(clause, cue) and _governs(stems, clause, cue):
@@ -219,6 +240,40 @@ def overstated(claim: str, sentence: str) -> Overstatement | None:
         return Overstatement(m.group(0), start + m.start(), start + m.end(), "rank")
     m = _bounded_first(claim, clause)
     return Overstatement(m.group("bound"), start + m.start("bound"), start + m.end("bound"), "bound") if m else None
+
+
+# A cause the claim states: "causes", "because of", "led to", "prevents", "halves the risk of".
+# A verb of risk is a cause with its determiner ("lowers the risk", "cut their risk") or in its "-s" form ("halves
+# risk"); "a lower risk", "a reduced risk" are found risks, no cause.
+_RISK_NOUN = r"(?:risk|chance|odds|likelihood)"
+_RISK = (r"(?:(?:reduc|lower|cut|halv|doubl|increas|rais|boost)\w*\s+(?:the|your|their|its|his|her|a\s+person['’]s)\s+"
+         + _RISK_NOUN + r"|(?:reduces|lowers|cuts|halves|doubles|increases|raises|boosts)\s+" + _RISK_NOUN + ")")
+# "Due to" before a verb is a schedule ("fees due to be distributed", "is due to arrive"), not a cause.
+_DUE_TO = (r"(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)due\s+to(?!\s+(?:be|start|open|end|arrive|meet|take|return"
+           r"|report|expire|begin|finish|launch|resume|close|hold|vote|appear|give|make|sign|travel|visit|speak|leave|run"
+           r"|come|go|get|retire|step|publish|announce|complete|deliver|decide|rule|hear|face|play|fly|land)\b)")
+_CLAIM_CAUSE = re.compile(r"\b(?:caus(?:e|es|ed|ing)|because|" + _DUE_TO + r"|owing\s+to|as\s+a\s+result\s+of|result(?:s|ed)?\s+in"
+                          r"|(?:leads?|led|leading)\s+to|prevent(?:s|ed|ing)?|protect(?:s|ed)?\s+against"
+                          r"|" + _RISK + r")\b", re.I)
+# Any cause a source clause states, in more words than a claim's: a clause that has one gives a cause of its own.
+_ANY_CAUSE = re.compile(_CLAIM_CAUSE.pattern + r"|\b(?:blam\w*|trigger\w*|spark\w*|prompt\w*|responsible\s+for"
+                        r"|thanks\s+to|so\s+that|therefore|drove|drives?|driven|forc(?:e|ed|es)|made|makes?)\b", re.I)
+# What a clause gives in place of a cause: two things found together ("associated with", "linked to", "had a 50
+# percent lower risk", "had higher test scores", "were more likely to"), or one after the other ("after the strike", "following the vote").
+_TOGETHER = re.compile(r"\b(?:associat(?:ed|ion|ions)\s+(?:with|between)|link(?:s|ed)?\s+(?:to|with|between)|links?\s+between|correlat\w*|tied\s+to"
+                       r"|connection\s+between|(?:had|has|have|were|was)\s+(?:an?\s+)?(?:[\d.]+\s*(?:percent|per\s+cent|%)"
+                       r"\s+)?(?:lower|higher|greater|smaller|reduced|increased|better|worse|fewer|more)\b"
+                       r"|(?:were|was|are|is)\s+(?:\w+\s+)?(?:more|less)\s+likely|after|following)\b", re.I)
+
+
+def _cause_told(claim: str, clause: str) -> re.Match[str] | None:
+    """The claim states a cause (``_CLAIM_CAUSE``) where the clause that carries it states none, and gives the two
+    only as found together or one after the other: "walking 7,000 steps a day halves the risk of early death" for
+    "those who walked at least 7,000 steps a day had a 50 percent lower risk"; "closed because of the strike" for
+    "closed after the strike". Returns the clause's words that tell the two apart."""
+    if not _CLAIM_CAUSE.search(claim) or _ANY_CAUSE.search(clause):
+        return None
+    return _TOGETHER.search(clause)
 
 
 def _bounded_first(claim: str, clause: str) -> re.Match[str] | None:

@@ -14,14 +14,33 @@ _SUFFIXES = ("ization", "ational", "fulness", "ousness", "iveness", "ations", "a
              "ings", "ing", "edly", "ed", "ies", "es", "ly", "s")
 
 
+# Plurals the suffixes miss: irregular ones, and short words whose plural "s" the length floor below keeps
+# ("men" and "man" were two words, so "Neither man has been charged" did not speak of "two men"; "jobs" and
+# "job", "fans" and "fan" likewise). Four-letter words ending in "s" that are no plural stay as they are.
+_IRREGULAR_PLURALS = {"men": "man", "women": "woman", "children": "child", "people": "person", "feet": "foot",
+                      "teeth": "tooth", "mice": "mouse", "geese": "goose", "wives": "wife",
+                      "knives": "knife", "wolves": "wolf"}
+_NOT_PLURAL = frozenset("news lens bias gas plus thus yes this less loss mass pass boss kiss mess fuss does goes "
+                        "axis iris oasis basis crisis chaos bus virus focus bonus campus census status".split())
+
+
+def _singular(w: str) -> str:
+    if w in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[w]
+    if len(w) == 4 and w.endswith("s") and not w.endswith(("ss", "us", "is")) and w not in _NOT_PLURAL:
+        return w[:-1]
+    return w
+
+
 def stem(word: str) -> str:
-    """A light suffix stripper: "protecting"/"protection"/"protected" → "protect".
+    """A light suffix stripper: "protecting"/"protection"/"protected" → "protect"; "men" → "man".
 
     Porter-grade accuracy is not needed: stems are only compared with each other.
     """
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
+    w = _singular(w)
     if w.isdigit() or len(w) <= 4:
         return w
     for suf in _SUFFIXES:
