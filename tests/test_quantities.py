@@ -557,3 +557,20 @@ def test_a_number_word_that_ends_a_compound_noun_is_no_quantity(text):
 def test_a_currency_sign_apart_from_its_figure_is_still_money(text, unit):
     [q] = quantities(text)
     assert q.kind == "money" and q.unit == unit and q.text.startswith(("$", "£"))
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [
+    ("Heat stroke patients more than doubled in a week.", "supported"),
+    ("The number of heat stroke patients rose 144 percent.", "supported"),
+    ("Heat stroke patients tripled in a week.", "contradicted"),
+    ("Heat stroke patients halved in a week.", "contradicted"),
+])
+def test_a_level_and_its_earlier_value_make_a_factor(claim: str, verdict: str) -> None:
+    source = "The hospital treated 212 patients for heat stroke last week, up from 87 the week before."
+    assert [m.verdict for m in match_quantities(claim, source) if m.claim.kind == "factor"] == [verdict]
+
+
+def test_shares_make_no_factor() -> None:
+    # "30%, up from 22%" may be told as 8 points or 36 percent: neither reading is taken.
+    matches = match_quantities("The share rose 8 percent.", "The share of buyers was 30%, up from 22% a year ago.")
+    assert all(m.verdict != "contradicted" for m in matches)

@@ -303,6 +303,17 @@ def test_no_change_is_the_opposite_of_a_rise_and_of_a_fall(checker, claim, sourc
     assert _one(checker, claim, source).label == "contradicted"
 
 
+@pytest.mark.parametrize(("claim", "source"), [
+    ("Tom Welles voted for the plan.",
+     "The school board voted 5-2 on Thursday to delay the start of classes to 8:45 a.m. Board member Tom Welles, "
+     "who voted against the plan, said it would burden working parents."),
+    ("Senator Ruiz voted in favour of the bill.", "Senator Ruiz voted against the bill on Tuesday."),
+    ("Senator Ruiz voted against the bill.", "Senator Ruiz voted for the bill on Tuesday."),
+])
+def test_a_vote_for_is_the_opposite_of_a_vote_against(checker, claim, source):
+    assert _one(checker, claim, source).label == "contradicted"
+
+
 def test_a_claim_that_says_both_opposites_is_not_opposed_by_either():
     assert opposed("Sales were flat in March but rose in April.", "Sales rose in April.") is None
     assert opposed("Prices rose and then fell.", "Prices fell in May.") is None

@@ -136,3 +136,30 @@ def test_headings(sentence: str) -> None:
 ])
 def test_not_headings(sentence: str) -> None:
     assert not is_heading(sentence)
+
+
+def _split(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in sentences(text)]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Classes will start at 8:45 a.m. Board member Tom Welles voted against it.",
+     ["Classes will start at 8:45 a.m.", "Board member Tom Welles voted against it."]),
+    ("The store closes at 9 p.m. Staff leave an hour later.", ["The store closes at 9 p.m.", "Staff leave an hour later."]),
+    ("It sells pens, paper, etc. It also sells ink.", ["It sells pens, paper, etc.", "It also sells ink."]),
+    ("The deal was signed by Acme Inc. The shares rose.", ["The deal was signed by Acme Inc.", "The shares rose."]),
+])
+def test_an_abbreviation_that_often_ends_a_sentence_ends_it_before_a_capital(text: str, want: list[str]) -> None:
+    assert _split(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "The meeting is at 9 a.m. Tuesday in the hall.",
+    "Doors open at 7 p.m. ET on Friday.",
+    "Shares of Apple Inc. rose sharply.",
+    "He works for Acme Corp. in Ohio.",
+    "The U.S. Senate passed the bill.",
+    "Gov. Maria Ortiz signed it.",
+])
+def test_an_abbreviation_before_a_day_a_zone_a_name_or_lower_case_ends_nothing(text: str) -> None:
+    assert _split(text) == [text]

@@ -28,7 +28,7 @@ _GROUPS: list[list[tuple[str, ...]]] = [
     [("begin", "began", "begun", "start", "launch", "resum"), ("end", "ended", "finish", "halt", "stop", "ceas")],
     # "back" and "against" alone are mostly no stance ("fought back", "came back", "a win against Leeds"):
     # only their forms that take a side.
-    [("support", "favor", "favour", "backed", "backing", "champion"),
+    [("support", "favor", "favour", "backed", "backing", "champion", "voted for", "voted in favo"),
      ("oppos", "voted against", "spoke against", "argued against", "campaigned against", "came out against",
       "object", "criticiz", "criticis")],
     [("allow", "permit", "legaliz", "authoriz"), ("ban", "prohibit", "forbid", "forbade", "outlaw", "bar ")],

@@ -16,8 +16,10 @@ source's: the same kind of the same thing, with the source's stated value inside
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -742,6 +744,30 @@ def _candidates(c: Quantity, claim: str, src: list[tuple[Quantity, set[str], fro
     return out
 
 
+_DERIVED_KINDS = ("count", "money", "measure")
+"""Levels whose ratio to an earlier value is a factor ("212 patients, up from 87": 2.4 times). Not shares: "30%,
+up from 22%" may be told as a rise of 8 points or of 36 percent."""
+
+
+def _a_level_and_its_earlier_value(text: str, a: Quantity, b: Quantity) -> bool:
+    same_kind = a.kind == b.kind and a.kind in _DERIVED_KINDS and a.unit == b.unit
+    plain = not (a.before or a.change or b.change) and a.lo > 0 and b.lo > 0
+    return same_kind and plain and _sentence_of(text, a.start, a.end) == _sentence_of(text, b.start, b.end)
+
+
+def derived_factors(text: str, qs: Sequence[Quantity]) -> list[Quantity]:
+    """The factor a level makes with the earlier value given for comparison right after it in its sentence ("212
+    patients last week, up from 87 the week before" → 212 / 87), placed where the level is, so that a claim that
+    the number "more than doubled" or "tripled" meets it."""
+    out = []
+    for a, b in itertools.pairwise(qs):
+        if not (b.before and _a_level_and_its_earlier_value(text, a, b)):
+            continue
+        out.append(Quantity(a.lo / b.hi, a.hi / b.lo, "factor", a.start, a.end, a.text, a.nominal / b.nominal,
+                            what=a.what))
+    return out
+
+
 def match_quantities(claim: str, source: str) -> list[QuantityMatch]:
     """Each figure of ``claim`` (years aside) paired with the source figure of the same kind whose
     context words it shares most (what it counts first), and the verdict of ``compare`` on the pair.
@@ -750,7 +776,8 @@ def match_quantities(claim: str, source: str) -> list[QuantityMatch]:
     figure that supports one claim figure contradicts no other: a sentence with several comparable figures
     contradicts a claim only through the figure that is plainly the same one.
     """
-    src = [(s, _context(source, s), _share_predicate(source, s)) for s in quantities(source)]
+    found = quantities(source)
+    src = [(s, _context(source, s), _share_predicate(source, s)) for s in found + derived_factors(source, found)]
     out: list[QuantityMatch] = []
     for c in quantities(claim):
         if c.kind == "year":

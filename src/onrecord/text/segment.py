@@ -26,6 +26,16 @@ _CAPITAL_END = re.compile(r"\b[A-Z][a-z]+$")
 _NAME_CLOSE = re.compile(r"[A-Z][a-z]+[,.](?:\s|$)")
 
 
+# Abbreviations that often end a sentence ("... to 8:45 a.m. Board member Tom Welles ..."): their full stop ends it
+# where a capitalised word follows that is no day or month ("at 9 a.m. Tuesday", "Inc. Jan. 6"). A title ("Dr.",
+# "Gov.") or "U.S." ("U.S. Senate") is followed by a name, so it never ends one here.
+_ENDS_SENTENCES = frozenset({"a.m", "p.m", "etc", "inc", "ltd", "corp"})
+_NEW_SENTENCE_AFTER = re.compile(
+    r"\s+[\"“(]?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June"
+    r"|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|ET|EST|EDT|PT|PST"
+    r"|PDT|CT|GMT|UTC|BST)\b)[A-Z]")
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
     # Look back a few characters only: searching from 0 made long documents quadratic.
     m = _WORD_BEFORE.search(text, max(0, dot - 24), dot)
@@ -33,7 +43,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return False
     word = m.group(1).lower().rstrip(".")
     if word in ABBREVIATIONS:
-        return True
+        return not (word in _ENDS_SENTENCES and _NEW_SENTENCE_AFTER.match(text, dot + 1))
     # A single capital letter ("J. Smith") is an initial, not a sentence end; nor are initials written
     # together ("J.K. Rowling"), read as "U.S." is.
     return bool(_INITIALS.fullmatch(m.group(1).rstrip(".")))
