@@ -309,6 +309,8 @@ def test_no_change_is_the_opposite_of_a_rise_and_of_a_fall(checker, claim, sourc
      "who voted against the plan, said it would burden working parents."),
     ("Senator Ruiz voted in favour of the bill.", "Senator Ruiz voted against the bill on Tuesday."),
     ("Senator Ruiz voted against the bill.", "Senator Ruiz voted for the bill on Tuesday."),
+    ("Councillor Jo Bright voted for the project.",
+     "The council approved the project. Councillor Jo Bright was the only member to vote against the project."),
 ])
 def test_a_vote_for_is_the_opposite_of_a_vote_against(checker, claim, source):
     assert _one(checker, claim, source).label == "contradicted"
@@ -1060,3 +1062,19 @@ def test_short_months_and_currency_codes_are_read_as_figures(checker, claim, lab
     source = "The city will spend $3 million on the bridge. The bridge opens on March 14, 2027."
     report = checker.check(claim, [from_text(source, id="s")])
     assert [c.label for c in report.claims] == [label]
+
+
+@pytest.mark.parametrize(("claim", "source"), [
+    ("Passengers on cancelled flights can rebook for a fee.",
+     "Passengers on cancelled flights can rebook for free until Friday."),
+    ("Residents can park there for free on Sundays.", "Residents can park there for a fee on Sundays."),
+])
+def test_free_in_the_place_of_a_fee_is_the_opposite(checker, claim, source):
+    assert _one(checker, claim, source).label == "contradicted"
+
+
+def test_up_from_is_a_rise(checker):
+    source = "The hospital treated 212 patients for heat stroke last week, up from 87 the week before."
+    assert _one(checker, "The number of heat stroke patients fell last week.", source).label == "contradicted"
+    assert _one(checker, "Heat stroke patients tripled in a week.", source).label == "contradicted"
+    assert _one(checker, "The hospital's heat stroke cases more than doubled in a week.", source).label == "supported"

@@ -121,7 +121,7 @@ class Checker:
         t = self.thresholds.for_model(model.config.threshold, model.config.raw.get("combiner", {}).get("threshold"))
         indexes = [SourceIndex.build(d, embedder) for d in docs]
         # The model's reading is the long part: the count of claims advances as each claim's is done.
-        cases = _retrieve(units, docs, qcheck.results, indexes, model, embedder, t,
+        cases = _retrieve(doc.text, units, docs, qcheck.results, indexes, model, embedder, t,
                           lambda done, _total: say("claims", done, len(units)))
         return _Run(doc, docs, qcheck, units, cases, indexes, model, t)
 
@@ -202,8 +202,8 @@ def _edge(unit: ClaimUnit, docs: list[Document], model: GroundingModel, t: Thres
     return read_edge(unit.text, dc.kind, documents_meant(dc, docs), model, t.figures)
 
 
-def _retrieve(units: list[ClaimUnit], docs: list[Document], quotes: list[QuoteResult], indexes: list[SourceIndex],
-              model: GroundingModel, embedder: Embedder, t: Thresholds,
+def _retrieve(text: str, units: list[ClaimUnit], docs: list[Document], quotes: list[QuoteResult],
+              indexes: list[SourceIndex], model: GroundingModel, embedder: Embedder, t: Thresholds,
               progress: Callable[[int, int], None] | None = None) -> list[ClaimCase | None]:
     """Per claim, what the rules weigh: its quotations, passages, the model's reading, figures (None for a
     claim that cannot be read)."""
@@ -224,7 +224,7 @@ def _retrieve(units: list[ClaimUnit], docs: list[Document], quotes: list[QuoteRe
         values = read_values(u.text, mj.top_sentences) if factual and mj is not None else ()
         cases[id(u)] = ClaimCase(u, docs, qs, mj, figures, three_way(features_of(mj), combiner),
                                _edge(u, docs, model, t), values, _repeat(u, docs, keys, t),
-                               tuple(quote_blocks(u.start, u.end, qs)))
+                               tuple(quote_blocks(u.start, u.end, qs)), u.sentence.text_of(text))
     return [cases.get(id(u)) for u in units]
 
 

@@ -18,9 +18,9 @@ _GROUPS: list[list[tuple[str, ...]]] = [
      ("reject", "veto", "vetoed", "voted down", "turned down", "refus", "block"),
      ("postpon", "delay", "defer", "tabled", "suspend", "put off")],
     [("increas", "rise", "rose", "risen", "rising", "grow", "grew", "climb", "jump", "gain", "soar", "surg",
-      "expand", "rais", "boost", "higher"),
+      "expand", "rais", "boost", "higher", "up from"),
      ("decreas", "fall", "fell", "fallen", "drop", "declin", "shrink", "shrank", "reduc", "lower", "slash",
-      "plung", "slump", "tumbl", "cut"),
+      "plung", "slump", "tumbl", "cut", "down from"),
      # No change is the opposite of either ("kept its forecast unchanged" for "raised its forecast").
      ("unchang", "steady", "flat", "maintained", "reaffirm", "no change")],
     [("won", "win", "beat", "victor"), ("lost", "lose", "losing", "defeated by", "loss to")],
@@ -28,8 +28,10 @@ _GROUPS: list[list[tuple[str, ...]]] = [
     [("begin", "began", "begun", "start", "launch", "resum"), ("end", "ended", "finish", "halt", "stop", "ceas")],
     # "back" and "against" alone are mostly no stance ("fought back", "came back", "a win against Leeds"):
     # only their forms that take a side.
-    [("support", "favor", "favour", "backed", "backing", "champion", "voted for", "voted in favo"),
-     ("oppos", "voted against", "spoke against", "argued against", "campaigned against", "came out against",
+    [("support", "favor", "favour", "backed", "backing", "champion", "voted for", "voted in favo", "vote for",
+      "votes for", "voting for", "vote in favo", "votes in favo", "voting in favo"),
+     ("oppos", "voted against", "vote against", "votes against", "voting against", "spoke against", "argued against",
+      "campaigned against", "came out against",
       "object", "criticiz", "criticis")],
     [("allow", "permit", "legaliz", "authoriz"), ("ban", "prohibit", "forbid", "forbade", "outlaw", "bar ")],
     [("hire", "hiring", "hired", "recruit"), ("fire", "fired", "lay off", "laid off", "dismiss", "sack")],
@@ -259,6 +261,7 @@ _SLOT_OPPOSITES: list[tuple[str, str]] = [
     ("married", "divorced"),
     ("survived alive", "died dead killed"),
     ("plus", "minus"),
+    ("free", "fee charge charged paid"),
 ]
 # A short prefix of ``_GROUPS`` names a word only with one of these endings ("ban" is "banned", never
 # "bank"; "end" is "ended", never "endorse"); a prefix of five letters or more names every word it starts.

@@ -84,6 +84,9 @@ class ClaimCase:
     """The source sentence the claim's checked words repeat (folded as quotations are), if any."""
     blocks: Sequence[QuoteBlock] = ()
     """The quotations inside the claim that cannot carry it (altered, not found, negated, someone else's)."""
+    sentence: str = ""
+    """The text's sentence the claim is in, as written: what the checked words leave out (a speaker's title,
+    "Moss, the hospital's chief executive, said ...") is read from it."""
 
     @property
     def text(self) -> str:

@@ -223,6 +223,8 @@ class Thresholds:
     exchanged_words: float = 0.8
     exchanged_roles: float = 0.75
     other_speaker: float = 0.8
+    other_title: float = 0.75
+    """A role the sources do not give the person (``judge.titles``): a prior, as for ``exchanged_roles``."""
     """A claim's words a close source sentence gives to another person: as telling as a quotation given to
     someone else (``misattributed_quote``), a little less where no quotation marks fix the words."""
     """Participants the other way round around their relation, in a sentence that need not be an exact copy:
