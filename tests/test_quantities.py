@@ -574,3 +574,30 @@ def test_shares_make_no_factor() -> None:
     # "30%, up from 22%" may be told as 8 points or 36 percent: neither reading is taken.
     matches = match_quantities("The share rose 8 percent.", "The share of buyers was 30%, up from 22% a year ago.")
     assert all(m.verdict != "contradicted" for m in matches)
+
+
+@pytest.mark.parametrize(("claim", "source", "verdict"), [
+    # A limit is its figure.
+    ("The API allows up to 1,000 requests per minute.", "The API accepts up to 100 requests per minute.",
+     "contradicted"),
+    ("Refunds are available within 60 days of purchase.", "Refunds are available within 30 days of purchase.",
+     "contradicted"),
+    ("The API allows up to 100 requests per minute.", "The API accepts up to 100 requests per minute.", "supported"),
+    ("Children under 16 ride free.", "Children under 18 ride free.", "contradicted"),
+    # A lower bound told short is left as an interval.
+    ("More than 40 people were hurt.", "More than 50 people were hurt.", "supported"),
+])
+def test_two_limits_are_compared_by_their_figures(claim: str, source: str, verdict: str) -> None:
+    assert [m.verdict for m in match_quantities(claim, source) if m.claim.kind != "money"] == [verdict]
+
+
+def test_unlimited_is_beyond_any_limit() -> None:
+    source = "The Pro plan costs $49 per month and includes up to 10 user seats."
+    [m] = [m for m in match_quantities("The Pro plan includes unlimited user seats.", source) if m.source]
+    assert m.verdict == "contradicted" and m.source.text == "10"
+    assert match_quantities("It includes unlimited seats.", "It includes unlimited seats.")[0].verdict == "supported"
+
+
+@pytest.mark.parametrize("text", ["Version 3.0 requires Python 3.9 or later.", "It runs on Windows 10.1 only."])
+def test_a_version_after_a_name_is_part_of_the_name(text: str) -> None:
+    assert all(q.text not in ("3.9", "10.1") for q in quantities(text))

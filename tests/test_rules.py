@@ -1078,3 +1078,28 @@ def test_up_from_is_a_rise(checker):
     assert _one(checker, "The number of heat stroke patients fell last week.", source).label == "contradicted"
     assert _one(checker, "Heat stroke patients tripled in a week.", source).label == "contradicted"
     assert _one(checker, "The hospital's heat stroke cases more than doubled in a week.", source).label == "supported"
+
+
+@pytest.mark.parametrize(("claim", "source"), [
+    ("The API allows up to 100 requests per second per key.",
+     "The API accepts up to 100 requests per minute per key. Requests above the limit receive an HTTP 429 error."),
+    ("Backups run every hour.", "Backups run every night at 2 a.m. UTC and are kept for 14 days."),
+    ("The shuttle runs twice a day.", "The shuttle runs twice a week from the station."),
+    ("The newsletter is published weekly.", "The newsletter is published monthly by the club."),
+])
+def test_a_rate_per_another_unit_is_another_rate(checker, claim, source):
+    assert _one(checker, claim, source).label == "contradicted"
+
+
+@pytest.mark.parametrize(("claim", "source"), [
+    ("The Pro plan costs $49 a month.", "The Pro plan costs $49 per month, or $470 a year."),
+    ("Backups run daily.", "Backups run every night at 2 a.m. UTC."),  # a night is a day's
+    ("The bridge took a year to build.", "The bridge took a year to build, at a cost of $2 million a month."),
+])
+def test_the_same_rate_in_other_words_is_no_other_rate(checker, claim, source):
+    assert "where the text says" not in _one(checker, claim, source).reason
+
+
+def test_a_denial_in_another_form_of_the_word_is_read():
+    from onrecord.judge.sentences import conflict
+    assert conflict("Monthly plans can be refunded within 30 days.", "Monthly plans are not refundable.") is not None

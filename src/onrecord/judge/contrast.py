@@ -194,10 +194,42 @@ def _may_meet(a: tuple[int, str], b: tuple[int, str]) -> bool:
     return step_a == step_b and unit_a in _DAY_PARTS and unit_b in _DAY_PARTS
 
 
+# How often, or per what: "per minute", "every night", "twice a day", "weekly". "A day later", "for a month", "a
+# year ago" are no rates. A night is a day's ("every night" is "daily").
+_RATE_UNITS = {"second": "second", "minute": "minute", "hour": "hour", "day": "day", "night": "day",
+               "week": "week", "fortnight": "fortnight", "month": "month", "quarter": "quarter", "year": "year",
+               "hourly": "hour", "daily": "day", "nightly": "day", "weekly": "week", "fortnightly": "fortnight",
+               "monthly": "month", "quarterly": "quarter", "yearly": "year", "annually": "year", "annual": "year"}
+_RATE = re.compile(r"(?<!\bfor\s)(?<!\bin\s)(?<!\bwithin\s)(?<!\bover\s)(?<!\bafter\s)(?<!\bthan\s)(?<!\bonce\s)"
+                   r"\b(?:per|a|an|every|each)\s+(?P<unit>second|minute|hour|day|night|week|fortnight|month|quarter|year)s?"
+                   r"\b(?!\s+(?:later|after|before|earlier|ago|or\s+two|off|old)\b)"
+                   r"|\b(?P<adv>hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually)\b", re.I)
+
+
+def rates(text: str) -> dict[str, str]:
+    """The rates ``text`` states, unit -> the words: "100 requests per minute" -> {"minute": "per minute"}."""
+    out: dict[str, str] = {}
+    for m in _RATE.finditer(text):
+        out.setdefault(_RATE_UNITS[(m.group("unit") or m.group("adv")).lower()], m.group(0))
+    return out
+
+
+def other_rate(claim: str, sentence: str, also_said: Sequence[str] = ()) -> Opposition | None:
+    """The sentence states its rate per another unit than the claim's ("per minute" for "per second", "every
+    night" for "every hour"), and no close sentence states the claim's."""
+    mine, theirs = rates(claim), rates(sentence)
+    if not mine or not theirs or mine.keys() & theirs.keys():
+        return None
+    if any(mine.keys() & rates(t).keys() for t in also_said):
+        return None
+    return Opposition(next(iter(mine.values())), next(iter(theirs.values())))
+
+
 def relative_time(opp: Opposition) -> bool:
     """The opposition is of times told relative to the telling ("next year" for "this year", "last month"
-    for "last week", "yesterday" for "today")."""
-    return bool(relative_times(opp.claim_word))
+    for "last week", "yesterday" for "today"), or of rates ("per minute" for "per second"): words many
+    sentences of a story have, telling only in one that says what the claim says."""
+    return bool(relative_times(opp.claim_word) or rates(opp.claim_word))
 
 
 def swapped_modifier(claim: str, sentence: str, also_said: Sequence[str] = ()) -> Opposition | None:

@@ -11,7 +11,14 @@ import re
 from collections.abc import Sequence
 
 from onrecord.documents import Document
-from onrecord.judge.contrast import Opposition, opposed, other_relative_time, relative_time, swapped_modifier
+from onrecord.judge.contrast import (
+    Opposition,
+    opposed,
+    other_rate,
+    other_relative_time,
+    relative_time,
+    swapped_modifier,
+)
 from onrecord.judge.thresholds import Thresholds
 from onrecord.retrieve.evidence import SentenceHit
 from onrecord.text.commitment import Overstatement, overstated
@@ -235,7 +242,8 @@ def swapped_modifier_near(claim: str, hits: Sequence[SentenceHit], t: Thresholds
     for hit in hits[: t.modifier_hits]:
         if hit.similarity < t.modifier_similarity or _is_question(hit):
             continue
-        opp = swapped_modifier(claim, hit.text, said) or other_relative_time(claim, hit.text, said)
+        opp = (swapped_modifier(claim, hit.text, said) or other_relative_time(claim, hit.text, said)
+               or other_rate(claim, hit.text, said))
         if opp is not None and relative_time(opp) and not (
                 hit.similarity >= t.polarity_similarity and coverage(claim, hit.text) >= t.polarity_coverage):
             continue  # "this year" is in many sentences of a story: only one that says what the claim says counts

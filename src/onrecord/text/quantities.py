@@ -37,6 +37,11 @@ from onrecord.text.units import (
 Kind = Literal["count", "money", "percent", "factor", "duration", "tally", "points", "year", "time", "measure"]
 Verdict = Literal["supported", "contradicted", "unrelated", "unclear"]
 Hedge = Literal["exact", "about", "nearly", "more", "at_least", "less", "at_most", "just_over", "just_under"]
+UPPER_LIMITS: frozenset[str] = frozenset({"at_most", "less"})
+"""Hedges that state a limit ("up to 100 requests a minute", "within 30 days", "under 18"). Two limits are compared
+by their figures: the claim's limit is the fact it states, so "up to 1,000" is no reading of "up to 100", though
+every number up to 100 is up to 1,000. (Lower bounds, "more than 40 people", are left as intervals: a count
+reported as "more than 40" where the source says "more than 50" is told short, not false.)"""
 
 INF = math.inf
 # The hedge widths, named once here (what the words mean, below every stage) and read by the judge's
@@ -413,6 +418,11 @@ _SHARE_WORDS = re.compile(r"\b(?:(?P<most>most|the majority|a majority)|(?P<mino
                           r"(?P<all>almost all|nearly all|virtually all))(?=[ \t]+(?:of\b|\w+s\b|people\b))", re.I)
 
 
+# A count with no limit ("unlimited user seats", "an unlimited number of projects"): no figure, which a limit in a
+# source ("up to 10 user seats") does not reach.
+_UNLIMITED = re.compile(r"\b(?:unlimited|limitless)(?:[ \t]+number[ \t]+of)?\b", re.I)
+
+
 def _word_quantities(text: str) -> list[_Raw]:
     """Quantities stated without a number: fractions, multiples, durations with an article, free, votes."""
     out: list[_Raw] = []
@@ -437,6 +447,8 @@ def _word_quantities(text: str) -> list[_Raw]:
             out.append(_Raw(0.0, 0.0, "money", m.start(), m.end()))
     for m in _UNANIMOUS.finditer(text):
         out.append(_Raw(INF, 0.0, "tally", m.start(), m.end(), against=0.0))
+    for m in _UNLIMITED.finditer(text):
+        out.append(_Raw(INF, 0.0, "count", m.start(), m.end()))
     for m in _SHARE_WORDS.finditer(text):
         lo, hi = (50.0, 100.0) if m.group("most") else (0.0, 50.0) if m.group("minority") else (90.0, 100.0)
         out.append(_Raw((lo + hi) / 2, (hi - lo) / 2, "percent", m.start(), m.end()))
@@ -520,10 +532,10 @@ def _is_name_part(text: str, n: _Num) -> bool:
 
 
 def ends_a_name(text: str, start: int, end: int) -> bool:
-    """Digits ``text[start:end]`` end a name ("Brio 15", "Route 9", "runs Windows 11"): a capitalised word
+    """Digits ``text[start:end]`` end a name ("Brio 15", "Route 9", "runs Windows 11", "Python 3.9"): a capitalised word
     right before them that does not open the sentence ("Nearly 40 homes"), nor is a month or a year's cue."""
     before = text[max(0, start - 20) : start]
-    return bool(re.fullmatch(r"\d{1,4}", text[start:end]) and _NAME_BEFORE.search(before)
+    return bool(re.fullmatch(r"\d{1,4}(?:\.\d{1,3}){0,2}", text[start:end]) and _NAME_BEFORE.search(before)
                 and not _MONTH_WORD.search(before) and not _YEAR_CUE.search(before))
 
 
@@ -638,6 +650,10 @@ def compare(claim: Quantity, source: Quantity) -> Verdict:
         return _compare_tally(claim, source)
     if claim.change != source.change:  # "rose by 400" against "fell by 400"
         return "contradicted"
+    if claim.lo == source.lo == INF:
+        return "supported"  # "unlimited" and "unlimited"
+    if claim.hedge in UPPER_LIMITS and source.hedge in UPPER_LIMITS:
+        return "supported" if math.isclose(claim.nominal, source.nominal, rel_tol=1e-6) else "contradicted"
     if claim.hi < source.lo or source.hi < claim.lo:
         return "contradicted"
     # Units converted in floating point ("half an hour" and "30 minutes" in days) may miss by a hair.

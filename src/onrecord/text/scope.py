@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from onrecord.text.lexical import STOPWORDS, stem
+from onrecord.text.lexical import STOPWORDS, stem, stems_meet
 from onrecord.text.units import unit_after
 from onrecord.text.vocab import IMPLICIT_NEGATION, NOT_ONLY, NUMBER_ABBREVIATION
 
@@ -318,6 +318,12 @@ def denial_of_another_clause(clause: str, stems: set[str]) -> bool:
     return bool(shared) and bool(_NEW_SUBJECT.search(clause, shared[-1], m.start()))
 
 
+def _met(clause: set[str], asserted: set[str]) -> int:
+    """How many of a clause's stems the claim asserts, in any form the light stemmer leaves apart ("refundable"
+    and "refunded", as ``lexical.coverage`` reads them)."""
+    return sum(1 for w in clause if w in asserted or any(stems_meet(w, a) for a in asserted))
+
+
 def conflict(claim: str, source_sentence: str) -> Conflict | None:
     """Whether ``claim`` asserts what ``source_sentence`` denies (or puts before a "not until" bound).
 
@@ -337,12 +343,12 @@ def conflict(claim: str, source_sentence: str) -> Conflict | None:
             clause = _stems(_without_figures(p.text)) - _stems(p.bound)
             if not clause and k:  # "rates will fall, though probably not before December": the clause before
                 clause = _stems(parts[k - 1].text)
-            if clause and len(clause & asserted) >= CLAUSE_COVER * len(clause) and _before_bound(claim, p.bound):
+            if clause and _met(clause, asserted) >= CLAUSE_COVER * len(clause) and _before_bound(claim, p.bound):
                 said = "not until" if _NOT_UNTIL.search(p.text) else "only after"
                 return Conflict(p, f'the source says {said} "{p.bound}"')
         elif p.negated:
             clause = _stems(p.text)
-            if (clause and len(clause & asserted) >= CLAUSE_COVER * len(clause)
+            if (clause and _met(clause, asserted) >= CLAUSE_COVER * len(clause)
                     and not denial_of_another_clause(p.text, asserted)):
                 return Conflict(p, f'the source says "{p.text.strip()}" ({p.cue})')
     return None
