@@ -208,6 +208,31 @@ def test_nearly_half_is_less_than_half():
     assert found is not None and found.cue == "Nearly half"
 
 
+@pytest.mark.parametrize(("source", "claim", "cue"), [
+    ("Enterprise customers can request a higher limit.", "All customers can request a higher limit.",
+     "Enterprise customers"),
+    ("Refunds are available within 30 days of purchase for annual plans only.",
+     "Refunds are available within 30 days for all plans.", "annual plans"),
+    ("Point-in-time recovery is available on the Business plan and above.",
+     "Point-in-time recovery is available on all plans.", "Business plan"),
+    ("Affected customers will receive a full refund.", "Every customer will receive a full refund.",
+     "Affected customers"),
+])
+def test_a_narrower_group_is_not_all_of_it(source, claim, cue):
+    found = overstated(claim, source)
+    assert found is not None and found.kind == "share" and found.cue == cue
+
+
+@pytest.mark.parametrize(("source", "claim"), [
+    ("The 12 council members voted for it.", "All 12 council members voted for it."),  # a number, no narrowing
+    ("Residents must register by May.", "All residents must register by May."),
+    ("Every high school student gets a laptop.", "Every student gets a laptop."),  # the source's own "every"
+    ("The airline cancelled all London flights.", "All flights to London were cancelled."),
+])
+def test_the_same_group_or_one_the_claim_narrows_too(source, claim):
+    assert overstated(claim, source) is None
+
+
 @pytest.mark.parametrize("text", ["The council would close it.", "If it rains, the match is off.",
                                   "He is said to have left.", "The firm may cut jobs.", "It is likely to rain."])
 def test_a_hedged_claim(text):

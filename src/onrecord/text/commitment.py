@@ -146,6 +146,32 @@ def _larger_share(claim: str, clause: str) -> re.Match[str] | None:
     return None
 
 
+_ALL_LEVEL = 3
+_CLAUSE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def _narrowed_group(claim: str, clause: str) -> re.Match[str] | None:
+    """The clause says of a narrower group what the claim says of all of it: "Enterprise customers can request a
+    higher limit" for "all customers can", "refunds for annual plans only" for "for all plans". The claim takes
+    all of a thing ("all", "every", "each" before it); the clause names the same thing with a word before it that
+    the claim does not have (no article, number or quantifier), and takes no share of it of its own. Returns the
+    clause's words for the narrower group."""
+    said = {head for head, (level, _) in _shares(claim).items() if level >= _ALL_LEVEL and head}
+    if not said or any(level >= _ALL_LEVEL for level, _ in _shares(clause).values()):
+        return None
+    claim_stems = set(content_stems(claim))
+    words = list(_CLAUSE_WORD.finditer(clause))
+    for before, word in zip(words, words[1:], strict=False):
+        if clause[before.end() : word.start()].strip():
+            continue  # a mark between them: no modifier
+        stems = content_stems(word.group(0))
+        mod = content_stems(before.group(0))
+        if (stems and mod and any(stems_meet(stems[0], h) for h in said) and not mod[0][0].isdigit()
+                and not any(stems_meet(mod[0], c) for c in claim_stems) and not _shares(before.group(0))):
+            return re.match(r".+", clause[before.start() : word.end()])
+    return None
+
+
 # Where a cue's reach ends: a clause that opens under it ("plans to cut jobs after it closed two plants"), the
 # verb of the clause the cue sits in ("a man suspected of theft was arrested": the arrest is no suspicion), a
 # comma ("even a century ago, and perhaps even earlier, accents were changing": the hedge is of the aside) or a
@@ -235,6 +261,10 @@ def overstated(claim: str, sentence: str) -> Overstatement | None:
     m = _larger_share(claim, clause)
     if m:
         return Overstatement(m.group(0), start + m.start(), start + m.end(), "share")
+    m = _narrowed_group(claim, clause)
+    if m:
+        at = clause.find(m.group(0))
+        return Overstatement(m.group(0), start + at, start + at + len(m.group(0)), "share")
     m = _one_of_the_first(claim, clause)
     if m:
         return Overstatement(m.group(0), start + m.start(), start + m.end(), "rank")
