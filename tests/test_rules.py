@@ -1103,3 +1103,19 @@ def test_the_same_rate_in_other_words_is_no_other_rate(checker, claim, source):
 def test_a_denial_in_another_form_of_the_word_is_read():
     from onrecord.judge.sentences import conflict
     assert conflict("Monthly plans can be refunded within 30 days.", "Monthly plans are not refundable.") is not None
+
+
+@pytest.mark.parametrize(("claim", "source"), [
+    ("Side effects were severe.",
+     "In a trial of 1,200 adults, the drug lowered cholesterol. Side effects were mild and included headache."),
+    ("The driver's injuries are minor.", "The driver's injuries are serious, police said."),
+    ("Part-time employees may work remotely up to three days a week.",
+     "Full-time employees may work remotely up to three days a week with approval."),
+])
+def test_a_modifier_of_its_class_said_after_a_copula_or_of_work_time(checker, claim, source):
+    assert _one(checker, claim, source).label == "contradicted"
+
+
+def test_doubling_is_a_rise_and_slowing_a_fall():
+    assert opposed("Sales slowed in May.", "Sales doubled in May.") is not None
+    assert opposed("Sales accelerated last year.", "Sales slowed last year.") is not None

@@ -18,9 +18,9 @@ _GROUPS: list[list[tuple[str, ...]]] = [
      ("reject", "veto", "vetoed", "voted down", "turned down", "refus", "block"),
      ("postpon", "delay", "defer", "tabled", "suspend", "put off")],
     [("increas", "rise", "rose", "risen", "rising", "grow", "grew", "climb", "jump", "gain", "soar", "surg",
-      "expand", "rais", "boost", "higher", "up from"),
+      "expand", "rais", "boost", "higher", "up from", "doubled", "tripled", "quadrupled", "accelerat", "sped up"),
      ("decreas", "fall", "fell", "fallen", "drop", "declin", "shrink", "shrank", "reduc", "lower", "slash",
-      "plung", "slump", "tumbl", "cut", "down from"),
+      "plung", "slump", "tumbl", "cut", "down from", "halved", "slowed", "slowing", "slows", "decelerat"),
      # No change is the opposite of either ("kept its forecast unchanged" for "raised its forecast").
      ("unchang", "steady", "flat", "maintained", "reaffirm", "no change")],
     [("won", "win", "beat", "victor"), ("lost", "lose", "losing", "defeated by", "loss to")],
@@ -119,6 +119,7 @@ _MODIFIER_CLASSES: list[frozenset[str]] = [
     frozenset({"first", "second", "third", "fourth", "final", "last"}),
     frozenset({"annual", "monthly", "weekly", "daily", "quarterly"}),
     frozenset({"temporary", "permanent"}),
+    frozenset({"full-time", "part-time"}),
     frozenset({"voluntary", "mandatory", "compulsory"}),
     _RELATIVE_TIME,
 ]
@@ -141,7 +142,16 @@ def _modified_heads(text: str) -> dict[str, set[tuple[int, str]]]:
                         if cls is _RELATIVE_TIME and words[j].rstrip("s") not in _TIME_HEADS:
                             continue
                         out.setdefault(words[j].rstrip("s"), set()).add((k, w))
+    for m in _PREDICATE.finditer(low):  # "side effects were mild": the modifier said of its head
+        for k, cls in enumerate(_MODIFIER_CLASSES):
+            if m.group("adj") in cls and cls is not _RELATIVE_TIME:
+                out.setdefault(m.group("head").rstrip("s"), set()).add((k, m.group("adj")))
     return out
+
+
+# A modifier said of its head after a copula ("side effects were mild", "the injuries are serious").
+_PREDICATE = re.compile(r"\b(?P<head>[a-z]{3,})\s+(?:is|are|was|were|remains?|remained|seemed|seems|appeared|appears)"
+                        r"\s+(?:(?:very|mostly|generally|largely|relatively|quite|only)\s+)?(?P<adj>[a-z][a-z\-]*)")
 
 
 # A time told relative to the telling: "last week" is (-1, week), "tomorrow" (+1, day). "past" and

@@ -26,10 +26,10 @@ from onrecord.text.lexical import STOPWORDS, content_stems
 from onrecord.text.quantities import (
     CITATION_RE,
     NEGATED_BOUNDS,
-    UPPER_LIMITS,
     direction,
     ends_a_name,
     hedge_interval,
+    limits_differ,
     over_names_a_span,
     series_part,
 )
@@ -692,8 +692,9 @@ def _compare(c: Quantity, s: Quantity, tol_: FigureTolerances) -> Verdict:
         return "match"  # "above 105 degrees" against "exceed 105°F"
     if same and c.qualifier == "exact" and s.qualifier in ("at_least", "at_most"):
         return "match"  # "two months' notice" names the figure of "not less than two months' notice"
-    if c.qualifier in UPPER_LIMITS and s.qualifier in UPPER_LIMITS and not c.span and not s.span:
-        return "match" if same else "mismatch"  # a limit is its figure: "up to 1,000 requests" is not "up to 100"
+    differ = None if c.span or s.span else limits_differ(c.qualifier, s.qualifier, c.value, s.value)
+    if differ is not None:
+        return "mismatch" if differ else "match"  # a limit is its figure: "up to 1,000 requests" is not "up to 100"
     if c.qualifier == "nearly":
         c = replace(c, qualifier="exact")  # the claim's "nearly" reaches ``nearly`` of its figure
         lo, hi = tol_.nearly * c.value, c.value + max(c.tol, tol_.same_value * c.value)

@@ -40,8 +40,13 @@ Hedge = Literal["exact", "about", "nearly", "more", "at_least", "less", "at_most
 UPPER_LIMITS: frozenset[str] = frozenset({"at_most", "less"})
 """Hedges that state a limit ("up to 100 requests a minute", "within 30 days", "under 18"). Two limits are compared
 by their figures: the claim's limit is the fact it states, so "up to 1,000" is no reading of "up to 100", though
-every number up to 100 is up to 1,000. (Lower bounds, "more than 40 people", are left as intervals: a count
-reported as "more than 40" where the source says "more than 50" is told short, not false.)"""
+every number up to 100 is up to 1,000."""
+def limits_differ(claim_hedge: str, source_hedge: str, claim_value: float, source_value: float) -> bool | None:
+    """For two limits, whether the claim's is another (None: not two limits). Two floors ("at least 50", "more
+    than 40") are left as intervals, as the source does not settle a higher one: unsettled, not contradicted."""
+    if claim_hedge in UPPER_LIMITS and source_hedge in UPPER_LIMITS:
+        return not math.isclose(claim_value, source_value, rel_tol=1e-6)
+    return None
 
 INF = math.inf
 # The hedge widths, named once here (what the words mean, below every stage) and read by the judge's
@@ -652,8 +657,9 @@ def compare(claim: Quantity, source: Quantity) -> Verdict:
         return "contradicted"
     if claim.lo == source.lo == INF:
         return "supported"  # "unlimited" and "unlimited"
-    if claim.hedge in UPPER_LIMITS and source.hedge in UPPER_LIMITS:
-        return "supported" if math.isclose(claim.nominal, source.nominal, rel_tol=1e-6) else "contradicted"
+    differ = limits_differ(claim.hedge, source.hedge, claim.nominal, source.nominal)
+    if differ is not None:
+        return "contradicted" if differ else "supported"
     if claim.hi < source.lo or source.hi < claim.lo:
         return "contradicted"
     # Units converted in floating point ("half an hour" and "30 minutes" in days) may miss by a hair.
