@@ -396,3 +396,9 @@ def test_the_first_within_bounds_is_not_the_first_ever(source, claim, bound):
 ])
 def test_a_first_place_the_claim_bounds_as_the_source_does(source, claim):
     assert overstated(claim, source) is None
+
+
+def test_a_place_after_the_first_is_not_the_first():
+    found = overstated("Vancouver is the largest city in Canada.",
+                       "Vancouver is the third-largest city in Canada by metropolitan population.")
+    assert found is not None and found.kind == "rank" and found.cue == "third-largest"

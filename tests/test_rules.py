@@ -1119,3 +1119,30 @@ def test_a_modifier_of_its_class_said_after_a_copula_or_of_work_time(checker, cl
 def test_doubling_is_a_rise_and_slowing_a_fall():
     assert opposed("Sales slowed in May.", "Sales doubled in May.") is not None
     assert opposed("Sales accelerated last year.", "Sales slowed last year.") is not None
+
+
+_CITIES = "Toronto has a population of about 2.8 million, larger than Montreal's 1.8 million."
+
+
+@pytest.mark.parametrize(("claim", "source", "label"), [
+    ("Montreal is smaller than Toronto.", _CITIES, "supported"),
+    ("Montreal is larger than Toronto.", _CITIES, "contradicted"),
+    ("Toronto is smaller than Montreal.", _CITIES, "contradicted"),
+    ("Sales in Germany were lower than in France last year.", "Sales in France were higher than in Germany last year.",
+     "supported"),
+    ("Sales in Germany were higher than in France last year.", "Sales in France were higher than in Germany last year.",
+     "contradicted"),
+    ("Chelsea scored fewer goals than Arsenal this season.", "Arsenal scored more goals than Chelsea this season.",
+     "supported"),
+    ("The Amazon is longer than the Nile.", "The Nile is longer than the Amazon, most sources say.", "contradicted"),
+])
+def test_a_comparison_of_two_named_things_is_read_whole(checker, claim, source, label):
+    assert _one(checker, claim, source).label == label
+
+
+def test_a_comparison_is_of_two_names_on_one_scale():
+    from onrecord.judge.contrast import compared, comparison
+    assert comparison("It costs more than $5.") is None
+    assert comparison("Apple sold more phones than expected.") is None
+    assert compared("Paris is larger than Lyon.", "Paris is older than Lyon.") is None  # two scales
+    assert compared("Paris is larger than Lyon.", "Rome is larger than Milan.") is None  # two other things

@@ -88,7 +88,13 @@ def _poles(text: str) -> dict[int, dict[int, str]]:
 
 
 def opposed(claim: str, sentence: str) -> Opposition | None:
-    """The first predicate the sentence opposes to the claim's, if any."""
+    """The first predicate the sentence opposes to the claim's, if any. A comparison of two named things is read
+    whole: "Montreal is smaller than Toronto" says what "Toronto is larger than Montreal" says, and "Montreal is
+    larger than Toronto" its opposite."""
+    relation = compared(claim, sentence)
+    if relation is not None:
+        agrees, mine, theirs = relation
+        return None if agrees else Opposition(mine, theirs)
     c, s = _poles(claim), _poles(sentence)
     for g, cpoles in c.items():
         spoles = s.get(g, {})
@@ -362,3 +368,77 @@ def polar(word: str) -> bool:
     """Whether ``word`` is a pole of some opposition ("more", "before", "rose"): a stop word that is
     one still tells where it replaces its opposite."""
     return bool(_pole_marks([word]))
+
+
+# -- a comparison of two named things ----------------------------------------------------------------
+
+_COMPARATIVES: dict[str, tuple[int, int]] = {}
+"""A comparative word -> (its pair in ``_SLOT_OPPOSITES``, +1 or -1): "larger" and "smaller" are one pair's two
+poles. Filled below from the comparative pairs."""
+_NAMED = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+_AFTER_THAN = re.compile(r"\s+(?:(?:in|at|on|for|that\s+of|those\s+of|the)\s+)*(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
+
+
+@dataclass(frozen=True)
+class Comparison:
+    left: str
+    right: str
+    pair: int
+    sign: int
+    words: str
+    """The words that say it ("larger than Montreal")."""
+
+
+def _fill_comparatives() -> None:
+    for k, (plus, minus) in enumerate(_SLOT_OPPOSITES):
+        words = plus.split() + minus.split()
+        if not any(w.endswith("er") or w in ("more", "less", "fewer") for w in words):
+            continue  # "before"/"after", "north"/"south": no comparison of two things
+        for w in plus.split():
+            _COMPARATIVES.setdefault(w, (k, 1))
+        for w in minus.split():
+            _COMPARATIVES.setdefault(w, (k, -1))
+
+
+def _bare(name: str) -> str:
+    words = re.sub(r"['’]s\b", "", name).split()
+    while words and words[0] in ("The", "A", "An"):
+        words = words[1:]
+    return " ".join(words).lower()
+
+
+def comparison(text: str) -> Comparison | None:
+    """The first comparison of two named things in ``text``: the comparative word nearest before "than" (within
+    three words), the name after "than", and the nearest name before the comparative."""
+    for m in re.finditer(r"\bthan\b", text):
+        after = _AFTER_THAN.match(text, m.end())
+        before = list(re.finditer(r"[A-Za-z]+", text[max(0, m.start() - 40) : m.start()]))[-3:]
+        comp = next((w for w in reversed(before) if w.group(0).lower() in _COMPARATIVES), None)
+        if after is None or comp is None:
+            continue
+        at = max(0, m.start() - 40) + comp.start()
+        names = [n.group(0) for n in _NAMED.finditer(text[:at]) if _bare(n.group(0))]
+        if not names or _bare(names[-1]) == _bare(after.group("name")):
+            continue
+        pair, sign = _COMPARATIVES[comp.group(0).lower()]
+        return Comparison(_bare(names[-1]), _bare(after.group("name")), pair, sign,
+                          text[at : after.end()].strip())
+    return None
+
+
+def compared(claim: str, sentence: str) -> tuple[bool, str, str] | None:
+    """Whether the claim's comparison of two named things says what the sentence's says (True) or the opposite
+    (False), with the words of each; None where they do not compare the same two things on one scale."""
+    c, s = comparison(claim), comparison(sentence)
+    if c is None or s is None or c.pair != s.pair:
+        return None
+    if (c.left, c.right) == (s.left, s.right):
+        agrees = c.sign == s.sign
+    elif (c.left, c.right) == (s.right, s.left):
+        agrees = c.sign == -s.sign
+    else:
+        return None
+    return agrees, f"{c.left.title()} ... {c.words}", f"{s.left.title()} ... {s.words}"
+
+
+_fill_comparatives()

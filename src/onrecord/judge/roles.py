@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from onrecord.judge.contrast import compared
 from onrecord.judge.finding import Cited, ClaimCase, Finding
 from onrecord.judge.substitution import Token, tokens
 from onrecord.judge.thresholds import Thresholds
@@ -193,6 +194,9 @@ def exchanged_roles(case: ClaimCase, t: Thresholds) -> Finding | None:
     if found is None:
         return None
     hit, r = found
+    relation = compared(case.text, hit.text)
+    if relation is not None and relation[0]:
+        return None  # "Chelsea scored fewer goals than Arsenal" for "Arsenal scored more goals than Chelsea"
     return Finding("contradicted", t.exchanged_roles,
                    f"who did what is the other way round in the source sentence ({r.first.text!r} and "
                    f"{r.second.text!r} around {r.relation.text!r})", (Cited(hit.source, hit.span.start, hit.span.end, hit.similarity),),

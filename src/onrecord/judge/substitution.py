@@ -26,7 +26,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from onrecord.documents import Document
-from onrecord.judge.contrast import opposite_words, polar
+from onrecord.judge.contrast import compared, opposite_words, polar
 from onrecord.judge.finding import Cited, ClaimCase, Finding
 from onrecord.judge.sentences import TITLES
 from onrecord.judge.thresholds import Thresholds
@@ -290,6 +290,9 @@ def substitution(claim: str, hits: Sequence[SentenceHit], sources: Sequence[Docu
     if not copies:
         return None
     best = max(copies, key=lambda c: c.aligned)
+    relation = compared(claim, best.hit.text)
+    if relation is not None and relation[0]:
+        return None  # "Germany's sales were lower than France's" for "France's were higher than Germany's"
     slot = best.slot
     text = {d.id: d.text for d in sources}.get(best.hit.source, best.hit.text)
     kind = telling(slot, claim, best.hit, text)

@@ -83,6 +83,9 @@ _SUPERLATIVE = r"(?:most|least)\s+[a-z][\w-]*|best|worst|(?!(?:" + _NOT_SUPERLAT
 # ("the largest bank") overstates. The superlative is the group's; "one of Europe's largest" is the same group.
 _ONE_OF = re.compile(r"\b(?:one\s+of|among)\s+(?:the\s+)?(?:[\w-]+['’]s?\s+)?(?P<sup>" + _SUPERLATIVE + ")", re.I)
 _FIRST_PLACE = re.compile(r"(?<!\bof\s)(?<!\bamong\s)\bthe\s+(?P<sup>" + _SUPERLATIVE + ")", re.I)
+# A place after the first ("the third-largest city", "the second biggest"), which "the largest" overstates too.
+_NTH_PLACE = re.compile(r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[\s-]+"
+                        r"(?P<sup>" + _SUPERLATIVE + ")", re.I)
 
 
 # A first place within bounds ("its highest level since 2009", "the lowest in a decade", "the first time since
@@ -366,11 +369,13 @@ def _dropped_condition(claim: str, clause: str) -> tuple[int, int] | None:
 
 
 def _one_of_the_first(claim: str, clause: str) -> re.Match[str] | None:
-    """The clause ranks something among the first ("one of the largest") where the claim gives it the first place
-    ("the largest"), by the same superlative, and the clause gives nothing that first place."""
+    """The clause ranks something among the first ("one of the largest") or after the first ("the third-largest")
+    where the claim gives it the first place ("the largest"), by the same superlative, and the clause gives
+    nothing that first place."""
     firsts = {m.group("sup").lower() for m in _FIRST_PLACE.finditer(claim)} - {
         m.group("sup").lower() for m in _ONE_OF.finditer(claim)}
     if not firsts or any(m.group("sup").lower() in firsts for m in _FIRST_PLACE.finditer(clause)
                          if not _ONE_OF.search(clause[max(0, m.start() - 20) : m.end()])):
         return None
-    return next((m for m in _ONE_OF.finditer(clause) if m.group("sup").lower() in firsts), None)
+    ranked = [*_ONE_OF.finditer(clause), *_NTH_PLACE.finditer(clause)]
+    return next((m for m in ranked if m.group("sup").lower() in firsts), None)
