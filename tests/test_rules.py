@@ -1146,3 +1146,23 @@ def test_a_comparison_is_of_two_names_on_one_scale():
     assert comparison("Apple sold more phones than expected.") is None
     assert compared("Paris is larger than Lyon.", "Paris is older than Lyon.") is None  # two scales
     assert compared("Paris is larger than Lyon.", "Rome is larger than Milan.") is None  # two other things
+
+
+@pytest.mark.parametrize(("claim", "source"), [
+    ("The council approved the plan.", "The council has yet to approve the plan."),
+    ("Regulators approved the drug.", "The drug is yet to be approved by regulators."),
+    ("The bridge reopened.", "The bridge remains closed after the flood."),
+    ("The match was played.", "The match was called off."),
+    ("The concert went ahead despite the storm.", "The concert was cancelled because of the storm."),
+])
+def test_not_yet_and_an_event_that_did_not_happen(checker, claim, source):
+    assert _one(checker, claim, source).label == "contradicted"
+
+
+@pytest.mark.parametrize(("claim", "source"), [
+    ("The bridge reopened.", "The bridge reopened on Monday after being closed for repairs."),
+    ("The festival went ahead.", "The festival, nearly cancelled last year, went ahead on Saturday."),
+    ("The council approved the plan.", "The council approved the plan; the mayor has yet to sign it."),
+])
+def test_a_sentence_that_says_both_or_denies_another_act_is_no_opposite(checker, claim, source):
+    assert _one(checker, claim, source).label == "supported"

@@ -24,7 +24,11 @@ _GROUPS: list[list[tuple[str, ...]]] = [
      # No change is the opposite of either ("kept its forecast unchanged" for "raised its forecast").
      ("unchang", "steady", "flat", "maintained", "reaffirm", "no change")],
     [("won", "win", "beat", "victor"), ("lost", "lose", "losing", "defeated by", "loss to")],
-    [("open",), ("clos", "shut")],
+    [("open", "reopen"), ("clos", "shut")],
+    # Whether an event happened ("the match was called off" / "went ahead").
+    [("cancel", "called off", "call off", "calls off", "scrapped", "abandon"),
+     ("went ahead", "go ahead", "goes ahead", "took place", "take place", "takes place", "was played", "were played",
+      "was held", "were held")],
     [("begin", "began", "begun", "start", "launch", "resum"), ("end", "ended", "finish", "halt", "stop", "ceas")],
     # "back" and "against" alone are mostly no stance ("fought back", "came back", "a win against Leeds"):
     # only their forms that take a side.

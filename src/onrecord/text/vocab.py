@@ -65,7 +65,9 @@ _LEVEL_WORDS = ("the a an its their his her our my your this that these those so
                 "roughly just only below under above over less more fewer record new levels level lows low highs "
                 "high half " + " ".join([*UNITS, *TENS, *SCALES]))
 _DENIES_ACT = (r"\b(?:fail(?:s|ed|ing|ure)?|refus(?:e|es|ed|ing|al)|declin(?:e|es|ed|ing)|neglect(?:s|ed|ing)?)\s+to\s+"
-               r"(?!(?:" + "|".join(_LEVEL_WORDS.split()) + r")\b)(?=[a-z]+\b)(?![a-z]+est\b)")
+               r"(?!(?:" + "|".join(_LEVEL_WORDS.split()) + r")\b)(?=[a-z]+\b)(?![a-z]+est\b)"
+               # "has yet to approve", "is yet to be approved": not yet.
+               r"|\b(?:has|have|had|is|are|was|were)\s+(?:still\s+)?yet\s+to\s+(?:be\s+)?(?=[a-z]+\b)")
 # "denied that ...", "denies taking bribes" (not "denied everything"), "rejected claims that ...", "disputed reports
 # that ..." (not "disputed that account": "that" there is no clause's).
 _DENIES_CLAUSE = (r"\bden(?:y|ies|ied|ying)\s+(?:that\b|(?!(?:every|any|no|some)thing\b)(?=[a-z]+ing\b))"
@@ -73,7 +75,8 @@ _DENIES_CLAUSE = (r"\bden(?:y|ies|ied|ying)\s+(?:that\b|(?!(?:every|any|no|some)
                   r"|allegations?|reports?|accusations?|assertions?|charges?)\s+that\b")
 IMPLICIT_NEGATION = re.compile(_DENIES_ACT + "|" + _DENIES_CLAUSE, re.I)
 """A verb that denies what it names next. An act after "to": "refused to sign" says the signing did not happen, as
-"did not sign" does; "failed to pay", "declined to comment", "neglected to file", "his failure to pay". Only an
+"did not sign" does; "failed to pay", "declined to comment", "neglected to file", "his failure to pay", "has yet to
+approve" (not yet), "is yet to be approved". Only an
 act follows: "shares declined to $4", "declined to their lowest level" and "declined to three" give a level
 (the rise/fall rules read those). A clause someone denies: "the mayor denied that the city had overspent" gives
 the mayor's word that it had not, as "the mayor said the city had not overspent" does ("denies taking bribes",
