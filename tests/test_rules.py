@@ -1166,3 +1166,10 @@ def test_not_yet_and_an_event_that_did_not_happen(checker, claim, source):
 ])
 def test_a_sentence_that_says_both_or_denies_another_act_is_no_opposite(checker, claim, source):
     assert _one(checker, claim, source).label == "supported"
+
+
+def test_a_near_copy_reads_a_pronoun_as_the_claim_s_words_in_its_place(checker):
+    source = "The new law bans smoking in bars and parks. It takes effect in Denver on July 1."
+    c = _one(checker, "The law takes effect in Boulder on July 1.", source)
+    assert c.label == "contradicted" and "Denver" in c.reason
+    assert _one(checker, "The law takes effect in Denver on July 1.", source).label == "supported"

@@ -136,6 +136,15 @@ def copied_stretch(claim: Sequence[Token], sent: list[Token]) -> list[Token]:
     return sent[a:b]
 
 
+_PRONOUNS = frozenset("it they he she its their his her them him this these".split())
+
+
+def _named_by_a_pronoun(claim: Sequence[Token], said: Sequence[Token], t: Thresholds) -> bool:
+    """The sentence says "It" where the claim names what it is ("The law takes effect in Boulder" for "It takes
+    effect in Denver"): a run of the sentence's that is only pronouns stands for the claim's words in its place."""
+    return bool(said) and all(w.text.lower() in _PRONOUNS for w in said) and len(claim) <= t.near_copy_slot_words
+
+
 def near_copy(claim: Sequence[Token], hit: SentenceHit, t: Thresholds) -> NearCopy | None:
     """The claim as a near-copy of ``hit`` with its one replaced slot, or None: too little of the sentence
     aligned, content words of the claim outside one short slot missing, or none missing at all."""
@@ -157,7 +166,8 @@ def near_copy(claim: Sequence[Token], hit: SentenceHit, t: Thresholds) -> NearCo
             runs.append((op.src_start, op.src_end, op.dest_start, op.dest_end))
     if aligned_src / len(sent) < t.near_copy_source_share or aligned_claim < t.near_copy_aligned_words:
         return None
-    differing = [r for r in runs if any(c.content and not _present(c, s_keys) for c in claim[r[0] : r[1]])]
+    differing = [r for r in runs if any(c.content and not _present(c, s_keys) for c in claim[r[0] : r[1]])
+                 and not _named_by_a_pronoun(claim[r[0] : r[1]], sent[r[2] : r[3]], t)]
     if len(differing) != 1:
         return None
     i1, i2, j1, j2 = differing[0]
