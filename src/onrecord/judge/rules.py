@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from onrecord.judge import attributed, documents, exchange, factual, lists, roles, substitution, titles
+from onrecord.judge import attributed, documents, exchange, factual, roles, substitution, titles
 from onrecord.judge.confidence import measured
 from onrecord.judge.finding import ClaimCase, Finding, Rule, first_finding
 from onrecord.judge.thresholds import Thresholds
@@ -30,7 +30,6 @@ PASSAGE_RULES: tuple[tuple[str, Rule], ...] = (
     ("off_topic", factual.off_topic),
     ("other_speaker", attributed.other_speaker),  # the claim's words, given by the source to another person
     ("other_title", titles.other_title),  # a person called by a role the sources do not give them
-    ("added_item", lists.added_to_a_list),  # a list a close sentence gives, with an item no source has
     ("overstated", factual.overstated),  # support the closest sentence gives only as possible or partial
     ("supported", factual.supported),
     ("model_contradiction", factual.model_contradiction),

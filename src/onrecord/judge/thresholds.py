@@ -224,8 +224,6 @@ class Thresholds:
     exchanged_roles: float = 0.75
     other_speaker: float = 0.8
     other_title: float = 0.75
-    added_item: float = 0.7
-    """A list item no source has, where a close sentence lists the claim's other items (``judge.lists``): a prior."""
     """A role the sources do not give the person (``judge.titles``): a prior, as for ``exchanged_roles``."""
     """A claim's words a close source sentence gives to another person: as telling as a quotation given to
     someone else (``misattributed_quote``), a little less where no quotation marks fix the words."""
