@@ -402,3 +402,23 @@ def test_a_place_after_the_first_is_not_the_first():
     found = overstated("Vancouver is the largest city in Canada.",
                        "Vancouver is the third-largest city in Canada by metropolitan population.")
     assert found is not None and found.kind == "rank" and found.cue == "third-largest"
+
+
+@pytest.mark.parametrize(("source", "claim", "cue"), [
+    ("She was the first female mayor to be elected twice.", "She was the first mayor to be elected twice.",
+     "the first female mayor"),
+    ("The club became the first Scottish team to win the cup three times.",
+     "The club became the first team to win the cup three times.", "the first Scottish team"),
+])
+def test_the_first_of_a_narrower_group_is_not_the_first(source, claim, cue):
+    found = overstated(claim, source)
+    assert found is not None and found.kind == "rank" and found.cue == cue
+
+
+@pytest.mark.parametrize(("source", "claim"), [
+    ("She was the first woman mayor to be elected twice.", "She was the first female mayor to be elected twice."),
+    ("Holt became the first woman to win the race.", "Holt became the first runner to win the race."),
+    ("It was the first time since 2014 that rates rose.", "It was the first time in a decade that rates rose."),
+])
+def test_the_first_of_a_group_in_other_words_is_not_read(source, claim):
+    assert overstated(claim, source) is None or overstated(claim, source).kind != "rank"

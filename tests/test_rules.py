@@ -1154,6 +1154,8 @@ def test_a_comparison_is_of_two_names_on_one_scale():
     ("The bridge reopened.", "The bridge remains closed after the flood."),
     ("The match was played.", "The match was called off."),
     ("The concert went ahead despite the storm.", "The concert was cancelled because of the storm."),
+    ("The researchers recommended the drug.",
+     "The researchers said larger trials are needed before the drug can be recommended."),
 ])
 def test_not_yet_and_an_event_that_did_not_happen(checker, claim, source):
     assert _one(checker, claim, source).label == "contradicted"

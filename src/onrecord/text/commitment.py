@@ -268,9 +268,9 @@ def overstated(claim: str, sentence: str) -> Overstatement | None:
     if m:
         at = clause.find(m.group(0))
         return Overstatement(m.group(0), start + at, start + at + len(m.group(0)), "share")
-    m = _one_of_the_first(claim, clause)
+    m = _one_of_the_first(claim, clause) or _first_among_fewer(claim, clause)
     if m:
-        return Overstatement(m.group(0), start + m.start(), start + m.end(), "rank")
+        return Overstatement(m.group(0).strip(), start + m.start(), start + m.start() + len(m.group(0).strip()), "rank")
     m = _bounded_first(claim, clause)
     return Overstatement(m.group("bound"), start + m.start("bound"), start + m.end("bound"), "bound") if m else None
 
@@ -366,6 +366,26 @@ def _dropped_condition(claim: str, clause: str) -> tuple[int, int] | None:
         if coverage(claim, conditioned) >= CONDITIONED_SHARE:
             return a, b
     return None
+
+
+# "The first woman to win", "the first Canadian team in": who is first among whom.
+_FIRST_AMONG = re.compile(r"\bthe\s+first\s+(?P<who>(?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+(?=to|in|on|at|since|ever)\b",
+                          re.I)
+
+
+def _first_among_fewer(claim: str, clause: str) -> re.Match[str] | None:
+    """The clause gives the first place among a narrower group than the claim ("the first female mayor" for "the
+    first mayor", "the first Canadian team to win" for "the first team to win"): its group has the claim's words
+    and more. Returns the clause's group."""
+    mine = _FIRST_AMONG.search(claim)
+    theirs = _FIRST_AMONG.search(clause)
+    if mine is None or theirs is None or mine.group("who").lower() in ("time", "times"):
+        return None
+    own, group = content_stems(mine.group("who")), content_stems(theirs.group("who"))
+    more = [w for w in group if not any(stems_meet(w, o) for o in own)]
+    # Only a group the claim's words are all in: "the first woman" for "the first runner" may be a paraphrase.
+    kept = all(any(stems_meet(o, w) for w in group) for o in own)
+    return theirs if more and own and kept else None
 
 
 def _one_of_the_first(claim: str, clause: str) -> re.Match[str] | None:

@@ -66,8 +66,10 @@ _LEVEL_WORDS = ("the a an its their his her our my your this that these those so
                 "high half " + " ".join([*UNITS, *TENS, *SCALES]))
 _DENIES_ACT = (r"\b(?:fail(?:s|ed|ing|ure)?|refus(?:e|es|ed|ing|al)|declin(?:e|es|ed|ing)|neglect(?:s|ed|ing)?)\s+to\s+"
                r"(?!(?:" + "|".join(_LEVEL_WORDS.split()) + r")\b)(?=[a-z]+\b)(?![a-z]+est\b)"
-               # "has yet to approve", "is yet to be approved": not yet.
-               r"|\b(?:has|have|had|is|are|was|were)\s+(?:still\s+)?yet\s+to\s+(?:be\s+)?(?=[a-z]+\b)")
+               # "has yet to approve", "is yet to be approved": not yet; "needed before the drug can be recommended":
+               # not yet recommended.
+               r"|\b(?:has|have|had|is|are|was|were)\s+(?:still\s+)?yet\s+to\s+(?:be\s+)?(?=[a-z]+\b)"
+               r"|\b(?:needed|required|necessary)\s+before\s+(?:[\w'’-]+\s+){1,3}?(?:can|could)\s+be\s+(?=[a-z]+ed\b)")
 # "denied that ...", "denies taking bribes" (not "denied everything"), "rejected claims that ...", "disputed reports
 # that ..." (not "disputed that account": "that" there is no clause's).
 _DENIES_CLAUSE = (r"\bden(?:y|ies|ied|ying)\s+(?:that\b|(?!(?:every|any|no|some)thing\b)(?=[a-z]+ing\b))"
