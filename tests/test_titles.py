@@ -80,3 +80,11 @@ def test_role_nouns_are_written_one_way():
     assert role_nouns("Chairwoman") == role_nouns("chairman") == {"chair"}
     assert role_nouns("Sen.") == {"senator"}
     assert role_nouns("the head of emergency medicine") == {"chief"}
+
+
+@pytest.mark.parametrize(("claim", "source"), [
+    ("Detective Inspector Jane Roe said two men were held.", "Det. Insp. Jane Roe said two men were held."),
+    ("Congressman Tom Hale voted no.", "Rep. Tom Hale voted no."),
+])
+def test_abbreviated_titles_are_read_as_written_out(claim, source):
+    assert other_role(claim, [("s", source)]) is None

@@ -23,7 +23,7 @@ from onrecord.text.segment import sentences
 from onrecord.text.vocab import STOPWORDS
 
 ROLE_NOUNS = frozenset("""
-mayor president governor senator representative congressman congresswoman judge justice minister secretary
+mayor president governor senator representative judge justice minister secretary commander
 chancellor councillor commissioner chief director executive officer manager chair treasurer superintendent principal
 professor lecturer teacher coach captain sergeant detective inspector constable sheriff lieutenant general colonel
 admiral spokesperson lawyer prosecutor doctor surgeon nurse economist analyst editor reporter founder owner deputy
@@ -39,7 +39,9 @@ _SAME_ROLE = {"chairman": "chair", "chairwoman": "chair", "chairperson": "chair"
               "physician": "doctor", "advisor": "adviser", "sen": "senator", "rep": "representative",
               "gov": "governor", "gen": "general", "lt": "lieutenant", "sgt": "sergeant", "capt": "captain",
               "det": "detective", "supt": "superintendent", "prof": "professor", "atty": "lawyer", "goalie": "goalkeeper",
-              "keeper": "goalkeeper"}
+              "keeper": "goalkeeper", "insp": "inspector", "cmdr": "commander", "pres": "president", "dir": "director",
+              "mgr": "manager", "congressman": "representative", "congresswoman": "representative",
+              "assemblyman": "representative", "assemblywoman": "representative", "lawmaker": "representative"}
 _ACRONYMS = {"ceo": ("chief", "executive"), "cfo": ("chief", "officer"), "coo": ("chief", "officer"),
              "cto": ("chief", "officer"), "md": ("director",)}
 _HONORIFICS = frozenset("dr mr mrs ms miss mx sir dame".split())
