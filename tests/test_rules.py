@@ -1175,3 +1175,17 @@ def test_a_near_copy_reads_a_pronoun_as_the_claim_s_words_in_its_place(checker):
     c = _one(checker, "The law takes effect in Boulder on July 1.", source)
     assert c.label == "contradicted" and "Denver" in c.reason
     assert _one(checker, "The law takes effect in Denver on July 1.", source).label == "supported"
+
+
+@pytest.mark.parametrize(("claim", "source"), [
+    ("Growth accelerated last year.", "Growth slowed last year."),
+    ("The rise in prices slowed.", "The rise in prices accelerated."),
+    ("The rate of sea level rise has slowed.", "The rate of sea level rise has doubled."),
+])
+def test_a_pole_named_as_a_thing_is_the_subject_not_what_is_said_of_it(claim, source):
+    assert opposed(claim, source) is not None
+
+
+def test_a_pole_named_as_a_thing_still_opposes_where_nothing_else_is_said():
+    assert opposed("a 5% rise in sales", "a 5% fall in sales") is not None
+    assert opposed("The bridge reopened.", "The bridge reopened on Monday after being closed for repairs.") is None

@@ -73,6 +73,15 @@ def _signed_poles(text: str) -> dict[int, str]:
     return out
 
 
+_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|of|level)\s+$")
+
+
+def _as_noun(joined: str, m: re.Match[str]) -> bool:
+    """The pole word names a thing, not what happened: "growth", "the rise in prices", "sea level rise"."""
+    word = m.group(1)
+    return word.endswith("th") or bool(_NOUN_BEFORE.search(joined[: m.start() + 1]))
+
+
 def _poles(text: str) -> dict[int, dict[int, str]]:
     """group index -> {pole index: the word that hit it}."""
     low = " " + text.lower().replace("’", "'") + " "  # "didn’t" is one word, as "didn't" is
@@ -80,12 +89,18 @@ def _poles(text: str) -> dict[int, dict[int, str]]:
     joined = " " + " ".join(words) + " "
     out: dict[int, dict[int, str]] = {}
     for g, poles in enumerate(_GROUPS):
+        found: dict[int, tuple[str, bool]] = {}  # pole -> (word, only as a noun)
         for p, prefixes in enumerate(poles):
-            for pre in prefixes:
-                m = re.search(r" (" + re.escape(pre.strip()) + r"[a-z']*)", joined)
-                if m:
-                    out.setdefault(g, {})[p] = m.group(1)
-                    break
+            hits = [m for pre in prefixes for m in re.finditer(r" (" + re.escape(pre.strip()) + r"[a-z']*)", joined)]
+            if hits:
+                verb = next((m for m in hits if not _as_noun(joined, m)), None)
+                found[p] = ((verb or hits[0]).group(1), verb is None)
+        # A pole named only as a thing ("the rise", "growth") where another is said of it ("the rise slowed",
+        # "growth slowed") is the subject, not what the text says of it.
+        said = {p for p, (_, noun) in found.items() if not noun}
+        for p, (word, noun) in found.items():
+            if not (noun and said - {p}):
+                out.setdefault(g, {})[p] = word
     for p, figure in _signed_poles(text).items():
         out.setdefault(_RISE_FALL, {}).setdefault(p, figure)
     return out
