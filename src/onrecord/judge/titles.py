@@ -84,7 +84,7 @@ def _surname(name: str) -> str:
     return name.split()[-1]
 
 
-def _title_before(text: str, m: re.Match[str]) -> Role | None:
+def _title_before(m: re.Match[str]) -> Role | None:
     """A title right before a name ("Treasurer Ana Lindqvist", "said board chair Miriam Okafor"): the words before
     the name up to a stop, ending in a role noun. A capitalised title ("Treasurer") is read off the name's run."""
     words = m.group("role").split()
@@ -119,7 +119,7 @@ def roles_in(text: str) -> tuple[Role, ...]:
             if nouns and not _NOT_IN_A_ROLE.search(m.group("role")) and not _after_a_stop_word(m.group("name")):
                 out.append(Role(_surname(m.group("name")), m.group("role").strip(), nouns))
         for m in _TITLED.finditer(s):
-            r = _title_before(s, m)
+            r = _title_before(m)
             if r is not None:
                 out.append(r)
     return tuple(out)
