@@ -11,6 +11,7 @@ sentence commits less than the claim, and the source's words that say so.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -153,25 +154,24 @@ _ALL_LEVEL = 3
 _CLAUSE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 
-def _narrowed_group(claim: str, clause: str) -> re.Match[str] | None:
+def _narrowed_group(claim: str, clause: str) -> tuple[int, int] | None:
     """The clause says of a narrower group what the claim says of all of it: "Enterprise customers can request a
     higher limit" for "all customers can", "refunds for annual plans only" for "for all plans". The claim takes
     all of a thing ("all", "every", "each" before it); the clause names the same thing with a word before it that
-    the claim does not have (no article, number or quantifier), and takes no share of it of its own. Returns the
-    clause's words for the narrower group."""
+    the claim does not have (no article, number or quantifier), and takes no share of it of its own. Returns where
+    the clause's words for the narrower group are."""
     said = {head for head, (level, _) in _shares(claim).items() if level >= _ALL_LEVEL and head}
     if not said or any(level >= _ALL_LEVEL for level, _ in _shares(clause).values()):
         return None
     claim_stems = set(content_stems(claim))
     words = list(_CLAUSE_WORD.finditer(clause))
-    for before, word in zip(words, words[1:], strict=False):
+    for before, word in itertools.pairwise(words):
         if clause[before.end() : word.start()].strip():
             continue  # a mark between them: no modifier
-        stems = content_stems(word.group(0))
-        mod = content_stems(before.group(0))
+        stems, mod = content_stems(word.group(0)), content_stems(before.group(0))
         if (stems and mod and any(stems_meet(stems[0], h) for h in said) and not mod[0][0].isdigit()
                 and not any(stems_meet(mod[0], c) for c in claim_stems) and not _shares(before.group(0))):
-            return re.match(r".+", clause[before.start() : word.end()])
+            return before.start(), word.end()
     return None
 
 
@@ -264,10 +264,10 @@ def overstated(claim: str, sentence: str) -> Overstatement | None:
     m = _larger_share(claim, clause)
     if m:
         return Overstatement(m.group(0), start + m.start(), start + m.end(), "share")
-    m = _narrowed_group(claim, clause)
-    if m:
-        at = clause.find(m.group(0))
-        return Overstatement(m.group(0), start + at, start + at + len(m.group(0)), "share")
+    narrowed = _narrowed_group(claim, clause)
+    if narrowed:
+        a, b = narrowed
+        return Overstatement(clause[a:b], start + a, start + b, "share")
     m = _one_of_the_first(claim, clause) or _first_among_fewer(claim, clause)
     if m:
         return Overstatement(m.group(0).strip(), start + m.start(), start + m.start() + len(m.group(0).strip()), "rank")
