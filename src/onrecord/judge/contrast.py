@@ -79,6 +79,8 @@ _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|of|level)\
 def _as_noun(joined: str, m: re.Match[str]) -> bool:
     """The pole word names a thing, not what happened: "growth", "the rise in prices", "sea level rise"."""
     word = m.group(1)
+    if word.endswith(("ed", "er", "ing")):
+        return False  # "of higher freight costs", "the falling rate": said of a thing, not the thing
     return word.endswith("th") or bool(_NOUN_BEFORE.search(joined[: m.start() + 1]))
 
 
