@@ -7,9 +7,14 @@ that uses another pole of the same group (and not the claim's) is a contradictio
 
 from __future__ import annotations
 
+import operator
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
+
+K = TypeVar("K")
+"""What a reading keys its values by (a relative time's step and unit, a rate's unit)."""
 
 # Prefixes match inflections: "approv" → approve/approved/approval. Keep them long enough to be
 # unambiguous ("rose" the verb, not "roses": a claim and its source share the context anyway).
@@ -208,11 +213,17 @@ def other_relative_time(claim: str, sentence: str, also_said: Sequence[str] = ()
     "yesterday" for "last week"): the claim has a relative time that neither the sentence nor any of
     ``also_said`` (the other close sentences) has, and the sentence has one the claim has not. (The same
     step of the same unit is ``swapped_modifier``'s: "next year" for "this year".)"""
-    mine, theirs = relative_times(claim), relative_times(sentence)
-    if not mine or not theirs or any(_may_meet(a, b) for a in mine for b in theirs):
+    return _another_reading(claim, sentence, also_said, relative_times, _may_meet)
+
+
+def _another_reading(claim: str, sentence: str, also_said: Sequence[str], read: Callable[[str], dict[K, str]],
+                     may_meet: Callable[[K, K], bool]) -> Opposition | None:
+    """The sentence reads another value (a time, a rate) than the claim, none of whose values it or any of
+    ``also_said`` may meet."""
+    mine, theirs = read(claim), read(sentence)
+    if not mine or not theirs or any(may_meet(a, b) for a in mine for b in theirs):
         return None
-    said = set().union(*(relative_times(t).keys() for t in also_said))
-    if any(_may_meet(a, b) for a in mine for b in said):
+    if any(may_meet(a, b) for t in also_said for a in mine for b in read(t)):
         return None
     return Opposition(next(iter(mine.values())), next(iter(theirs.values())))
 
@@ -254,12 +265,7 @@ def rates(text: str) -> dict[str, str]:
 def other_rate(claim: str, sentence: str, also_said: Sequence[str] = ()) -> Opposition | None:
     """The sentence states its rate per another unit than the claim's ("per minute" for "per second", "every
     night" for "every hour"), and no close sentence states the claim's."""
-    mine, theirs = rates(claim), rates(sentence)
-    if not mine or not theirs or mine.keys() & theirs.keys():
-        return None
-    if any(mine.keys() & rates(t).keys() for t in also_said):
-        return None
-    return Opposition(next(iter(mine.values())), next(iter(theirs.values())))
+    return _another_reading(claim, sentence, also_said, rates, operator.eq)
 
 
 def relative_time(opp: Opposition) -> bool:
@@ -393,9 +399,6 @@ def polar(word: str) -> bool:
 
 # -- a comparison of two named things ----------------------------------------------------------------
 
-_COMPARATIVES: dict[str, tuple[int, int]] = {}
-"""A comparative word -> (its pair in ``_SLOT_OPPOSITES``, +1 or -1): "larger" and "smaller" are one pair's two
-poles. Filled below from the comparative pairs."""
 _NAMED = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 _AFTER_THAN = re.compile(r"\s+(?:(?:in|at|on|for|that\s+of|those\s+of|the)\s+)*(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
 
@@ -410,15 +413,21 @@ class Comparison:
     """The words that say it ("larger than Montreal")."""
 
 
-def _fill_comparatives() -> None:
+def _comparatives() -> dict[str, tuple[int, int]]:
+    """A comparative word -> (its pair in ``_SLOT_OPPOSITES``, +1 or -1): "larger" and "smaller" are one pair's
+    two poles."""
+    out: dict[str, tuple[int, int]] = {}
     for k, (plus, minus) in enumerate(_SLOT_OPPOSITES):
         words = plus.split() + minus.split()
         if not any(w.endswith("er") or w in ("more", "less", "fewer") for w in words):
             continue  # "before"/"after", "north"/"south": no comparison of two things
-        for w in plus.split():
-            _COMPARATIVES.setdefault(w, (k, 1))
-        for w in minus.split():
-            _COMPARATIVES.setdefault(w, (k, -1))
+        for sign, pole in ((1, plus), (-1, minus)):
+            for w in pole.split():
+                out.setdefault(w, (k, sign))
+    return out
+
+
+_COMPARATIVES = _comparatives()
 
 
 def _bare(name: str) -> str:
@@ -462,4 +471,8 @@ def compared(claim: str, sentence: str) -> tuple[bool, str, str] | None:
     return agrees, f"{c.left.title()} ... {c.words}", f"{s.left.title()} ... {s.words}"
 
 
-_fill_comparatives()
+def same_comparison(claim: str, sentence: str) -> bool:
+    """The claim compares the sentence's two named things as the sentence does, in whichever order: no rule that
+    reads words alone (opposites, a replaced word, roles exchanged) contradicts it."""
+    relation = compared(claim, sentence)
+    return relation is not None and relation[0]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from onrecord.judge.contrast import compared
+from onrecord.judge.contrast import same_comparison
 from onrecord.judge.finding import Cited, ClaimCase, Finding
 from onrecord.judge.substitution import Token, tokens
 from onrecord.judge.thresholds import Thresholds
@@ -194,8 +194,7 @@ def exchanged_roles(case: ClaimCase, t: Thresholds) -> Finding | None:
     if found is None:
         return None
     hit, r = found
-    relation = compared(case.text, hit.text)
-    if relation is not None and relation[0]:
+    if same_comparison(case.text, hit.text):
         return None  # "Chelsea scored fewer goals than Arsenal" for "Arsenal scored more goals than Chelsea"
     return Finding("contradicted", t.exchanged_roles,
                    f"who did what is the other way round in the source sentence ({r.first.text!r} and "

@@ -26,7 +26,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from onrecord.documents import Document
-from onrecord.judge.contrast import compared, opposite_words, polar
+from onrecord.judge.contrast import opposite_words, polar, same_comparison
 from onrecord.judge.finding import Cited, ClaimCase, Finding
 from onrecord.judge.sentences import TITLES
 from onrecord.judge.thresholds import Thresholds
@@ -300,8 +300,7 @@ def substitution(claim: str, hits: Sequence[SentenceHit], sources: Sequence[Docu
     if not copies:
         return None
     best = max(copies, key=lambda c: c.aligned)
-    relation = compared(claim, best.hit.text)
-    if relation is not None and relation[0]:
+    if same_comparison(claim, best.hit.text):
         return None  # "Germany's sales were lower than France's" for "France's were higher than Germany's"
     slot = best.slot
     text = {d.id: d.text for d in sources}.get(best.hit.source, best.hit.text)

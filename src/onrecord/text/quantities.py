@@ -41,12 +41,6 @@ UPPER_LIMITS: frozenset[str] = frozenset({"at_most", "less"})
 """Hedges that state a limit ("up to 100 requests a minute", "within 30 days", "under 18"). Two limits are compared
 by their figures: the claim's limit is the fact it states, so "up to 1,000" is no reading of "up to 100", though
 every number up to 100 is up to 1,000."""
-def limits_differ(claim_hedge: str, source_hedge: str, claim_value: float, source_value: float) -> bool | None:
-    """For two limits, whether the claim's is another (None: not two limits). Two floors ("at least 50", "more
-    than 40") are left as intervals, as the source does not settle a higher one: unsettled, not contradicted."""
-    if claim_hedge in UPPER_LIMITS and source_hedge in UPPER_LIMITS:
-        return not math.isclose(claim_value, source_value, rel_tol=1e-6)
-    return None
 
 INF = math.inf
 # The hedge widths, named once here (what the words mean, below every stage) and read by the judge's
@@ -642,6 +636,14 @@ def _compare_tally(claim: Quantity, source: Quantity) -> Verdict:
     # A tally is the same whichever side is read first ("defeated 3-4" and "four votes to three").
     same = sorted((claim.lo, c_against)) == sorted((source.lo, s_against))
     return "supported" if same else "contradicted"
+
+
+def limits_differ(claim_hedge: str, source_hedge: str, claim_value: float, source_value: float) -> bool | None:
+    """For two limits, whether the claim's is another (None: not two limits). Two floors ("at least 50", "more
+    than 40") are left as intervals, as the source does not settle a higher one: unsettled, not contradicted."""
+    if claim_hedge in UPPER_LIMITS and source_hedge in UPPER_LIMITS:
+        return not math.isclose(claim_value, source_value, rel_tol=1e-6)
+    return None
 
 
 def compare(claim: Quantity, source: Quantity) -> Verdict:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from onrecord.text.vocab import ABBREVIATIONS
+from onrecord.text.vocab import ABBREVIATIONS, MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 
 
 @dataclass(frozen=True)
@@ -30,10 +30,9 @@ _NAME_CLOSE = re.compile(r"[A-Z][a-z]+[,.](?:\s|$)")
 # where a capitalised word follows that is no day or month ("at 9 a.m. Tuesday", "Inc. Jan. 6"). A title ("Dr.",
 # "Gov.") or "U.S." ("U.S. Senate") is followed by a name, so it never ends one here.
 _ENDS_SENTENCES = frozenset({"a.m", "p.m", "etc", "inc", "ltd", "corp"})
-_NEW_SENTENCE_AFTER = re.compile(
-    r"\s+[\"“(]?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June"
-    r"|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|ET|EST|EDT|PT|PST"
-    r"|PDT|CT|GMT|UTC|BST)\b)[A-Z]")
+_DATE_OR_ZONE = sorted({w.capitalize() for w in (*WEEKDAYS, *MONTHS, *MONTH_ABBREVIATIONS)}
+                       | {"ET", "EST", "EDT", "PT", "PST", "PDT", "CT", "GMT", "UTC", "BST"}, key=lambda w: (-len(w), w))
+_NEW_SENTENCE_AFTER = re.compile(r"\s+[\"“(]?(?!(?:" + "|".join(_DATE_OR_ZONE) + r")\b)[A-Z]")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
