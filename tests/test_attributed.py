@@ -75,3 +75,24 @@ def test_a_transcript_turn_gives_its_words_to_its_speaker(checker, claim, label)
 ])
 def test_no_other_speaker_where_the_source_names_nobody_or_the_claim_states_nothing(checker, source, claim):
     assert "gives these words" not in only_claim(checker, claim, source).reason
+
+
+@pytest.mark.parametrize(("claim", "source"), [
+    ("Dr. Osei said it was far too early to talk about a cure.",
+     "Dr. Amara Osei called the results promising. Her colleague, Dr. Liam Burke, was more cautious, saying it was "
+     "'far too early' to talk about a cure."),
+    ("The mayor said the city could not afford the stadium.",
+     "The finance director rejected the plan on Monday, adding that the city could not afford the stadium."),
+])
+def test_words_a_source_gives_through_a_verb_after_a_comma_are_that_subject_s(checker, claim, source):
+    c = only_claim(checker, claim, source)
+    assert c.label == "contradicted" and "gives these words to" in c.reason
+
+
+def test_a_participle_frame_reads_sources_only():
+    from onrecord.extract.attribution import participle_frame, reported_frame
+    text = "The mayor rejected the plan on Monday, adding that the city could not afford it."
+    frame = participle_frame(text, 0, len(text))
+    assert frame is not None and frame.speaker == "The mayor"
+    assert text[frame.prop_start : frame.prop_end] == "the city could not afford it"
+    assert reported_frame(text, 0, len(text)) is None  # a text's sentence stays whole: two claims, not one

@@ -422,3 +422,51 @@ def test_the_first_of_a_narrower_group_is_not_the_first(source, claim, cue):
 ])
 def test_the_first_of_a_group_in_other_words_is_not_read(source, claim):
     assert overstated(claim, source) is None or overstated(claim, source).kind != "rank"
+
+
+@pytest.mark.parametrize(("source", "claim", "cue"), [
+    ("The cause of the fire is under investigation.", "The fire was caused by arson.", "is under investigation"),
+    ("The motive for the attack remains unclear.", "The motive for the attack was robbery.", "remains unclear"),
+    ("The cause of the outage has not yet been determined.", "The outage was caused by a cyberattack.",
+     "has not yet been determined"),
+    ("Arson has not been ruled out as the cause of the fire.", "Arson was the cause of the fire.", "not been ruled out"),
+])
+def test_an_open_question_is_not_an_answer(source, claim, cue):
+    found = overstated(claim, source)
+    assert found is not None and found.kind == "open" and cue in found.cue
+
+
+@pytest.mark.parametrize(("source", "claim"), [
+    ("The White House has said the president would sign it.", "The president has signed the bill."),
+    ("The law would have required voters to show photo ID.", "The law required voters to show photo ID."),
+])
+def test_what_would_happen_has_not_happened(source, claim):
+    found = overstated(claim, source)
+    assert found is not None and found.kind == "future"
+
+
+@pytest.mark.parametrize(("source", "claim"), [
+    ("Power was restored to all but 2,000 homes by Monday.", "Power was restored to all homes by Monday."),
+    ("All but a few of the stores reopened.", "All of the stores reopened."),
+])
+def test_all_but_some_is_not_all(source, claim):
+    found = overstated(claim, source)
+    assert found is not None and found.kind == "share" and found.cue.lower().startswith("all but")
+
+
+@pytest.mark.parametrize(("source", "claim"), [
+    ("The cause of the fire is under investigation.", "The cause of the fire is being investigated."),
+    ("Police said the fire was caused by arson; the motive remains unclear.", "The fire was caused by arson."),
+    ("Power was restored to all but 2,000 homes by Monday.", "Power was restored to most homes by Monday."),
+])
+def test_a_claim_that_leaves_open_what_the_source_leaves_open(source, claim):
+    assert overstated(claim, source) is None
+
+
+@pytest.mark.parametrize(("source", "claim", "overstates"), [
+    ("She said the results would be published in the spring.", "The results were published in the spring.", True),
+    ("She said the results would be published in the spring.", "The results will be published in the spring.", False),
+    ("Ellis's lawyer said he would consider an appeal.", "Ellis has appealed the verdict.", True),
+])
+def test_what_would_be_done_is_not_done(source, claim, overstates):
+    assert (overstated(claim, source) is not None) is overstates

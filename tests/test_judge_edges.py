@@ -310,7 +310,7 @@ def test_a_swapped_modifier_is_found_past_an_intervening_word():
 
     # "facial" and "hand" differ; "burns" is two words after both modifiers.
     assert swapped_modifier("He suffered serious facial burns.", "He suffered minor hand burns.") == Opposition(
-        "serious burn", "minor burn")
+        "serious facial burns", "minor hand burns")
     assert swapped_modifier("He suffered serious facial burns.", "He suffered serious hand burns.") is None
 
 

@@ -601,3 +601,74 @@ def test_unlimited_is_beyond_any_limit() -> None:
 @pytest.mark.parametrize("text", ["Version 3.0 requires Python 3.9 or later.", "It runs on Windows 10.1 only."])
 def test_a_version_after_a_name_is_part_of_the_name(text: str) -> None:
     assert all(q.text not in ("3.9", "10.1") for q in quantities(text))
+
+
+@pytest.mark.parametrize("source", [
+    "Do not exceed 400 mg in 24 hours.",
+    "The dose must not exceed 400 mg in 24 hours.",
+    "Never take more than 400 mg in 24 hours.",
+    "Patients should not take more than 400 mg in 24 hours.",
+])
+def test_a_denied_excess_is_a_limit(source: str) -> None:
+    [q] = [q for q in quantities(source) if "mg" in q.text]
+    assert q.hedge == "at_most"
+    assert [m.verdict for m in match_quantities("Adults may take up to 600 mg in 24 hours.", source)
+            if "mg" in m.claim.text] == ["contradicted"]
+
+
+@pytest.mark.parametrize(("claim", "source", "verdict"), [
+    # A limit is no figure under it: a dose of 200 mg does not state a daily limit of 600.
+    ("Adults may take up to 600 mg a day.", "Adults should take one 200 mg tablet.", "unclear"),
+    ("The plan includes up to 10 seats.", "The plan includes 5 seats.", "unclear"),
+    # ... but the limit's own figure names it.
+    ("The plan includes up to 10 seats.", "The plan includes 10 seats.", "supported"),
+])
+def test_a_limit_against_a_figure_that_is_no_limit(claim: str, source: str, verdict: str) -> None:
+    assert [m.verdict for m in match_quantities(claim, source) if m.verdict != "unrelated"] == [verdict]
+
+
+def test_a_limit_is_compared_with_the_source_s_limit_not_a_figure_beside_it(checker) -> None:
+    from .conftest import only_claim
+    source = "Adults should take one 200 mg tablet twice daily with food. Do not exceed 400 mg in 24 hours."
+    c = only_claim(checker, "Adults may take up to 600 mg in 24 hours.", source)
+    assert c.label == "contradicted" and "400" in c.reason
+    assert only_claim(checker, "Adults may take up to 400 mg in 24 hours.", source).label == "supported"
+    # A limit of another span of time is no partner: "at a time" is not "in 24 hours".
+    assert only_claim(checker, "Adults can take up to 200 mg at a time.", source).label != "contradicted"
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [
+    ("The tenant must give at least two months' notice.", "supported"),  # 60.9 days: the same limit
+    ("The tenant must give at least 30 days' notice.", "contradicted"),
+    ("The tenant must give at least 90 days' notice.", "contradicted"),
+])
+def test_a_required_floor_is_a_limit_within_a_unit_s_conversion(claim: str, verdict: str) -> None:
+    source = "The tenant must give at least 60 days' written notice before moving out."
+    assert [m.verdict for m in match_quantities(claim, source) if m.verdict != "unrelated"] == [verdict]
+
+
+def test_a_floor_that_reports_stays_an_interval() -> None:
+    [q] = quantities("At least 40 people were hurt.")
+    assert q.hedge == "at_least"
+    [q] = quantities("Passwords must be at least 12 characters long.")
+    assert q.hedge == "minimum"
+
+
+@pytest.mark.parametrize(("claim", "source"), [
+    ("Operating profit rose 12%.", "Revenue fell 3% to $8.1 billion, while operating profit rose 12% as costs fell."),
+    ("Revenue fell 3%.", "Revenue fell 3% to $8.1 billion, while operating profit rose 12% as costs fell."),
+    ("Exports grew 4%.", "Imports dropped 9%, but exports grew 4%."),
+])
+def test_a_figure_s_words_stop_at_a_clause_of_contrast(claim: str, source: str) -> None:
+    assert [m.verdict for m in match_quantities(claim, source) if m.verdict != "unrelated"] == ["supported"]
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [
+    ("The Green Party won 12 seats.", "supported"),
+    ("The Green Party won 14 seats.", "contradicted"),
+])
+def test_a_part_of_a_whole_counts_what_the_whole_counts(claim: str, verdict: str) -> None:
+    source = "The Green Party won 12 of the 40 seats, while Labour lost control of the council."
+    [q] = [q for q in quantities(source) if q.text == "12"]
+    assert q.what == frozenset({"seat"})
+    assert [m.verdict for m in match_quantities(claim, source)] == [verdict]

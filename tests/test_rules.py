@@ -383,7 +383,7 @@ def test_opposed_verb_cut_offs():
 
 @pytest.mark.parametrize(("claim", "source", "said"), [
     ("The driver suffered serious burns in the crash.", "The driver suffered minor burns in the crash.",
-     ("minor burn", "serious burn")),
+     ("minor burns", "serious burns")),
     ("He was sent off with a second yellow card.", "He was sent off with a straight red card.",
      ("red card", "yellow card")),
 ])
@@ -1195,3 +1195,142 @@ def test_a_comparative_after_of_is_no_thing_named():
     # "because of higher freight costs": "higher" is said of the costs; the margin's fall does not oppose it.
     assert opposed("Gross margin slipped to 31.5% because of higher freight costs.",
                    "Gross margin was 31.5%, down from 33.0%, because of higher freight costs.") is None
+
+
+# -- the clause that carries the claim; a short denial; new contrast groups ----------------------------------
+
+
+@pytest.mark.parametrize(("claim", "source"), [
+    ("Net income rose to $310 million.", "Net income fell to $310 million, as higher shipping costs weighed on margins."),
+    ("Exports fell in March.", "Exports rose in March, while imports fell."),
+    ("Ticket sales increased last season.", "Ticket sales dropped last season; concession revenue increased."),
+])
+def test_the_clause_that_carries_the_claim_is_read_where_the_sentence_says_both(claim, source):
+    assert opposed(claim, source) is not None
+
+
+@pytest.mark.parametrize(("claim", "source"), [
+    ("Imports fell in March.", "Exports rose in March, while imports fell."),
+    ("Concession revenue increased.", "Ticket sales dropped last season; concession revenue increased."),
+    ("Sales were flat in March and up in April.", "Sales were flat in March, but rose in April."),
+])
+def test_the_clause_that_carries_the_claim_agrees(claim, source):
+    assert opposed(claim, source) is None
+
+
+def test_the_closest_sentence_that_carries_the_claim_is_read_for_an_opposite(checker):
+    source = ("Northwind reported third-quarter revenue of $2.4 billion, up 8% from a year earlier. "
+              "Net income fell to $310 million from $355 million, as higher shipping costs weighed on margins.")
+    c = _one(checker, "Northwind's net income rose to $310 million.", source)
+    assert c.label == "contradicted" and "'fell'" in c.reason
+    assert _one(checker, "Northwind's net income fell to $310 million.", source).label == "supported"
+
+
+@pytest.mark.parametrize(("claim", "source"), [
+    ("She married a fellow chemist.", "She studied chemistry in London. She never married."),
+    ("He paid the fine in March.", "He moved to Leeds in 2019. He never paid the fine."),
+    ("The company paid a special dividend in 2019.", "The firm was founded in 1990. The company has never paid a dividend."),
+])
+def test_a_denial_whose_every_word_the_claim_has_contradicts_it(checker, claim, source):
+    assert _one(checker, claim, source).label == "contradicted"
+
+
+@pytest.mark.parametrize(("claim", "source"), [
+    ("He won the election in 2019.", "He moved to Leeds in 2010. He never lost an election."),
+    ("Police identified the suspect as John Smith.", "Police have not identified the victim."),
+])
+def test_a_denial_of_words_the_claim_lacks_is_no_contradiction(checker, claim, source):
+    assert _one(checker, claim, source).label != "contradicted"
+
+
+@pytest.mark.parametrize(("claim", "source"), [
+    ("Common side effects of the drug include nausea.", "Nausea is a rare side effect of the drug."),
+    ("The drug often causes headaches.", "The drug rarely causes headaches."),
+    ("Maria Lind said demand in Europe was strong.", "Maria Lind said demand in Europe remained weak."),
+    ("Three firefighters were seriously injured.", "Three firefighters were taken to hospital with minor injuries."),
+    ("Two people were killed by falling trees.", "Two people were injured by falling trees."),
+    ("A federal judge upheld the state's voting law.", "A federal judge blocked the state's voting law."),
+    ("Supporters argue the bill would raise costs.", "Opponents argue the bill would raise costs."),
+    ("The two men remain in custody.", "The two men were later released without charge."),
+])
+def test_more_opposites(checker, claim, source):
+    assert _one(checker, claim, source).label == "contradicted"
+
+
+@pytest.mark.parametrize(("claim", "source"), [
+    ("Ninety-six fans died in the disaster.", "Ninety-six fans were fatally injured in the disaster."),
+    ("Demand in Europe was weak.", "Demand in Europe remained weak, though orders were strong in Asia."),
+    ("The man was seriously injured.", "The man suffered serious injuries in the crash."),
+    ("Side effects were mild.", "Side effects were mild and rare."),
+])
+def test_the_same_in_other_forms_is_no_opposite(checker, claim, source):
+    assert _one(checker, claim, source).label == "supported"
+
+
+@pytest.mark.parametrize(("claim", "source"), [
+    ("The council voted to raise parking fees.", "The council postponed a vote on raising parking fees until next month."),
+    ("The board approved the merger.", "The board delayed a decision on the merger."),
+    ("The committee voted on the proposal.", "The committee deferred the vote on the proposal to June."),
+])
+def test_a_vote_or_decision_put_off_did_not_happen(checker, claim, source):
+    assert _one(checker, claim, source).label == "contradicted"
+
+
+@pytest.mark.parametrize(("claim", "source"), [
+    ("Most of the new cases were in vaccinated children.", "All of the new cases were in unvaccinated children."),
+    ("The workers were paid staff.", "The workers were unpaid staff."),
+    ("The trial found a significant effect.", "The trial found a nonsignificant effect."),
+])
+def test_a_modifier_and_its_negation_by_prefix_are_another_thing(claim, source):
+    from onrecord.judge.contrast import swapped_modifier
+    assert swapped_modifier(claim, source) is not None
+
+
+@pytest.mark.parametrize(("claim", "source"), [
+    ("The unvaccinated children fell ill.", "Both vaccinated and unvaccinated children fell ill."),
+    ("The company reported a profit.", "The company reported an unexpected profit."),
+    ("The understanding was reached.", "The standing committee met."),
+])
+def test_a_prefix_that_is_no_negation_or_both_said(claim, source):
+    from onrecord.judge.contrast import swapped_modifier
+    assert swapped_modifier(claim, source) is None
+
+
+@pytest.mark.parametrize(("claim", "source"), [
+    ("The tenant is responsible for repairs to heating and plumbing.",
+     "The landlord is responsible for repairs to heating and plumbing."),
+    ("The employee must give four weeks' notice of the change.", "The employer must give four weeks' notice of the change."),
+    ("The seller pays the transfer tax at closing.", "The buyer pays the transfer tax at closing."),
+    ("The Receiving Party shall return all copies of the documents.",
+     "The Disclosing Party shall return all copies of the documents."),
+])
+def test_one_party_for_its_counterpart_in_a_near_copy_contradicts(checker, claim, source):
+    assert _one(checker, claim, source).label == "contradicted"
+
+
+@pytest.mark.parametrize(("claim", "source", "label"), [
+    ("The compound reduced weight gain by 20% in people.", "In mice, the compound reduced weight gain by 20%.",
+     "contradicted"),
+    ("The drug lowered blood pressure in rats.", "The drug lowered blood pressure in patients.", "contradicted"),
+    ("In mice, the compound reduced weight gain by 20%.", "In mice, the compound reduced weight gain by 20%.",
+     "supported"),
+])
+def test_a_finding_in_animals_is_not_one_in_people(checker, claim, source, label):
+    assert _one(checker, claim, source).label == label
+
+
+@pytest.mark.parametrize(("claim", "source"), [
+    ("The X300 is lighter than the X200.", "The X300 is heavier, at 1.6 kg, but its battery lasts up to 18 hours."),
+    ("The new route is shorter.", "The new route is longer, but it avoids the city centre."),
+    ("Trains on the line are now slower.", "Trains on the line are now faster after the upgrade."),
+])
+def test_a_comparative_of_the_other_end_of_its_scale_contradicts(checker, claim, source):
+    assert _one(checker, claim, source).label == "contradicted"
+
+
+@pytest.mark.parametrize(("claim", "source"), [
+    ("The treatment has been proven to work.", "Dr. Osei said the new treatment is promising but not yet proven."),
+    ("The bridge is safe to use.", "Engineers said the bridge is open but not yet safe to use."),
+])
+def test_but_not_yet_denies_a_state_of_the_subject(checker, claim, source):
+    assert _one(checker, claim, source).label == "contradicted"

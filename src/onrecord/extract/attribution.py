@@ -31,6 +31,7 @@ __all__ = [
     "Turn",
     "attribute",
     "is_checkable_speaker",
+    "participle_frame",
     "reported_frame",
     "same_person",
     "source_turns",
@@ -590,6 +591,53 @@ def reported_frame(text: str | TextAnalysis, start: int, end: int) -> Frame | No
         pronoun = speaker_toks[f.a].low if f.b - f.a == 1 and speaker_toks[f.a].low in PRONOUNS else None
         return _framed(an, si, pronoun, speaker, f.cue, s, e, ps, pe)
     return None
+
+
+def participle_frame(text: str | TextAnalysis, start: int, end: int) -> Frame | None:
+    """"X was more cautious, saying (that) P" / "X rejected the plan, adding that P": who a source sentence gives P
+    to through a reporting verb after a comma, its subject the sentence's. For reading sources only: a text's
+    sentence of this form is two claims (the act and what was said), which ``reported_frame`` keeps whole."""
+    an = _analyze(text)
+    toks = an.tokens_in(start, end)
+    for v in range(2, len(toks)):
+        if toks[v].low in _PARTICIPLE_CUES and toks[v - 1].text == ",":
+            np = _subject(toks)
+            ps = _after_verb(toks, v) if np is not None else None
+            if np is None or ps is None:
+                return None
+            speaker, s, e = _speaker_text(an.text, toks, np[0], np[1])
+            ps, pe = _prop_start(an.text, ps, end), _prop_end(an.text, ps, end)
+            pronoun = toks[np[0]].low if np[1] - np[0] == 1 and toks[np[0]].low in PRONOUNS else None
+            return _framed(an, an.sentence_index(start), pronoun, speaker, toks[v].text, s, e, ps, pe)
+    return None
+
+
+_PARTICIPLE_CUES = frozenset("saying adding noting warning arguing insisting stressing explaining claiming declaring "
+                             "telling".split())
+"""A reporting verb after a comma, its subject the sentence's: "Burke was more cautious, saying it was too early"."""
+
+
+_BE_HAVE = frozenset("was were is are has have had will would".split())
+
+
+def _is_verb(t: _Tok) -> bool:
+    return t.is_word and not t.is_cap and (t.low in _BE_HAVE or t.low.endswith("ed") or t.low in IRREGULAR_PAST)
+
+
+def _subject(toks: list[_Tok]) -> tuple[int, int] | None:
+    """The sentence's subject at its start, or the name set beside it by commas ("Her colleague, Dr. Liam Burke,
+    was ..." gives "Dr. Liam Burke")."""
+    np = _np_forward(toks, 0)
+    if np is None:
+        return None
+    verb = next((k for k in range(np[0] + 1, np[1]) if _is_verb(toks[k])), None)
+    if verb is not None:
+        return np[0], verb  # "The mayor rejected the plan, adding ...": the subject ends at its verb
+    if np[1] < len(toks) and toks[np[1]].text == ",":
+        beside = _np_forward(toks, np[1] + 1)
+        if beside and beside[1] < len(toks) and toks[beside[1]].text == "," and _is_named(toks[beside[0] : beside[1]]):
+            return beside
+    return np
 
 
 # Words that open an adverbial phrase before a reporting clause's subject: "In a concurrence, Justice

@@ -16,6 +16,7 @@ from onrecord.extract.attribution import (
     FRAME_VERBS,
     PRONOUNS,
     is_checkable_speaker,
+    participle_frame,
     reported_frame,
     same_person,
     source_turns,
@@ -41,7 +42,8 @@ _SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMrs)(?<!\bMr|\bMs|\bDr|\bSt)[.!?]
 def _speaker_of(doc: Document, hit: SentenceHit) -> tuple[str, str] | None:
     """Who the source gives the sentence's words to, and the words it says them in: the sentence's own frame,
     else the transcript turn it sits in; None where it gives them to no one it names."""
-    frame = reported_frame(doc.text, hit.span.start, hit.span.end)
+    frame = (reported_frame(doc.text, hit.span.start, hit.span.end)
+             or participle_frame(doc.text, hit.span.start, hit.span.end))
     if frame is not None:
         said = doc.text[frame.prop_start : frame.prop_end]
         who = frame.speaker
@@ -55,13 +57,17 @@ def _speaker_of(doc: Document, hit: SentenceHit) -> tuple[str, str] | None:
     return who, said
 
 
+_HONORIFICS = frozenset("dr mr mrs ms miss mx prof sir dame".split())
+"""Words of address that name no one: "Dr. Osei" is not "Dr. Liam Burke" for sharing "Dr"."""
+
+
 def _words(speaker: str) -> list[str]:
     return [w.lower() for w in re.findall(r"[^\W\d_][\w'’-]+", speaker) if w.lower() not in _ARTICLES]
 
 
 def _names(speaker: str, text: str) -> bool:
     """The text names the speaker, by any word of the speaker's ("the mayor agreed" names "The mayor")."""
-    return any(re.search(rf"\b{re.escape(w)}\b", text, re.I) for w in _words(speaker))
+    return any(re.search(rf"\b{re.escape(w)}\b", text, re.I) for w in _words(speaker) if w not in _HONORIFICS)
 
 
 def _known_as(doc: str, speaker: str, other: str) -> bool:
@@ -72,7 +78,7 @@ def _known_as(doc: str, speaker: str, other: str) -> bool:
             before = doc[max(0, m.start() - KNOWN_AS_CHARS) : m.start()]
             after = doc[m.end() : m.end() + KNOWN_AS_CHARS]
             near = _SENTENCE_END.split(before)[-1] + " " + _SENTENCE_END.split(after)[0]  # this sentence only
-            if any(re.search(rf"\b{re.escape(w)}\b", near, re.I) for w in _words(speaker)):
+            if any(re.search(rf"\b{re.escape(w)}\b", near, re.I) for w in _words(speaker) if w not in _HONORIFICS):
                 return True
     return False
 

@@ -13,6 +13,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
+from onrecord.text.lexical import coverage, stem
+from onrecord.text.scope import BUT_AS_EXCEPT
+from onrecord.text.vocab import STOPWORDS
+
 K = TypeVar("K")
 """What a reading keys its values by (a relative time's step and unit, a rate's unit)."""
 
@@ -34,12 +38,15 @@ _GROUPS: list[list[tuple[str, ...]]] = [
     [("cancel", "called off", "call off", "calls off", "scrapped", "abandon"),
      ("went ahead", "go ahead", "goes ahead", "took place", "take place", "takes place", "was played", "were played",
       "was held", "were held")],
-    [("begin", "began", "begun", "start", "launch", "resum"), ("end", "ended", "finish", "halt", "stop", "ceas")],
+    [("begin", "began", "begun", "start", "launch", "resum"), ("end", "ended", "finish", "halt", "stop", "ceas",
+                                                              "suspend", "paus")],
     # "back" and "against" alone are mostly no stance ("fought back", "came back", "a win against Leeds"):
     # only their forms that take a side.
-    [("support", "favor", "favour", "backed", "backing", "champion", "voted for", "voted in favo", "vote for",
+    [("support", "proponent", "advocate", "favor", "favour", "backed", "backing", "champion", "voted for",
+      "voted in favo", "vote for",
       "votes for", "voting for", "vote in favo", "votes in favo", "voting in favo"),
-     ("oppos", "voted against", "vote against", "votes against", "voting against", "spoke against", "argued against",
+     ("oppos", "opponent", "critics", "detractor", "voted against", "vote against", "votes against", "voting against",
+      "spoke against", "argued against",
       "campaigned against", "came out against",
       "object", "criticiz", "criticis")],
     [("allow", "permit", "legaliz", "authoriz"), ("ban", "prohibit", "forbid", "forbade", "outlaw", "bar ")],
@@ -51,11 +58,29 @@ _GROUPS: list[list[tuple[str, ...]]] = [
     [("succeed", "successful"), ("fail", "collaps", "unsuccessful", "broke down")],
     [("guilty", "convict"), ("acquit", "not guilty", "innocent", "cleared")],
     [("more", "larger", "bigger", "greater"), ("less", "fewer", "smaller")],
+    # Comparatives of one scale ("The X300 is heavier, at 1.6 kg" for "the X300 is lighter").
+    [("heavier",), ("lighter",)], [("longer",), ("shorter",)], [("older",), ("younger", "newer")],
+    [("faster", "quicker"), ("slower",)], [("cheaper",), ("dearer", "more expensive", "costlier", "pricier")],
+    [("wider", "broader"), ("narrower",)], [("warmer", "hotter"), ("colder", "cooler")],
     [("increase", "add"), ("eliminat", "remov", "abolish", "scrap")],
     # What a higher court did with a lower court's ruling.
-    [("affirm", "upheld", "uphold", "sustained"), ("revers", "overturn", "overrul", "vacated", "quash", "struck down")],
+    [("affirm", "upheld", "uphold", "sustained"), ("revers", "overturn", "overrul", "vacated", "quash", "struck down",
+                                                   "strike down", "strikes down", "block", "enjoin", "invalidat")],
     # What a court or board did with a request put to it (an appeal, a motion, an application, bail).
     [("allow", "grant"), ("dismiss", "refus", "reject", "deni", "turned down")],
+    # How often a thing happens ("common side effects" / "rarely"; "often" / "seldom").
+    [("often", "frequent", "commonly", "common", "usually", "regularly", "routinely"),
+     ("rare", "seldom", "infrequent", "uncommon", "occasional")],
+    # How a thing stands ("demand remained weak" for "demand was strong").
+    [("strong", "robust", "solid"), ("weak", "sluggish", "fragile")],
+    # What befell people: the injured lived ("two people were injured" for "two people were killed").
+    # Held or let go ("remains in hospital" / "was later released").
+    [("remain in", "remains in", "remained in", "still in", "detain", "in custody"), ("released", "discharged", "freed")],
+    # Who a study was done on: an effect found in mice is not one found in people.
+    [("mice", "mouse", "rats", "rodents", "animals", "in animal"), ("people", "humans", "patients", "volunteers",
+                                                                    "in human")],
+    # "fatally injured" and "mortally wounded" say both: no opposite of "died".
+    [("kill", "dead", "died", "dies", "death", "fatal", "mortal"), ("injur", "wounded")],
 ]
 _WORD = re.compile(r"[a-z][a-z']*(?: (?:down|off|up|by|to)\b)?")
 # The rise/fall group, and a change written with its sign ("Change: -12%", "+2.3 pts"): a table row says
@@ -122,6 +147,16 @@ def opposed(claim: str, sentence: str) -> Opposition | None:
         agrees, mine, theirs = relation
         return None if agrees else Opposition(mine, theirs)
     c, s = _poles(claim), _poles(sentence)
+    found = _opposed_poles(c, s)
+    if found is not None or not any(p in s.get(g, {}) for g, cp in c.items() for p in cp):
+        return found
+    # The sentence uses the claim's own word too, but maybe of something else, in another clause ("Net income
+    # fell ..., as higher shipping costs weighed on margins"): the clause that carries the claim is read alone.
+    clause = claims_clause(claim, sentence)
+    return _opposed_poles(c, _poles(clause)) if clause is not None else None
+
+
+def _opposed_poles(c: dict[int, dict[int, str]], s: dict[int, dict[int, str]]) -> Opposition | None:
     for g, cpoles in c.items():
         spoles = s.get(g, {})
         for p, word in cpoles.items():
@@ -131,6 +166,24 @@ def opposed(claim: str, sentence: str) -> Opposition | None:
                 if q != p and q not in cpoles:  # a claim that says both ("flat in March, up in April") is no opposite
                     return Opposition(word, sword)
     return None
+
+
+# Where one clause of a sentence ends and another begins: a semicolon, or a comma or "but" before a
+# conjunction that starts a clause of its own.
+_CLAUSE_BREAK = re.compile(r";|,\s*(?:as|while|whereas|but|although|though|after|because|since|and|which|with)\s+"
+                           r"|" + BUT_AS_EXCEPT + r"\s+but\s+|\s+while\s+|\s+whereas\s+", re.I)
+
+
+def claims_clause(claim: str, sentence: str) -> str | None:
+    """The one clause of ``sentence`` that carries most of the claim's words; None when the sentence is one
+    clause or two clauses carry as much."""
+    parts = [p for p in _CLAUSE_BREAK.split(sentence) if p and p.strip()]
+    if len(parts) < 2:
+        return None
+    ranked = sorted(((coverage(claim, p), p) for p in parts), key=lambda t: -t[0])
+    if ranked[0][0] == 0 or ranked[0][0] == ranked[1][0]:
+        return None
+    return ranked[0][1]
 
 
 # "last year" and "this year" are two years, but "this plan" and "the last plan" need not be two plans: the
@@ -165,7 +218,15 @@ def _modified_heads(text: str) -> dict[str, set[tuple[int, str]]]:
     low = text.lower()
     out: dict[str, set[tuple[int, str]]] = {}
     words = re.findall(r"[a-z][a-z\-]*", low)
-    for i, w in enumerate(words):
+    for i, word in enumerate(words):
+        w = _as_adjective(word)
+        # A word and its negation by prefix are a class of two ("vaccinated" / "unvaccinated children").
+        negative = _NEGATIVE_PREFIX.match(w)
+        base = negative.group("base") if negative else w
+        if len(base) >= 4 and base not in STOPWORDS:
+            for j in (i + 1, i + 2):
+                if j < len(words) and len(words[j]) >= 3 and words[j] not in STOPWORDS:
+                    out.setdefault(stem(words[j]), set()).add(("not " + base, w))
         for k, cls in enumerate(_MODIFIER_CLASSES):
             if w in cls:
                 # The head is the next word, or the one after an intervening word ("straight red card").
@@ -173,12 +234,26 @@ def _modified_heads(text: str) -> dict[str, set[tuple[int, str]]]:
                     if j < len(words) and words[j] not in cls and len(words[j]) >= 3:
                         if cls is _RELATIVE_TIME and words[j].rstrip("s") not in _TIME_HEADS:
                             continue
-                        out.setdefault(words[j].rstrip("s"), set()).add((k, w))
+                        out.setdefault(stem(words[j]), set()).add((k, w))
     for m in _PREDICATE.finditer(low):  # "side effects were mild": the modifier said of its head
         for k, cls in enumerate(_MODIFIER_CLASSES):
             if m.group("adj") in cls and cls is not _RELATIVE_TIME:
-                out.setdefault(m.group("head").rstrip("s"), set()).add((k, m.group("adj")))
+                out.setdefault(stem(m.group("head")), set()).add((k, m.group("adj")))
     return out
+
+
+_NEGATIVE_PREFIX = re.compile(r"(?:un|non-?)(?P<base>[a-z]{4,})$")
+
+
+def _as_adjective(word: str) -> str:
+    """An adverb of a class's adjective as the adjective: "seriously injured" says "serious injuries", "temporarily
+    closed" a "temporary" closure. Heads are compared by stem, so the verb meets its noun ("injured", "injuries")."""
+    if not word.endswith("ly") or len(word) < 5:
+        return word
+    for adjective in (word[:-2], word[:-3] + "y", word[:-2] + "e"):
+        if any(adjective in cls for cls in _MODIFIER_CLASSES):
+            return adjective
+    return word
 
 
 # A modifier said of its head after a copula ("side effects were mild", "the injuries are serious").
@@ -285,8 +360,15 @@ def swapped_modifier(claim: str, sentence: str, also_said: Sequence[str] = ()) -
         for k, m in mods:
             theirs = {m2 for k2, m2 in s.get(head, set()) if k2 == k}
             if theirs and m not in theirs and not any((k, m) in o.get(head, set()) for o in others):
-                return Opposition(f"{m} {head}", f"{sorted(theirs)[0]} {head}")
+                return Opposition(_written(claim, m, head), _written(sentence, sorted(theirs)[0], head))
     return None
+
+
+def _written(text: str, modifier: str, head: str) -> str:
+    """The modifier and its head as ``text`` writes them ("seriously injured"), for a reason to quote."""
+    m = re.search(r"\b[\w-]*" + re.escape(modifier[:4]) + r"[\w-]*\s+(?:[\w-]+\s+)?" + re.escape(head[:4]) + r"[\w-]*",
+                  text, re.I)
+    return m.group(0) if m else f"{modifier} {head}"
 
 
 # -- one word against another -----------------------------------------------------------------------
@@ -337,6 +419,15 @@ _SLOT_OPPOSITES: list[tuple[str, str]] = [
     ("survived alive", "died dead killed"),
     ("plus", "minus"),
     ("free", "fee charge charged paid"),
+    # The two parties of an agreement or a case: what one must do, the other need not.
+    ("landlord landlords lessor lessors", "tenant tenants lessee lessees"),
+    ("employer employers", "employee employees"),
+    ("buyer buyers purchaser purchasers", "seller sellers vendor vendors"),
+    ("lender lenders creditor creditors", "borrower borrowers debtor debtors"),
+    ("licensor licensors", "licensee licensees"),
+    ("plaintiff plaintiffs claimant claimants", "defendant defendants"),
+    ("prosecution prosecutor prosecutors", "defence defense"),
+    ("disclosing", "receiving"),
 ]
 # A short prefix of ``_GROUPS`` names a word only with one of these endings ("ban" is "banned", never
 # "bank"; "end" is "ended", never "endorse"); a prefix of five letters or more names every word it starts.

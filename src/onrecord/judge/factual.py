@@ -445,6 +445,7 @@ def overstated(case: ClaimCase, t: Thresholds) -> Finding | None:
     hit, o = found
     said = {"hedge": f"gives it only as possible or intended ({o.cue!r}), where the text states it",
             "future": f"gives it as still to come ({o.cue!r}), where the text says it happened",
+            "open": f"leaves it open ({o.cue!r}), where the text states it",
             "share": f"says it of {o.cue!r}, where the text says it of more",
             "rank": f"ranks it {o.cue!r}, where the text gives it the first place",
             "condition": f"holds it only on a condition ({o.cue!r}) the text leaves out",

@@ -29,8 +29,10 @@ from onrecord.text.quantities import (
     direction,
     ends_a_name,
     hedge_interval,
+    limit_kind,
     limits_differ,
     over_names_a_span,
+    required_floor,
     series_part,
 )
 from onrecord.text.units import (
@@ -73,7 +75,7 @@ _MONTHS.update(MONTH_ABBREVIATIONS)
 # Time units are compared in days, so "three months" meets "90 days".
 _DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30, "year": 365, "years": 365}
 
-Qualifier = Literal["exact", "about", "more", "at_least", "less", "at_most", "nearly"]
+Qualifier = Literal["exact", "about", "more", "at_least", "less", "at_most", "nearly", "minimum"]
 _QUALIFIERS: list[tuple[str, Qualifier]] = [*NEGATED_BOUNDS,  # type: ignore[list-item]
     (r"more than|over|above|exceed(?:s|ed|ing)?|top(?:s|ped)?|upwards of|in excess of", "more"),
     (r"at least|no fewer than|no less than|a minimum of", "at_least"),
@@ -243,7 +245,7 @@ def _qualifier(text: str, start: int) -> Qualifier:
     before = text[max(0, start - 30) : start]
     for rx, q in _QUAL_RE:
         if rx.search(before):
-            return q
+            return "minimum" if q == "at_least" and required_floor(text, start) else q
     return "exact"
 
 
@@ -690,11 +692,13 @@ def _compare(c: Quantity, s: Quantity, tol_: FigureTolerances) -> Verdict:
     same = not (c.span or s.span) and abs(c.value - s.value) <= tol_.same_value * max(abs(c.value), 1e-9)
     if same and c.qualifier == s.qualifier:
         return "match"  # "above 105 degrees" against "exceed 105°F"
-    if same and c.qualifier == "exact" and s.qualifier in ("at_least", "at_most"):
+    if same and c.qualifier == "exact" and s.qualifier in ("at_least", "at_most", "minimum"):
         return "match"  # "two months' notice" names the figure of "not less than two months' notice"
     differ = None if c.span or s.span else limits_differ(c.qualifier, s.qualifier, c.value, s.value)
     if differ is not None:
         return "mismatch" if differ else "match"  # a limit is its figure: "up to 1,000 requests" is not "up to 100"
+    if c.qualifier in ("at_most", "minimum") and not s.span and s.qualifier in ("exact", "about", "nearly"):
+        return "unclear"  # a limit is no figure within it: "up to 600 mg" is not stated by "a 200 mg tablet"
     if c.qualifier == "nearly":
         c = replace(c, qualifier="exact")  # the claim's "nearly" reaches ``nearly`` of its figure
         lo, hi = tol_.nearly * c.value, c.value + max(c.tol, tol_.same_value * c.value)
@@ -785,6 +789,16 @@ def _about_the_same(c: Quantity, s: Quantity, nouns: bool, affinity: float, best
     return c.unit not in ("count", "ordinal") or nouns
 
 
+def _another_limit(c: Quantity, s: Quantity, nouns: bool, affinity: float, tol: FigureTolerances) -> bool:
+    """Two limits of the same thing that are not the same: words close to both beyond the figures' own ("24 hours"
+    for "up to 600 mg in 24 hours" and "do not exceed 400 mg in 24 hours"; "mg" alone is any dose), and for a
+    count the same counted noun."""
+    beyond = _affinity({w: d for w, d in c.context.items() if d > 1 or unit_after(" " + w, 0) is None}, s.context)
+    if (c.unit in ("count", "ordinal") and not nouns) or beyond < tol.same_thing_affinity:
+        return False
+    return _compare(c, s, tol) == "mismatch"
+
+
 def _check_one(c: Quantity, pool: Pool, tol: FigureTolerances) -> QuantityCheck:
     scored = []
     for sid, s in pool:
@@ -806,9 +820,16 @@ def _check_one(c: Quantity, pool: Pool, tol: FigureTolerances) -> QuantityCheck:
     may_meet, bounding = False, None  # bounding: (source id, figure)
     # A placed figure that states the claim's very value is read first: a bound ("below $25 billion") meets
     # any smaller figure near it ("a dividend of $0.13"), but the one that gives $25 billion is its partner.
-    for score, sid, s, nouns, affinity in sorted(scored, key=lambda x: x[2].value != c.value):
+    # A limit is read first against the source's limits: "up to 600 mg in 24 hours" is the limit "do not exceed
+    # 400 mg in 24 hours" states, not the "200 mg tablet" beside it, which any limit above 200 would hold.
+    limit = limit_kind(c.qualifier)
+    for score, sid, s, nouns, affinity in sorted(
+            scored, key=lambda x: (not (limit and limit_kind(x[2].qualifier) == limit), x[2].value != c.value)):
         placed = score >= max(tol.placed_floor, tol.placed_share * best_score) or _about_the_same(
             c, s, nouns, affinity, best_score, tol)
+        # (Placed at all: where the source states a limit of the same thing, that is the claim's partner.)
+        if limit and limit_kind(s.qualifier) == limit and _another_limit(c, s, nouns, affinity, tol):
+            return QuantityCheck(c, "mismatch", s, sid)
         # A large, specific figure that agrees ("more than 18,000" vs "Attendance: 18,412") needs no context.
         telling = (c.value >= tol.telling_value
                    and abs(s.value - c.value) <= tol.telling_share * c.value and (nouns or not s.noun or not c.noun))

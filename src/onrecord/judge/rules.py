@@ -10,7 +10,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from onrecord.judge import attributed, documents, exchange, factual, roles, substitution, titles
+from onrecord.judge import (
+    attributed,
+    documents,
+    exchange,
+    factual,
+    frames,
+    outcomes,
+    roles,
+    substitution,
+    titles,
+)
 from onrecord.judge.confidence import measured
 from onrecord.judge.finding import ClaimCase, Finding, Rule, first_finding
 from onrecord.judge.thresholds import Thresholds
@@ -27,6 +37,8 @@ PASSAGE_RULES: tuple[tuple[str, Rule], ...] = (
     ("near_copy", substitution.substituted),  # a near-copy of a close sentence, one telling word changed
     ("exchanged_words", exchange.exchanged_words),  # ... or two of its words in each other's place
     ("exchanged_roles", roles.exchanged_roles),  # ... or its doer and the one done to, passive or not
+    ("other_name", frames.other_frame),  # ... or another name after its verb and preposition
+    ("reversed_outcome", outcomes.reversed_outcome),  # ... or the win given to the side that lost
     ("off_topic", factual.off_topic),
     ("other_speaker", attributed.other_speaker),  # the claim's words, given by the source to another person
     ("other_title", titles.other_title),  # a person called by a role the sources do not give them

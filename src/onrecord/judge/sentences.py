@@ -19,6 +19,7 @@ from onrecord.judge.contrast import (
     relative_time,
     swapped_modifier,
 )
+from onrecord.judge.outcomes import same_result
 from onrecord.judge.thresholds import Thresholds
 from onrecord.retrieve.evidence import SentenceHit
 from onrecord.text.commitment import Overstatement, overstated
@@ -81,6 +82,15 @@ def _answered(hit: SentenceHit) -> SentenceHit:
     return SentenceHit(hit.source, Span(hit.span.start, end), hit.text, hit.similarity, hit.answer, hit.answer_span)
 
 
+def _denial_within(claim: str, hit: SentenceHit) -> bool:
+    """A denial all of whose words the claim has: "She never married." against "She married a fellow chemist" carries
+    a third of the claim's words, but denies the whole of what it speaks of, which the claim asserts."""
+    if _is_question(hit) or not negated(hit.text):
+        return False
+    said = NEGATION.sub(" ", hit.text)
+    return bool(content_stems(said)) and coverage(said, claim) == 1.0
+
+
 def denied_in_scope(claim: str, hits: Sequence[SentenceHit], t: Thresholds) -> tuple[SentenceHit, str] | None:
     """A close sentence that denies what the claim asserts, within the scope of its negation or contrast
     (``onrecord.text.scope``: "Monday and Wednesday, but not Friday" denies Friday only), or that asserts
@@ -92,7 +102,7 @@ def denied_in_scope(claim: str, hits: Sequence[SentenceHit], t: Thresholds) -> t
     part ("... although he has not yet decided") proves nothing. A question asserts what its answer says.
     """
     close = [h for h in hits[: t.modifier_hits] if h.similarity >= t.polarity_similarity
-             and coverage(claim, h.text) >= t.polarity_coverage]
+             and (coverage(claim, h.text) >= t.polarity_coverage or _denial_within(claim, h))]
     top = close[0] if close and close[0] is hits[0] else None
     if top is not None and _is_question(top):
         stated = stated_polarity(top)
@@ -132,7 +142,8 @@ def denied_in_scope(claim: str, hits: Sequence[SentenceHit], t: Thresholds) -> t
     if negated(src) != negated(said):
         denier, other = (src, said) if negated(src) else (said, src)
         if _clause_denied(denier, other, t):
-            return top, "one is negated, the other is not"
+            cue = NEGATION.search(denier)
+            return top, f"one is negated ({cue.group(0).strip()!r}), the other is not" if cue else "one is negated"
     return None
 
 
@@ -189,18 +200,31 @@ def _clause_denied(denier: str, other: str, t: Thresholds) -> bool:
                and not denial_of_another_clause(p.text, clause_stems(other)) for p in parts)
 
 
+def _denied_word(text: str, word: str) -> bool:
+    """``word`` stands in a denied part of ``text`` ("He never lost an election": "lost")."""
+    low = word.lower()
+    return any(p.negated and low in p.text.lower() for p in scopes(text))
+
+
 def opposed_sentence(claim: str, hits: Sequence[SentenceHit], t: Thresholds) -> tuple[SentenceHit, Opposition] | None:
-    """The closest sentence tells the same thing with the opposite verb ("postponed" vs "approved")."""
+    """The close sentence that carries the claim tells the same thing with the opposite verb ("postponed" vs
+    "approved"). That is the closest sentence, or where it carries less than ``polarity_coverage`` of the claim's
+    words the next of the ``modifier_hits`` closest that does: the closest can share the claim's frame and speak
+    of something else ("Revenue rose 8%" is closest to "Net income rose", "Net income fell" carries it)."""
     if not hits or hits[0].similarity < t.polarity_similarity:
         return None
-    top = hits[0]
-    if top.similarity < t.topic_similarity:
+    if hits[0].similarity < t.topic_similarity:
         return None
-    if _is_question(top):
-        return _opposed_to_the_answer(claim, top)
+    if _is_question(hits[0]):
+        return _opposed_to_the_answer(claim, hits[0])
+    close = [h for h in hits[: t.modifier_hits] if h.similarity >= max(t.polarity_similarity, t.topic_similarity)
+             and not _is_question(h)]
+    top = next((h for h in close if coverage(claim, h.text) >= t.polarity_coverage), hits[0])
     opp = opposed(claim, top.text)
-    if opp is None:
-        return None
+    if opp is None or _denied_word(claim, opp.claim_word) != _denied_word(top.text, opp.source_word):
+        return None  # "never lost" says what "won" says; "did not fall" opposes "did not rise"
+    if same_result(claim, top.text):
+        return None  # "Eastvale lost" for "Harbor City beat Eastvale"
     rest = re.sub(re.escape(opp.claim_word), " ", claim, flags=re.I)
     if opp.claim_word.split()[-1] in top.text.lower() or coverage(rest, top.text) >= t.opposed_rest_coverage:
         return top, opp

@@ -28,6 +28,7 @@ from rapidfuzz.distance import Levenshtein
 from onrecord.documents import Document
 from onrecord.judge.contrast import opposite_words, polar, same_comparison
 from onrecord.judge.finding import Cited, ClaimCase, Finding
+from onrecord.judge.names import one_referent
 from onrecord.judge.sentences import TITLES
 from onrecord.judge.thresholds import Thresholds
 from onrecord.judge.values import overlaps, supported_spans
@@ -40,11 +41,6 @@ _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|\d+(?:[.,]\d+)*")
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
              "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
 _NUMBER_WORDS = set(UNITS) | set(TENS) | {"hundred", "thousand", "million", "billion", "trillion", "dozen"}
-# A run of capitalised words is one name ("Joe Biden", "Court of Appeals"): two words inside one run
-# name one referent.
-# A full stop belongs to an initial only ("J. Smith"): "... said Smith. Jones added" is two runs.
-_CAP = r"(?:[A-Z]\.|[A-Z][A-Za-z'’-]*)"
-_NAME_RUN = re.compile(_CAP + r"(?:\s+(?:(?:of|de|van|von|der|al|bin|la|le|del)\s+)?" + _CAP + r")*")
 
 
 @dataclass(frozen=True)
@@ -237,25 +233,6 @@ def _names(words: Sequence[Token], sentence: str, text: str) -> list[str]:
     return [n for n in found if n is not None]
 
 
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in name.split() if w[0].isupper())
-
-
-def _one_referent(a: str, b: str, texts: Sequence[str]) -> bool:
-    """Whether names ``a`` and ``b`` may be one referent: one is the other's initials ("UN" / "United
-    Nations"), they share a stem ("China" / "Chinese"), or one run of capitalised words in a text holds
-    both ("Joe Biden" / "Biden", "the Court of Appeals" / "Appeals")."""
-    if a[:4].lower() == b[:4].lower() or a == _initials(b) or b == _initials(a):
-        return True
-    words_a, words_b = a.split(), b.split()
-    for text in texts:
-        for run in _NAME_RUN.findall(text):
-            held = set(re.sub(r"['’]s\b", "", run).split())
-            if held.intersection(words_a) and held.intersection(words_b):
-                return True
-    return False
-
-
 def telling(slot: Slot, claim: str, hit: SentenceHit, source_text: str) -> str | None:
     """The slot's telling kind, or None when the replacement may say the same."""
     c_num, s_num = _numbers(slot.claim, claim), _numbers(slot.source, hit.text)
@@ -276,7 +253,7 @@ def telling(slot: Slot, claim: str, hit: SentenceHit, source_text: str) -> str |
     # City have written ...") may be who it describes: only a name in the source's slot is another name.
     if len(s_names) < sum(w.content for w in slot.source):
         return None
-    if c_names and s_names and not _one_referent(" ".join(c_names), " ".join(s_names), (claim, source_text)):
+    if c_names and s_names and not one_referent(" ".join(c_names), " ".join(s_names), (claim, source_text)):
         return "name"
     return None
 

@@ -221,16 +221,22 @@ class Thresholds:
     near_copy: float = 0.8
     """A near-copy of a source sentence with one telling word (a name, number, date, opposite) changed."""
     exchanged_words: float = 0.8
-    exchanged_roles: float = 0.75
-    other_speaker: float = 0.8
-    other_title: float = 0.75
-    """A role the sources do not give the person (``judge.titles``): a prior, as for ``exchanged_roles``."""
-    """A claim's words a close source sentence gives to another person: as telling as a quotation given to
-    someone else (``misattributed_quote``), a little less where no quotation marks fix the words."""
-    """Participants the other way round around their relation, in a sentence that need not be an exact copy:
-    a little less telling than two words exchanged in one (``exchanged_words``)."""
     """A copy of a source sentence with two of its words in each other's place: as telling as one word
     changed (``near_copy``); no held-out count yet to measure it apart."""
+    exchanged_roles: float = 0.75
+    """Participants the other way round around their relation, in a sentence that need not be an exact copy:
+    a little less telling than two words exchanged in one (``exchanged_words``)."""
+    other_speaker: float = 0.8
+    """A claim's words a close source sentence gives to another person: as telling as a quotation given to
+    someone else (``misattributed_quote``), a little less where no quotation marks fix the words."""
+    other_title: float = 0.75
+    """A role the sources do not give the person (``judge.titles``): a prior, as for ``exchanged_roles``."""
+    reversed_outcome: float = 0.8
+    """The other result given to a side of a contest ("Eastvale won" for "Harbor City beat Eastvale",
+    ``judge.outcomes``): as telling as two words exchanged (``exchanged_words``)."""
+    other_name: float = 0.75
+    """Another name after the claim's verb and preposition in a close sentence ("diverted to Chicago" for "diverted
+    to Denver", ``judge.frames``): a prior, as for ``exchanged_roles``."""
     polarity_floor: float = 0.5
     polarity_cap: float = 0.95
     """Opposite polarity states ``polarity_floor`` + similarity/2, at most ``polarity_cap``."""

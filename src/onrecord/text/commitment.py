@@ -25,7 +25,10 @@ _POSSIBLE = (r"(?-i:\bmay\b)(?!\s+\d)|\bmight\b|\bcould\b(?!\s+not\b|n['’]t)|\
              r"|\b(?:un)?likely\b|\bexpect(?:s|ed|ing)?\s+(?:to|that)\b|\b(?:is|are|was|were|be|been)\s+expected\b"
              r"|\bpoised\s+to\b|\breportedly\b|\ballegedly\b|\balleged\b|\bpotential(?:ly)?\b|\bsuspected\b"
              # A condition or an open question: "if the council approves the plan", "unclear whether it will close".
-             r"|(?<!\beven\s)(?<!\bas\s)\bif\b|\bunless\b(?!\s+otherwise\b)|\bwhether\b(?!\s+or\s+not\b)")
+             r"|(?<!\beven\s)(?<!\bas\s)\bif\b|\bunless\b(?!\s+otherwise\b)|\bwhether\b(?!\s+or\s+not\b)"
+             # Awaiting a decision: "pending state approval of the package" is not approved yet.
+             r"|\bpending\b(?=\s+(?:[\w'’-]+\s+){0,2}(?:approval|review|decision|ruling|confirmation|a\s+vote|"
+             r"the\s+outcome|completion|certification|clearance)\b)")
 # An intention, a proposal or a demand: what someone means, offers or asks to be done, not what was done.
 # Weighing verbs only in the progressive ("is considering a ban"): "the board considered the bid and approved
 # it" did approve it.
@@ -35,17 +38,28 @@ _INTENDED = (r"\bplan(?:ned|ning)\s+(?:to|for)\b|\bplans?\s+to\b|\bintend(?:s|ed
              r"|\bpledg(?:e|es|ed|ing)\s+to\b|\bvow(?:s|ed|ing)?\s+to\b|\bwould\s+like\s+to\b"
              r"|\b(?:is|are|was|were)\s+set\s+to\b|\b(?:attempt(?:s|ed|ing)?|tr(?:y|ies|ied|ying))\s+to\b"
              r"|\b(?:call(?:ed|ing)|push(?:ed|ing)|lobb(?:ied|ying)|campaign(?:ed|ing))\s+for\b|\burg(?:e|es|ed|ing)\b"
-             r"|\b(?:is|are|was|were|been)\s+(?:now\s+)?(?:considering|weighing|mulling|exploring)\b")
+             r"|\b(?:is|are|was|were|been)\s+(?:now\s+)?(?:considering|weighing|mulling|exploring)\b"
+             r"|\b(?:would|will|may|might|could|to)\s+(?:consider|weigh|explore)\b")
 HEDGE = re.compile(_POSSIBLE + "|" + _INTENDED, re.I)
 """What makes a clause a possibility or an intention rather than a fact."""
-FUTURE = re.compile(r"\bwill\b|['’]ll\b|\b(?:is|are|was|were)\s+(?:going|due|scheduled|slated)\s+to\b", re.I)
-"""What puts a clause still to come: "will close" has not closed."""
+FUTURE = re.compile(r"\bwill\b|['’]ll\b|\b(?:is|are|was|were)\s+(?:going|due|scheduled|slated)\s+to\b"
+                    r"|\bwould\b(?!\s+(?:not|never)\b)", re.I)
+"""What puts a clause still to come: "will close" has not closed, and "said the president would sign it" (a future
+told from the past, or a condition's outcome) has not signed it."""
+# An open question told after what it is about: "The cause of the fire is under investigation", "the motive remains
+# unclear", "arson has not been ruled out". The subject is what the clause leaves open.
+OPEN = re.compile(r"\b(?:is|are|was|were|remains?|remained|has\s+been|have\s+been)\s+(?:still\s+)?(?:under\s+"
+                  r"investigation|being\s+investigated|unknown|unclear|undetermined|uncertain|not\s+(?:yet\s+)?(?:known"
+                  r"|clear|determined|established))\b|\b(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+(?:ruled\s+out"
+                  r"|determined|established)\b|\bcannot\s+be\s+ruled\s+out\b|\bnot\s+ruled\s+out\b", re.I)
 # A claim that commits no more than its source: it hedges too ("would", "should", "if", "said to" join the
 # source's own cues), so "the council would close the library" is the claim's own reading of "plans to". A
 # claim of what someone can or is allowed to do reads a "may" of permission ("Either party may end this
-# Agreement" for "either of you can end it"), which is no possibility to overstate.
+# Agreement" for "either of you can end it"), which is no possibility to overstate. A claim that leaves a question
+# open ("the cause is being investigated") commits no more than a source that does.
 _CLAIM_HEDGE = re.compile(HEDGE.pattern + r"|\bwould\b|\bshould\b|\bif\b|\bsaid\s+to\b|\bunless\b|\bcan\b"
-                          r"|\b(?:able|allowed|permitted|entitled|free)\s+to\b", re.I)
+                          r"|\b(?:able|allowed|permitted|entitled|free)\s+to\b|\bbeing\s+investigated\b|"
+                          + OPEN.pattern, re.I)
 
 # How much of a group a quantifier takes, in order; "all" only before what it quantifies ("all residents", "all
 # of the", not "at all", "all but", "above all", "after all", "all-time"). A fraction takes its place on the same
@@ -62,6 +76,8 @@ _SHARE: list[tuple[float, str]] = [
      + _FRACTION_OF),
     (2, r"\b(?:(?:just\s+|well\s+)?(?:over|more\s+than|above))\s+(?:one[\s-])?half" + _FRACTION_OF),
     (2, r"\b(?:most|the\s+majority\s+of|a\s+majority\s+of|nearly\s+all|almost\s+all)\b"),
+    # "all but 2,000 homes", "all but a few": all the group save some, so "most".
+    (2, r"\ball\s+but\s+(?:a\s+few|a\s+handful(?:\s+of)?|one|two|three|four|five|six|seven|eight|nine|ten|\d[\d,.]*)"),
     (2, r"\b(?:two[\s-]thirds|three[\s-]quarters|three[\s-]fourths)" + _FRACTION_OF),
     (3, r"(?<!\bat\s)(?<!\babove\s)(?<!\bafter\s)\b(?:all|every|each|entire|whole)\b(?!\s+but\b)(?![-\w])"),
 ]
@@ -107,7 +123,8 @@ class Overstatement:
     start: int
     end: int
     kind: str
-    """"hedge" (a possibility or an intention), "future" (still to come where the claim says it happened), "share"
+    """"hedge" (a possibility or an intention), "future" (still to come where the claim says it happened), "open" (a
+    question the source leaves open: "under investigation", "unclear", "not ruled out"), "share"
     (part of a group where the claim says more), "rank" (one of the first where the claim says the first), "bound"
     (the first within bounds where the claim says ever), "condition" (a condition the claim leaves out) or "cause"
     (found together, or one after the other, where the claim says one causes the other)."""
@@ -205,11 +222,17 @@ def _told_as_past(claim: str, reach: str) -> bool:
     if first is None:
         return False
     head = content_stems(first)[0]
+    # "would have required" has the claim's own past participle after "have", "would be published" after "be": the
+    # same word is then the past, where the claim says it was done ("were published").
+    perfect = bool(re.match(r"\s*(?:have|be)\s", reach, re.I))
     for m in re.finditer(r"[A-Za-z]+", claim):
         w = m.group(0).lower()
         stems = content_stems(w)
-        if stems and stems_meet(stems[0], head) and w != first.lower():
-            return w.endswith("ed") or w in IRREGULAR_PAST or bool(_PAST_AUXILIARY.search(claim, max(0, m.start() - 12)))
+        if stems and stems_meet(stems[0], head) and (w != first.lower() or perfect):
+            past_aux = bool(_PAST_AUXILIARY.search(claim, max(0, m.start() - 12)))
+            if w == first.lower() and re.match(r"\s*be\s", reach, re.I):
+                return past_aux  # "would be published" against "were published"; "will be published" is no past
+            return w.endswith("ed") or w in IRREGULAR_PAST or past_aux
     return False
 
 
@@ -238,6 +261,15 @@ def _governs(claim_stems: set[str], clause: str, cue: re.Match[str]) -> bool:
     return coverage(claim, clause[: cue.start()]) < coverage(claim, clause)
 
 
+def _left_open(claim_stems: set[str], clause: str, cue: re.Match[str]) -> bool:
+    """What the open question is about, the clause's words but the cue ("The cause of the fire is under
+    investigation", "Arson has not been ruled out as the cause"), are the claim's: a word, not only a name, or two."""
+    said = clause[: cue.start()] + " " + clause[cue.end() :]
+    met = [w for w in re.findall(r"[^\W\d_][\w'’-]*", said)
+           if any(stems_meet(c, a) for a in content_stems(w) for c in claim_stems)]
+    return any(w[0].islower() for w in met) or len(met) >= 2
+
+
 def overstated(claim: str, sentence: str) -> Overstatement | None:
     """The clause of ``sentence`` that carries most of ``claim`` commits less than the claim does: it gives as
     possible or intended what the claim states ("may cut" for "cut", "plans to close" for "will close"), or to
@@ -261,6 +293,9 @@ def overstated(claim: str, sentence: str) -> Overstatement | None:
             for cue in FUTURE.finditer(clause):
                 if _governs(stems, clause, cue) and _told_as_past(claim, _reach(clause, cue)):
                     return Overstatement(cue.group(0), start + cue.start(), start + cue.end(), "future")
+        for cue in OPEN.finditer(clause):
+            if _left_open(stems, clause, cue):
+                return Overstatement(cue.group(0), start + cue.start(), start + cue.end(), "open")
     m = _larger_share(claim, clause)
     if m:
         return Overstatement(m.group(0), start + m.start(), start + m.end(), "share")

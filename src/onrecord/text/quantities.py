@@ -36,11 +36,27 @@ from onrecord.text.units import (
 
 Kind = Literal["count", "money", "percent", "factor", "duration", "tally", "points", "year", "time", "measure"]
 Verdict = Literal["supported", "contradicted", "unrelated", "unclear"]
-Hedge = Literal["exact", "about", "nearly", "more", "at_least", "less", "at_most", "just_over", "just_under"]
+Hedge = Literal["exact", "about", "nearly", "more", "at_least", "less", "at_most", "just_over", "just_under", "minimum"]
 UPPER_LIMITS: frozenset[str] = frozenset({"at_most", "less"})
 """Hedges that state a limit ("up to 100 requests a minute", "within 30 days", "under 18"). Two limits are compared
 by their figures: the claim's limit is the fact it states, so "up to 1,000" is no reading of "up to 100", though
 every number up to 100 is up to 1,000."""
+MINIMUM: Hedge = "minimum"
+"""A floor a rule requires ("passwords must be at least 12 characters", "requires at least 60 days' notice"): a
+limit too, compared by its figure, where a floor that reports ("at least 40 people were hurt") stays an interval."""
+# A rule's words before a floor, in its clause: "must be at least 12", "requires at least 60 days' notice".
+_REQUIRED_BEFORE = re.compile(r"\b(?:must|shall|should|needs?|has\s+to|have\s+to|required?|requires|requirement"
+                              r"|mandatory|obliged|obligated)\b[^.;:!?]{0,50}$", re.I)
+
+
+def required_floor(text: str, start: int) -> bool:
+    """A floor at ``start`` that a rule requires (``MINIMUM``)."""
+    return bool(_REQUIRED_BEFORE.search(text[max(0, start - 80) : start]))
+
+
+def limit_kind(hedge: str) -> str:
+    """"upper" for a limit from above, "floor" for a required minimum, "" for any other hedge."""
+    return "upper" if hedge in UPPER_LIMITS else "floor" if hedge == MINIMUM else ""
 
 INF = math.inf
 # The hedge widths, named once here (what the words mean, below every stage) and read by the judge's
@@ -95,7 +111,7 @@ class Quantity:
     @property
     def is_point_like(self) -> bool:
         """Stated as one figure (plain, "about", "nearly", "more than"), not a bare bound ("under 18")."""
-        return self.hedge not in ("less", "at_most") and not (self.kind == "percent" and self.hi - self.lo >= 20)
+        return self.hedge not in ("less", "at_most", MINIMUM) and not (self.kind == "percent" and self.hi - self.lo >= 20)
 
 
 @dataclass(frozen=True)
@@ -152,7 +168,8 @@ def _numbers(text: str) -> list[_Num]:
 # is at least two months, never "less than" two; "no more than 40" is at most 40, never "more than" 40).
 NEGATED_BOUNDS: list[tuple[str, Hedge]] = [
     (r"(?:not|no) (?:less|fewer) than|not under|not below|not short of", "at_least"),
-    (r"(?:not|no) (?:more|greater) than|not exceeding|not to exceed|not over|not above|not in excess of", "at_most"),
+    (r"(?:not|no) (?:more|greater) than|not exceeding|not to exceed|not over|not above|not in excess of"
+     r"|(?:not|never|cannot|can't) exceed(?:s)?|(?:not|never) (?:[a-z]+ )?(?:more|greater) than", "at_most"),
 ]
 _HEDGES: list[tuple[str, Hedge]] = NEGATED_BOUNDS + [
     (r"just over|just above|slightly more than|a little over|just more than", "just_over"),
@@ -199,7 +216,7 @@ def _hedge(text: str, start: int, end: int, kind: str = "") -> Hedge:
         return "exact"
     for rx, h in _HEDGE_BEFORE:
         if rx.search(before):
-            return h
+            return MINIMUM if h == "at_least" and required_floor(text, start) else h
     m = _HEDGE_AFTER.match(text[end : end + 12])
     if m:
         return _AFTER_HEDGE[(m.group(1) or "+").lower()]  # type: ignore[return-value]
@@ -218,6 +235,7 @@ def hedge_interval(value: float, tol: float, hedge: Hedge, floor: float | None) 
         "just_over": (value, value + j),
         "more": (math.nextafter(value, INF), INF),
         "at_least": (value, INF),
+        "minimum": (value, INF),
         "less": (low, math.nextafter(value, -INF)),
         "at_most": (low, value),
     }
@@ -275,10 +293,17 @@ _STOP_WHAT = STOPWORDS | {"percent", "cent", "per", "times", "votes", "vote", "y
 _WHAT_TOKEN = re.compile(r"[ \t]*(?:of[ \t]+|each[ \t]+|per[ \t]+|an?[ \t]+)?([A-Za-z][A-Za-z'-]*)")
 
 
+_PART_OF = re.compile(r"[ \t]+(?:out[ \t]+)?of[ \t]+(?:the[ \t]+|its[ \t]+|their[ \t]+)?\d[\d,]*(?=[ \t]+[A-Za-z])")
+
+
 def _what(text: str, end: int) -> frozenset[str]:
-    """Stems of the content words right after a figure: what it counts ("2,340 students" → student)."""
+    """Stems of the content words right after a figure: what it counts ("2,340 students" → student). A part of a
+    whole counts what the whole does: "12 of the 40 seats" → seat."""
     out: list[str] = []
     pos = end
+    part = _PART_OF.match(text, end)
+    if part:
+        pos = part.end()
     for _ in range(WHAT_WORDS):
         m = _WHAT_TOKEN.match(text, pos)
         if not m or m.group(1).lower() in _STOP_WHAT:
@@ -638,11 +663,18 @@ def _compare_tally(claim: Quantity, source: Quantity) -> Verdict:
     return "supported" if same else "contradicted"
 
 
+LIMIT_SAME = 0.02
+"""Two limits within this share of each other are one: "two months" (60.9 days in days of an average month) is the
+"60 days" a contract writes; rules write round limits, so a 2% gap is a unit's conversion, not another rule."""
+
+
 def limits_differ(claim_hedge: str, source_hedge: str, claim_value: float, source_value: float) -> bool | None:
-    """For two limits, whether the claim's is another (None: not two limits). Two floors ("at least 50", "more
-    than 40") are left as intervals, as the source does not settle a higher one: unsettled, not contradicted."""
-    if claim_hedge in UPPER_LIMITS and source_hedge in UPPER_LIMITS:
-        return not math.isclose(claim_value, source_value, rel_tol=1e-6)
+    """For two limits of one kind, whether the claim's is another (None: not two limits). Two floors that report ("at
+    least 50", "more than 40") are left as intervals, as the source does not settle a higher one: unsettled, not
+    contradicted; two floors a rule requires (``MINIMUM``: "must be at least 12 characters") are limits."""
+    kind = limit_kind(claim_hedge)
+    if kind and kind == limit_kind(source_hedge):
+        return not math.isclose(claim_value, source_value, rel_tol=LIMIT_SAME)
     return None
 
 
@@ -662,6 +694,8 @@ def compare(claim: Quantity, source: Quantity) -> Verdict:
     differ = limits_differ(claim.hedge, source.hedge, claim.nominal, source.nominal)
     if differ is not None:
         return "contradicted" if differ else "supported"
+    if claim.hedge in ("at_most", MINIMUM) and source.is_point_like and not math.isclose(claim.nominal, source.nominal):
+        return "unclear"  # a limit is no figure within it: "up to 600 mg a day" is not stated by "a 200 mg tablet"
     if claim.hi < source.lo or source.hi < claim.lo:
         return "contradicted"
     # Units converted in floating point ("half an hour" and "30 minutes" in days) may miss by a hair.
@@ -699,10 +733,17 @@ class QuantityMatch:
     """``unrelated`` when no figure of the source measures the same thing."""
 
 
+CONTRAST_CLAUSE = re.compile(r",?\s+(?:while|whereas)\s+|,\s*(?:but|although|though)\s+", re.I)
+"""Where a clause of contrast opens: a figure's context words stop there (the words past it are another figure's)."""
+
+
 def _context(text: str, q: Quantity) -> set[str]:
     # A sentence's end bounds the context; ";" does not (it joins the cells of a table row's unit).
     left = re.split(r"[.!?\n](?:\s|$)|\n", text[max(0, q.start - CONTEXT_CHARS) : q.start])[-1]
     right = re.split(r"[.!?](?:\s|$)|\n", text[q.end : q.end + CONTEXT_CHARS])[0]
+    # So does a contrast that opens another clause ("Revenue fell 3%, while operating profit rose 12%"): the
+    # words past it are the other figure's.
+    left, right = CONTRAST_CLAUSE.split(left)[-1], CONTRAST_CLAUSE.split(right)[0]
     words = re.findall(r"[A-Za-z][A-Za-z'-]+", f"{left} {right}")
     # What the figure counts is compared on its own; hedges say how sure, not what is measured.
     return {stem(w.lower()) for w in words if w.lower() not in STOPWORDS and w.lower() not in _HEDGE_WORDS} - q.what
@@ -763,7 +804,8 @@ def _candidates(c: Quantity, claim: str, src: list[tuple[Quantity, set[str], fro
         if not same_thing(c, s) or _other_part(c_pred, s_pred):
             continue
         what, share = len(c.what & s.what), len(ctx & s_ctx) / (len(ctx | s_ctx) or 1)
-        if share >= MIN_CONTEXT_SHARE:
+        # What both count ("a 16-inch screen", "a 14-inch screen") pairs them where the claim has no other words.
+        if share >= MIN_CONTEXT_SHARE or (what and not ctx):
             out.append(((what, share), s))
     return out
 

@@ -50,8 +50,11 @@ _ATTITUDE_WORDS = {"think", "thinks", "thought", "believe", "believes", "believe
 # Clauses end at a semicolon, a colon, a contrast ("..., but ..."), and a dash that sets off an aside ("its
 # emojis -- those little images that users insert when words alone won't cut it": the denial is the aside's).
 # A dash between words with no space ("well-known", "2-1") joins them; only an em dash joins nothing.
-_CLAUSE_SPLIT = re.compile(r";|:\s|,\s*(?:but|while|whereas|although|though|yet)\s+(?!not\b)|\s+but\s+(?!not\b)"
-                           r"|\s(?:--?|–|—)\s|—", re.I)
+# "But" after "all", "nothing", "anything" ... is "except" ("all but 2,000 homes", "anything but certain"): no
+# clause starts there.
+BUT_AS_EXCEPT = r"(?<!\ball)(?<!\bnothing)(?<!\banything)(?<!\beveryone)(?<!\beverything)(?<!\bnone)(?<!\bno\sone)"
+_CLAUSE_SPLIT = re.compile(r";|:\s|,\s*(?:but|while|whereas|although|though|yet)\s+(?!not\b)|" + BUT_AS_EXCEPT
+                           + r"\s+but\s+(?!not\b)|\s(?:--?|–|—)\s|—", re.I)
 _EXCEPT = r"except(?:\s+for)?|other\s+than|apart\s+from|excluding|with\s+the\s+exception\s+of|save\s+for"
 _ELEMENT_CUE = re.compile(
     r"(?:,\s*|\s+)(?P<cue>but\s+not|and\s+not|not|" + _EXCEPT + r")\s+(?P<el>[^,;]+?)\s*[.!?]?\s*$", re.I)
@@ -324,6 +327,10 @@ def _met(clause: set[str], asserted: set[str]) -> int:
     return sum(1 for w in clause if w in asserted or any(stems_meet(w, a) for a in asserted))
 
 
+_NOT_YET_STATE = re.compile(r"\s*yet\s+\w+", re.I)
+_QUOTE_MARKS = " '\"‘’“”"
+
+
 def conflict(claim: str, source_sentence: str) -> Conflict | None:
     """Whether ``claim`` asserts what ``source_sentence`` denies (or puts before a "not until" bound).
 
@@ -337,8 +344,11 @@ def conflict(claim: str, source_sentence: str) -> Conflict | None:
             el = _element_stems(p.text)
             frame = _stems(source_sentence[p.frame[0] : p.frame[1]]) - el
             shared = len((claim_all - el) & frame)
-            if el and _takes_up(el, asserted, p.cue) and shared >= max(1, FRAME_SHARE * len(frame)):
-                return Conflict(p, f'the source excludes "{p.text}" ({p.cue})')
+            # "promising but not yet proven" denies a state of the frame's subject, not an item of a list: one
+            # word of the frame (the subject's) ties the claim to it.
+            need = 1 if _NOT_YET_STATE.match(p.text) else max(1, FRAME_SHARE * len(frame))
+            if el and _takes_up(el, asserted, p.cue) and shared >= need:
+                return Conflict(p, f'the source excludes "{p.text.strip(_QUOTE_MARKS)}" ({p.cue})')
         elif p.cue == "not until":
             clause = _stems(_without_figures(p.text)) - _stems(p.bound)
             if not clause and k:  # "rates will fall, though probably not before December": the clause before

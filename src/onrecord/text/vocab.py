@@ -69,7 +69,10 @@ _DENIES_ACT = (r"\b(?:fail(?:s|ed|ing|ure)?|refus(?:e|es|ed|ing|al)|declin(?:e|e
                # "has yet to approve", "is yet to be approved": not yet; "needed before the drug can be recommended":
                # not yet recommended.
                r"|\b(?:has|have|had|is|are|was|were)\s+(?:still\s+)?yet\s+to\s+(?:be\s+)?(?=[a-z]+\b)"
-               r"|\b(?:needed|required|necessary)\s+before\s+(?:[\w'’-]+\s+){1,3}?(?:can|could)\s+be\s+(?=[a-z]+ed\b)")
+               r"|\b(?:needed|required|necessary)\s+before\s+(?:[\w'’-]+\s+){1,3}?(?:can|could)\s+be\s+(?=[a-z]+ed\b)"
+               # "postponed a vote on the fee increase": no vote yet, as "did not vote on" says.
+               r"|\b(?:postpon|delay|defer|put\s+off|tabl)\w*(?=\s+(?:a|the|its|their|any)\s+(?:final\s+)?"
+               r"(?:vote|decision|ruling)s?\b)")
 # "denied that ...", "denies taking bribes" (not "denied everything"), "rejected claims that ...", "disputed reports
 # that ..." (not "disputed that account": "that" there is no clause's).
 _DENIES_CLAUSE = (r"\bden(?:y|ies|ied|ying)\s+(?:that\b|(?!(?:every|any|no|some)thing\b)(?=[a-z]+ing\b))"
