@@ -1334,3 +1334,22 @@ def test_a_comparative_of_the_other_end_of_its_scale_contradicts(checker, claim,
 ])
 def test_but_not_yet_denies_a_state_of_the_subject(checker, claim, source):
     assert _one(checker, claim, source).label == "contradicted"
+
+
+@pytest.mark.parametrize(("claim", "source"), [
+    ("Researchers said the planet could support life.", "Researchers said the planet is too hot to support life."),
+    ("The bridge can carry lorries.", "Engineers said the bridge is too weak to carry lorries."),
+    ("Applicants can still apply for this year's grants.", "It is now too late to apply for this year's grants."),
+])
+def test_too_much_to_do_a_thing_denies_the_thing(checker, claim, source):
+    assert _one(checker, claim, source).label == "contradicted"
+
+
+@pytest.mark.parametrize(("claim", "source", "label"), [
+    ("Labour kept control of the council.", "Labour lost control of the council in Thursday's election.", "contradicted"),
+    ("The team lost its title.", "The team retained its title after a 2-1 win.", "contradicted"),
+    ("Dr. Burke said it was far too early to talk about a cure.",
+     "Dr. Liam Burke was cautious, saying it was 'far too early' to talk about a cure.", "supported"),
+])
+def test_keeping_and_losing_and_a_quoted_too_early(checker, claim, source, label):
+    assert _one(checker, claim, source).label == label

@@ -33,6 +33,8 @@ _GROUPS: list[list[tuple[str, ...]]] = [
      # No change is the opposite of either ("kept its forecast unchanged" for "raised its forecast").
      ("unchang", "steady", "flat", "maintained", "reaffirm", "no change")],
     [("won", "win", "beat", "victor"), ("lost", "lose", "losing", "defeated by", "loss to")],
+    # Whether a side held what it had ("Labour kept control" / "Labour lost control").
+    [("kept", "keep", "retain", "held on", "holds on", "clung on"), ("lost", "lose", "loses", "losing")],
     [("open", "reopen"), ("clos", "shut")],
     # Whether an event happened ("the match was called off" / "went ahead").
     [("cancel", "called off", "call off", "calls off", "scrapped", "abandon"),

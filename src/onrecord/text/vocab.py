@@ -70,6 +70,8 @@ _DENIES_ACT = (r"\b(?:fail(?:s|ed|ing|ure)?|refus(?:e|es|ed|ing|al)|declin(?:e|e
                # not yet recommended.
                r"|\b(?:has|have|had|is|are|was|were)\s+(?:still\s+)?yet\s+to\s+(?:be\s+)?(?=[a-z]+\b)"
                r"|\b(?:needed|required|necessary)\s+before\s+(?:[\w'’-]+\s+){1,3}?(?:can|could)\s+be\s+(?=[a-z]+ed\b)"
+               # "too hot to support life", "too late to apply": the act after it cannot be, as "cannot" says.
+               r"|\btoo\s+[a-z]+(?:\s+[a-z]+)?[\'’\"”]?\s+to\s+(?=[a-z]+\b)"
                # "postponed a vote on the fee increase": no vote yet, as "did not vote on" says.
                r"|\b(?:postpon|delay|defer|put\s+off|tabl)\w*(?=\s+(?:a|the|its|their|any)\s+(?:final\s+)?"
                r"(?:vote|decision|ruling)s?\b)")
