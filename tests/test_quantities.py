@@ -672,3 +672,9 @@ def test_a_part_of_a_whole_counts_what_the_whole_counts(claim: str, verdict: str
     [q] = [q for q in quantities(source) if q.text == "12"]
     assert q.what == frozenset({"seat"})
     assert [m.verdict for m in match_quantities(claim, source)] == [verdict]
+
+
+def test_a_figure_beyond_a_limit_still_contradicts_it() -> None:
+    source = "Analysts cautioned that it could take a decade to bring a mine into production."
+    assert [m.verdict for m in match_quantities("The mine will be in production within a year.", source)
+            if m.verdict != "unrelated"] == ["contradicted"]

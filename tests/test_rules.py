@@ -1353,3 +1353,13 @@ def test_too_much_to_do_a_thing_denies_the_thing(checker, claim, source):
 ])
 def test_keeping_and_losing_and_a_quoted_too_early(checker, claim, source, label):
     assert _one(checker, claim, source).label == label
+
+
+@pytest.mark.parametrize(("claim", "source"), [
+    ("A faulty sensor can cause the airbags to deploy early.", "A faulty sensor can cause the airbags to deploy late."),
+    ("Rita Gomez said the ban would help small businesses.", "Rita Gomez said the ban would hurt small businesses."),
+    ("Inspectors found the building was safe for residents.", "Inspectors found the building was unsafe for residents."),
+    ("The committee said the answer was right in every case.", "The committee said the answer was wrong in every case."),
+])
+def test_a_near_copy_with_an_antonym_or_a_negating_prefix_contradicts(checker, claim, source):
+    assert _one(checker, claim, source).label == "contradicted"

@@ -421,6 +421,13 @@ _SLOT_OPPOSITES: list[tuple[str, str]] = [
     ("survived alive", "died dead killed"),
     ("plus", "minus"),
     ("free", "fee charge charged paid"),
+    ("early", "late"),
+    ("help helps helped helping", "hurt hurts hurting harm harms harmed harming"),
+    ("easy easier easiest", "hard harder hardest difficult"),
+    ("right correct", "wrong incorrect"),
+    ("same", "different"),
+    ("present", "absent"),
+    ("rural", "urban"),
     # The two parties of an agreement or a case: what one must do, the other need not.
     ("landlord landlords lessor lessors", "tenant tenants lessee lessees"),
     ("employer employers", "employee employees"),
@@ -481,6 +488,18 @@ def opposite_words(claim_words: list[str], source_words: list[str]) -> Oppositio
         for (g2, q), sword in s.items():
             if g2 == g and q != p and (g, q) not in c and (g, p) not in s:
                 return Opposition(word, sword)
+    return _negated_by_prefix(claim_words, source_words)
+
+
+def _negated_by_prefix(claim_words: list[str], source_words: list[str]) -> Opposition | None:
+    """One side's word is the other's with a negating prefix ("safe" / "unsafe", "compliant" / "non-compliant")."""
+    low_c, low_s = [w.lower() for w in claim_words], [w.lower() for w in source_words]
+    for a, b in ((low_c, low_s), (low_s, low_c)):
+        for w in a:
+            m = _NEGATIVE_PREFIX.match(w)
+            if m and m.group("base") in b and w not in b:
+                word, other = (w, m.group("base")) if a is low_c else (m.group("base"), w)
+                return Opposition(word, other)
     return None
 
 

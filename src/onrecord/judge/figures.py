@@ -697,8 +697,6 @@ def _compare(c: Quantity, s: Quantity, tol_: FigureTolerances) -> Verdict:
     differ = None if c.span or s.span else limits_differ(c.qualifier, s.qualifier, c.value, s.value)
     if differ is not None:
         return "mismatch" if differ else "match"  # a limit is its figure: "up to 1,000 requests" is not "up to 100"
-    if c.qualifier in ("at_most", "minimum") and not s.span and s.qualifier in ("exact", "about", "nearly"):
-        return "unclear"  # a limit is no figure within it: "up to 600 mg" is not stated by "a 200 mg tablet"
     if c.qualifier == "nearly":
         c = replace(c, qualifier="exact")  # the claim's "nearly" reaches ``nearly`` of its figure
         lo, hi = tol_.nearly * c.value, c.value + max(c.tol, tol_.same_value * c.value)
@@ -707,6 +705,8 @@ def _compare(c: Quantity, s: Quantity, tol_: FigureTolerances) -> Verdict:
     s_lo, s_hi = _interval(s, tol_, claim=False)
     if hi < s_lo or s_hi < lo:
         return "mismatch"
+    if c.qualifier in ("at_most", "minimum") and not s.span and s.qualifier in ("exact", "about", "nearly"):
+        return "unclear"  # a limit is no figure within it: "up to 600 mg" is not stated by "a 200 mg tablet"
     point = s.qualifier in ("exact", "about", "nearly") and not s.span
     return "match" if lo <= s_lo and s_hi <= hi or point and lo <= s.value <= hi else "unclear"
 

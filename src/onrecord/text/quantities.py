@@ -694,10 +694,10 @@ def compare(claim: Quantity, source: Quantity) -> Verdict:
     differ = limits_differ(claim.hedge, source.hedge, claim.nominal, source.nominal)
     if differ is not None:
         return "contradicted" if differ else "supported"
-    if claim.hedge in ("at_most", MINIMUM) and source.is_point_like and not math.isclose(claim.nominal, source.nominal):
-        return "unclear"  # a limit is no figure within it: "up to 600 mg a day" is not stated by "a 200 mg tablet"
     if claim.hi < source.lo or source.hi < claim.lo:
         return "contradicted"
+    if claim.hedge in ("at_most", MINIMUM) and source.is_point_like and not math.isclose(claim.nominal, source.nominal):
+        return "unclear"  # a limit is no figure within it: "up to 600 mg a day" is not stated by "a 200 mg tablet"
     # Units converted in floating point ("half an hour" and "30 minutes" in days) may miss by a hair.
     lo, hi = claim.lo - abs(claim.lo) * 1e-9, claim.hi + abs(claim.hi) * 1e-9
     inside = lo <= source.lo and source.hi <= hi
