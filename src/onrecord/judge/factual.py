@@ -13,7 +13,7 @@ from typing import TypeVar
 
 from onrecord.judge.exclusive import extended_past
 from onrecord.judge.figures import QuantityCheck, names_part
-from onrecord.judge.finding import Cited, ClaimCase, Finding, cite_sentences
+from onrecord.judge.finding import Cited, ClaimCase, Finding, at_sentence, cite_sentences
 from onrecord.judge.quotes import quoted_share
 from onrecord.judge.ranking import reversed_rank
 from onrecord.judge.sentences import (
@@ -160,7 +160,7 @@ def other_values(case: ClaimCase, t: Thresholds) -> Finding | None:
     m = r.match
     return Finding("contradicted", t.other_values,
                    f"a source sentence gives {m.source.text!r} where the text says {m.claim.text!r}",  # type: ignore[union-attr]
-                   _at_hit(r.hit), case.probability_dict())
+                   at_sentence(r.hit), case.probability_dict())
 
 
 # -- the closest passages and sentences --------------------------------------------------------------
@@ -171,10 +171,6 @@ def no_passage(case: ClaimCase, t: Thresholds) -> Finding | None:
     if mj is None or mj.best is None:
         return Finding("unsupported", t.no_passage, "no passage of any source shares its words")
     return None
-
-
-def _at_hit(hit: SentenceHit) -> tuple[Cited, ...]:
-    return (Cited(hit.source, hit.span.start, hit.span.end, hit.similarity),)
 
 
 def _hits(case: ClaimCase) -> list[SentenceHit]:
@@ -194,7 +190,7 @@ def swapped_modifier(case: ClaimCase, t: Thresholds) -> Finding | None:
     hit, opp = found
     return Finding("contradicted", t.swapped_modifier,
                    f"a source sentence says {opp.source_word!r} where the text says {opp.claim_word!r}",
-                   _at_hit(hit), case.probability_dict())
+                   at_sentence(hit), case.probability_dict())
 
 
 def polarity(case: ClaimCase, t: Thresholds) -> Finding | None:
@@ -205,7 +201,7 @@ def polarity(case: ClaimCase, t: Thresholds) -> Finding | None:
         return None
     hit, why = found
     return Finding("contradicted", t.polarity_confidence(hit.similarity),
-                   f"the closest source sentence says the opposite: {why}", _at_hit(hit), case.probability_dict())
+                   f"the closest source sentence says the opposite: {why}", at_sentence(hit), case.probability_dict())
 
 
 def opposed_verb(case: ClaimCase, t: Thresholds) -> Finding | None:
@@ -216,7 +212,7 @@ def opposed_verb(case: ClaimCase, t: Thresholds) -> Finding | None:
     said = (f"the source asks whether {opp.source_word!r} and is answered {_first_words(hit.answer)!r}"
             if hit.answer else f"the closest source sentence says {opp.source_word!r}")
     return Finding("contradicted", t.opposed_verb, f"{said} where the text says {opp.claim_word!r}",
-                   _at_hit(hit), case.probability_dict())
+                   at_sentence(hit), case.probability_dict())
 
 
 def _relation_in_close_sentences(case: ClaimCase, t: Thresholds, read: Callable[[str, str], R | None]
@@ -240,7 +236,7 @@ def reversed_ranking(case: ClaimCase, t: Thresholds) -> Finding | None:
     hit, rev = found
     why = (f"a source sentence ranks {_first_words(rev.higher)!r} above {_first_words(rev.lower)!r}, "
            f"where the text gives the latter first place ({rev.claim_place!r})")
-    return Finding("contradicted", t.reversed_ranking, why, _at_hit(hit), case.probability_dict())
+    return Finding("contradicted", t.reversed_ranking, why, at_sentence(hit), case.probability_dict())
 
 
 def extended_restriction(case: ClaimCase, t: Thresholds) -> Finding | None:
@@ -250,7 +246,7 @@ def extended_restriction(case: ClaimCase, t: Thresholds) -> Finding | None:
         return None
     hit, ext = found
     why = f"a source sentence names {ext.name!r} alone, where the text adds {ext.extension!r}"
-    return Finding("contradicted", t.extended_restriction, why, _at_hit(hit), case.probability_dict())
+    return Finding("contradicted", t.extended_restriction, why, at_sentence(hit), case.probability_dict())
 
 
 def _first_words(answer: str, n: int = 8) -> str:
@@ -265,7 +261,7 @@ def other_person(case: ClaimCase, t: Thresholds) -> Finding | None:
         return None
     hit, said, source_says = found
     return Finding("contradicted", t.swapped_name, f"the closest source sentence names {source_says}, not {said}",
-                   _at_hit(hit), case.probability_dict())
+                   at_sentence(hit), case.probability_dict())
 
 
 def _not_found_note(case: ClaimCase, head: str) -> str:
@@ -451,7 +447,7 @@ def overstated(case: ClaimCase, t: Thresholds) -> Finding | None:
             "condition": f"holds it only on a condition ({o.cue!r}) the text leaves out",
             "bound": f"gives the first place only {o.cue!r}, where the text gives it with no bound",
             "cause": f"gives no cause, only {o.cue!r}, where the text says one thing causes the other"}[o.kind]
-    return Finding("unsupported", t.overstated, f"the closest source sentence {said}", _at_hit(hit),
+    return Finding("unsupported", t.overstated, f"the closest source sentence {said}", at_sentence(hit),
                    case.probability_dict())
 
 

@@ -20,7 +20,7 @@ from onrecord.judge.figures import QuantityCheck
 from onrecord.judge.thresholds import Thresholds
 from onrecord.judge.values import ValueReading
 from onrecord.report import ClaimLabel, QuoteResult
-from onrecord.retrieve.evidence import Candidate, ModelJudgement
+from onrecord.retrieve.evidence import Candidate, ModelJudgement, SentenceHit
 from onrecord.text.lexical import content_stems
 from onrecord.text.segment import Span
 
@@ -134,3 +134,17 @@ def cite_sentences(candidate: Candidate, claim: str, score: float, source_text: 
     # Strongest first; a sentence sharing a word or two with the claim is no evidence.
     keep = [s for o, s in scored[:limit] if o > 0 and o >= top / 2] or [scored[0][1]]
     return tuple(Cited(candidate.source, s.start, s.end, score) for s in keep)
+
+
+def spoken_to(case: ClaimCase, t: Thresholds) -> list[SentenceHit] | None:
+    """The closest source sentences of a claim about the world that the sources speak to (``Thresholds.speaks_to``);
+    None for a claim about a document or one nothing in the sources is about."""
+    mj = case.judgement
+    if case.doc_claim is not None or mj is None or not t.speaks_to(mj.similarity, mj.coverage):
+        return None
+    return mj.top_sentences
+
+
+def at_sentence(hit: SentenceHit) -> tuple[Cited, ...]:
+    """A close source sentence as a finding's evidence."""
+    return (Cited(hit.source, hit.span.start, hit.span.end, hit.similarity),)

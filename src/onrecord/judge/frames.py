@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from onrecord.judge.finding import Cited, ClaimCase, Finding
+from onrecord.judge.finding import ClaimCase, Finding, at_sentence, spoken_to
 from onrecord.judge.names import one_referent
 from onrecord.judge.thresholds import Thresholds
 from onrecord.retrieve.evidence import SentenceHit
@@ -115,13 +115,10 @@ def other_name(claim: str, hits: Sequence[SentenceHit], read: int) -> OtherName 
 
 def other_frame(case: ClaimCase, t: Thresholds) -> Finding | None:
     """A close sentence gives the claim's verb and preposition another name (rule ``other_name``)."""
-    mj = case.judgement
-    if case.doc_claim is not None or mj is None or not t.speaks_to(mj.similarity, mj.coverage):
-        return None
-    found = other_name(case.text, mj.top_sentences, t.relation_sentences)
+    hits = spoken_to(case, t)
+    found = other_name(case.text, hits, t.relation_sentences) if hits is not None else None
     if found is None:
         return None
-    hit = found.hit
     return Finding("contradicted", t.other_name,
                    f"a source sentence says {found.source_words!r} where the text says {found.claim_words!r}",
-                   (Cited(hit.source, hit.span.start, hit.span.end, hit.similarity),), case.probability_dict())
+                   at_sentence(found.hit), case.probability_dict())

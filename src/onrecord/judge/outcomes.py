@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from onrecord.judge.finding import Cited, ClaimCase, Finding
+from onrecord.judge.finding import ClaimCase, Finding, at_sentence, spoken_to
 from onrecord.judge.names import one_referent
 from onrecord.judge.thresholds import Thresholds
 from onrecord.retrieve.evidence import SentenceHit
@@ -108,14 +108,11 @@ def reversed_result(claim: str, hits: Sequence[SentenceHit], read: int) -> Other
 
 def reversed_outcome(case: ClaimCase, t: Thresholds) -> Finding | None:
     """A close sentence gives the other result to the side the claim names (rule ``reversed_outcome``)."""
-    mj = case.judgement
-    if case.doc_claim is not None or mj is None or not t.speaks_to(mj.similarity, mj.coverage):
-        return None
-    found = reversed_result(case.text, mj.top_sentences, t.relation_sentences)
+    hits = spoken_to(case, t)
+    found = reversed_result(case.text, hits, t.relation_sentences) if hits is not None else None
     if found is None:
         return None
-    hit = found.hit
     other = "lost" if found.claim_says == "won" else "won"
     return Finding("contradicted", t.reversed_outcome,
                    f"a source sentence says {found.side!r} {other}, where the text says it {found.claim_says}",
-                   (Cited(hit.source, hit.span.start, hit.span.end, hit.similarity),), case.probability_dict())
+                   at_sentence(found.hit), case.probability_dict())
