@@ -1363,3 +1363,21 @@ def test_keeping_and_losing_and_a_quoted_too_early(checker, claim, source, label
 ])
 def test_a_near_copy_with_an_antonym_or_a_negating_prefix_contradicts(checker, claim, source):
     assert _one(checker, claim, source).label == "contradicted"
+
+
+@pytest.mark.parametrize(("claim", "source", "label"), [
+    ("The X200 is lighter than the X300.", "The X300 is heavier than the X200 but has a longer battery life.",
+     "supported"),
+    ("The suspect's brother was released without charge.",
+     "His brother, who was arrested with him, was released on Friday without charge.", "supported"),
+    ("Police are investigating the cause of the crash.", "The cause of the crash is under investigation.",
+     "supported"),
+])
+def test_the_same_said_another_way_round_or_denied_alike(checker, claim, source, label):
+    assert _one(checker, claim, source).label == label
+
+
+def test_a_denial_by_prefix_is_no_opposite_of_a_denial_by_word(checker):
+    source = "The driver, who was unhurt, was questioned by police."
+    assert _one(checker, "The driver was not hurt.", source).label != "contradicted"
+    assert _one(checker, "The driver was hurt.", source).label != "supported"

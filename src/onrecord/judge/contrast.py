@@ -149,7 +149,7 @@ def opposed(claim: str, sentence: str) -> Opposition | None:
         agrees, mine, theirs = relation
         return None if agrees else Opposition(mine, theirs)
     c, s = _poles(claim), _poles(sentence)
-    found = _opposed_poles(c, s)
+    found = _opposed_poles(c, s) or _negated_by_prefix(_WORDS.findall(claim), _WORDS.findall(sentence))
     if found is not None or not any(p in s.get(g, {}) for g, cp in c.items() for p in cp):
         return found
     # The sentence uses the claim's own word too, but maybe of something else, in another clause ("Net income
@@ -223,7 +223,7 @@ def _modified_heads(text: str) -> dict[str, set[tuple[int, str]]]:
     for i, word in enumerate(words):
         w = _as_adjective(word)
         # A word and its negation by prefix are a class of two ("vaccinated" / "unvaccinated children").
-        negative = _NEGATIVE_PREFIX.match(w)
+        negative = NEGATIVE_PREFIX.match(w)
         base = negative.group("base") if negative else w
         if len(base) >= 4 and base not in STOPWORDS:
             for j in (i + 1, i + 2):
@@ -244,7 +244,8 @@ def _modified_heads(text: str) -> dict[str, set[tuple[int, str]]]:
     return out
 
 
-_NEGATIVE_PREFIX = re.compile(r"(?:un|non-?)(?P<base>[a-z]{4,})$")
+NEGATIVE_PREFIX = re.compile(r"(?:un|non-?)(?P<base>[a-z]{4,})$")
+"""A word negated by its prefix, and the word it negates ("unhurt": "hurt", "non-binding": "binding")."""
 
 
 def _as_adjective(word: str) -> str:
@@ -393,6 +394,8 @@ _SLOT_OPPOSITES: list[tuple[str, str]] = [
     ("best better", "worst worse"),
     ("older oldest", "younger youngest"),
     ("longer longest", "shorter shortest"),
+    ("heavier heaviest", "lighter lightest"),
+    ("wider widest broader", "narrower narrowest"),
     ("strong stronger strongest", "weak weaker weakest"),
     ("rich richer richest", "poor poorer poorest"),
     ("cheap cheaper cheapest", "expensive"),
@@ -491,12 +494,15 @@ def opposite_words(claim_words: list[str], source_words: list[str]) -> Oppositio
     return _negated_by_prefix(claim_words, source_words)
 
 
+_WORDS = re.compile(r"[A-Za-z][A-Za-z-]+")
+
+
 def _negated_by_prefix(claim_words: list[str], source_words: list[str]) -> Opposition | None:
     """One side's word is the other's with a negating prefix ("safe" / "unsafe", "compliant" / "non-compliant")."""
     low_c, low_s = [w.lower() for w in claim_words], [w.lower() for w in source_words]
     for a, b in ((low_c, low_s), (low_s, low_c)):
         for w in a:
-            m = _NEGATIVE_PREFIX.match(w)
+            m = NEGATIVE_PREFIX.match(w)
             if m and m.group("base") in b and w not in b:
                 word, other = (w, m.group("base")) if a is low_c else (m.group("base"), w)
                 return Opposition(word, other)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from onrecord.documents import Document
 from onrecord.judge.contrast import (
+    NEGATIVE_PREFIX,
     Opposition,
     opposed,
     other_rate,
@@ -23,7 +24,7 @@ from onrecord.judge.outcomes import same_result
 from onrecord.judge.thresholds import Thresholds
 from onrecord.retrieve.evidence import SentenceHit
 from onrecord.text.commitment import Overstatement, overstated
-from onrecord.text.lexical import content_stems, coverage
+from onrecord.text.lexical import content_stems, coverage, stem
 from onrecord.text.quantities import quantities
 from onrecord.text.scope import clause_stems, conflict, denial_of_another_clause, scopes
 from onrecord.text.segment import Span
@@ -189,12 +190,21 @@ def _without_figures(text: str) -> str:
 _NARROWED = ("but not", "except", "not until", "without")
 
 
+def _denied_by_prefix(denier: str, other: str) -> bool:
+    """``other`` denies by a prefix what ``denier`` denies by a word: "who was unhurt" says "was not hurt"."""
+    bases = {stem(m.group("base")) for w in re.findall(r"[a-z][a-z-]+", other.lower())
+             if (m := NEGATIVE_PREFIX.match(w)) is not None}
+    return bool(bases & set(content_stems(denier)))
+
+
 def _clause_denied(denier: str, other: str, t: Thresholds) -> bool:
     """``denier`` negates a clause whose words ``other`` carries, and neither sentence narrows its
     scope to an element ("but not Friday", "except Thursday", "without suspicion") or a bound ("not until
     June"): those are read by ``conflict`` alone."""
     parts = scopes(denier)
     if any(p.cue in _NARROWED for p in parts + scopes(other)):
+        return False
+    if _denied_by_prefix(denier, other):
         return False
     return any(p.negated and coverage(p.text, other) >= t.polarity_coverage
                and not denial_of_another_clause(p.text, clause_stems(other)) for p in parts)

@@ -58,7 +58,8 @@ OPEN = re.compile(r"\b(?:is|are|was|were|remains?|remained|has\s+been|have\s+bee
 # Agreement" for "either of you can end it"), which is no possibility to overstate. A claim that leaves a question
 # open ("the cause is being investigated") commits no more than a source that does.
 _CLAIM_HEDGE = re.compile(HEDGE.pattern + r"|\bwould\b|\bshould\b|\bif\b|\bsaid\s+to\b|\bunless\b|\bcan\b"
-                          r"|\b(?:able|allowed|permitted|entitled|free)\s+to\b|\bbeing\s+investigated\b|"
+                          r"|\b(?:able|allowed|permitted|entitled|free)\s+to\b|\bbeing\s+investigated\b"
+                          r"|\b(?:is|are|was|were)\s+investigating\b|"
                           + OPEN.pattern, re.I)
 
 # How much of a group a quantifier takes, in order; "all" only before what it quantifies ("all residents", "all

@@ -228,11 +228,16 @@ def scopes(sentence: str, offset: int = 0) -> list[Part]:
 
 
 def _asserted_stems(claim: str) -> set[str]:
+    """The stems of what the claim asserts: its asserted parts, less an element it denies within one ("released
+    without charge" asserts no charge, though its frame holds the word)."""
     out: set[str] = set()
+    denied: set[str] = set()
     for p in scopes(claim):
         if not p.negated:
             out |= _stems(p.text)
-    return out
+        elif p.frame is not None:
+            denied |= _element_stems(p.text)
+    return out - denied
 
 
 def _time_rank(text: str) -> tuple[int, int] | None:
