@@ -1,6 +1,7 @@
 """A near-copy of a source sentence with one telling word changed (``onrecord.judge.substitution``).
 
-Through the whole check with the shipped model: another name, number, date or an opposite in one
+Through the whole check with the shipped model: another name, number, date, an opposite or another of a closed
+class of one kind ("copper" for "gold") in one
 aligned slot is contradicted, the reason naming both words and the evidence the source sentence;
 a synonym, an inflection, a title, an added or dropped modifier, a reordered clause, one referent
 named two ways, or a repeated sentence is not. The cut-offs are exercised on hand-built sentence hits.
@@ -18,6 +19,8 @@ from onrecord.judge.substitution import substitution, tokens
 from onrecord.judge.thresholds import DEFAULT_THRESHOLDS as T
 from onrecord.retrieve.evidence import SentenceHit
 from onrecord.text.segment import Span
+
+from .conftest import only_claim
 
 # Context around the sentence a claim copies, so that it is one sentence of a story.
 _BEFORE = "Officials gave the details at a press conference. "
@@ -361,3 +364,28 @@ def test_words_that_are_not_opposites(a, b):
 def test_a_stop_word_that_is_a_pole_still_counts():
     assert polar("before") and polar("more") and polar("rose")
     assert not polar("the") and not polar("said")
+
+
+@pytest.mark.parametrize(("claim", "source"), [
+    ("The company reported a gold discovery in northern Chile.", "The company reported a copper discovery in northern Chile."),
+    ("She studied physics at University College London.", "She studied chemistry at University College London."),
+    ("Owners will be notified of the recall by email.", "Owners will be notified of the recall by mail."),
+    ("Reyes, a midfielder, joined the club from Benfica.", "Reyes, a defender, joined the club from Benfica."),
+])
+def test_another_member_of_a_closed_class_in_a_near_copy_contradicts(checker, claim, source):
+    c = only_claim(checker, claim, source)
+    assert c.label == "contradicted" and "another of its kind" in c.reason
+
+
+@pytest.mark.parametrize(("claim", "source"), [
+    ("The truck crashed into the wall on Monday night.", "The lorry crashed into the wall on Monday night."),
+    ("The vehicle crashed into the wall on Monday night.", "The van crashed into the wall on Monday night."),
+])
+def test_two_names_of_one_member_or_a_general_word_is_no_other_kind(checker, claim, source):
+    assert only_claim(checker, claim, source).label != "contradicted"
+
+
+def test_kinds_are_read_by_stem():
+    from onrecord.text.kinds import other_of_its_kind
+    assert other_of_its_kind("brothers", "sisters") and other_of_its_kind("Copper", "gold")
+    assert not other_of_its_kind("maths", "mathematics") and not other_of_its_kind("gold", "vehicle")

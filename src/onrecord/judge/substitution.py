@@ -11,6 +11,8 @@ short replaced run, the *slot*. The slot contradicts the sentence only when it i
 * an opposite ("rose" / "fell", "upheld" / "overturned", "before" / "after": ``judge.contrast``);
 * another proper name ("Paris" / "London"), unless the source uses the two for one referent ("Joe
   Biden", "the United Nations" / "UN", "China" / "Chinese").
+* another member of a closed class of one kind ("copper" / "gold", "physics" / "chemistry", "email" / "post":
+  ``text.kinds``).
 
 Any other changed word (a synonym, an inflection, a title, a modifier added or left out, an ordinary word)
 is no contradiction: measured on held-out pairs, a veto on any changed word was right half the time.
@@ -33,6 +35,7 @@ from onrecord.judge.sentences import TITLES
 from onrecord.judge.thresholds import Thresholds
 from onrecord.judge.values import overlaps, supported_spans
 from onrecord.retrieve.evidence import SentenceHit
+from onrecord.text.kinds import other_of_its_kind
 from onrecord.text.lexical import stem
 from onrecord.text.numwords import TENS, UNITS, word_numbers
 from onrecord.text.vocab import MONTHS, STOPWORDS, WEEKDAYS
@@ -68,7 +71,7 @@ class Substitution:
     claim_words: str
     source_words: str
     kind: str
-    """``number``, ``date``, ``opposite`` or ``name``."""
+    """``number``, ``date``, ``opposite``, ``name`` or ``kind`` (another member of a closed class, ``text.kinds``)."""
     claim_span: tuple[int, int]
     """Where ``claim_words`` are in the claim."""
 
@@ -245,6 +248,9 @@ def telling(slot: Slot, claim: str, hit: SentenceHit, source_text: str) -> str |
         return "date" if same_kind and not c_day & s_day else None
     if opposite_words([w.text for w in slot.claim], [w.text for w in slot.source]) is not None:
         return "opposite"
+    c_words, s_words = [w.text for w in slot.claim if w.content], [w.text for w in slot.source if w.content]
+    if len(c_words) == len(s_words) == 1 and other_of_its_kind(c_words[0], s_words[0]):
+        return "kind"  # "copper" for "gold", "midfielder" for "defender": another of a closed class
     # A claim without capitals says nothing of its own words: the source's writing of them does.
     both = claim + "\n" + source_text
     c_names = _names(slot.claim, claim, both if cased else source_text)
@@ -259,7 +265,7 @@ def telling(slot: Slot, claim: str, hit: SentenceHit, source_text: str) -> str |
 
 
 _KIND_WORDS = {"number": "another number", "date": "another date", "opposite": "the opposite",
-               "name": "another name"}
+               "name": "another name", "kind": "another of its kind"}
 
 
 def substitution(claim: str, hits: Sequence[SentenceHit], sources: Sequence[Document],
