@@ -389,3 +389,10 @@ def test_kinds_are_read_by_stem():
     from onrecord.text.kinds import other_of_its_kind
     assert other_of_its_kind("brothers", "sisters") and other_of_its_kind("Copper", "gold")
     assert not other_of_its_kind("maths", "mathematics") and not other_of_its_kind("gold", "vehicle")
+
+
+def test_a_role_of_a_closed_class_in_a_near_copy_is_another_of_its_kind(checker):
+    # "goalkeeper" for "striker" in a copy of the sentence: a position on the team, read as another of its kind
+    # before the roles of named people are read.
+    c = only_claim(checker, "Jonah Reed, the team's goalkeeper, scored twice.", "Jonah Reed, the team's striker, scored twice.")
+    assert c.label == "contradicted" and "'striker'" in c.reason

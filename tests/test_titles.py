@@ -21,7 +21,7 @@ SOURCE = ("Dr. Alan Moss, the chief of emergency medicine, said most of the pati
     ("Budget director Ana Lindqvist said the capital reserve holds $240,000.", "Treasurer"),
     ("Board member Miriam Okafor said the board should wait.", "board chair"),
     ("Police Chief Dana Ruiz said two officers were hurt.", "Police Commissioner"),
-    ("Jonah Reed, the team's goalkeeper, scored twice.", "the team's striker"),
+    ("Jonah Reed, the team's captain, scored twice.", "the team's striker"),
     ("Representative Maria Ortiz voted against the bill.", "Sen."),
 ])
 def test_a_role_the_source_does_not_give_the_person_contradicts(checker, claim, theirs):
