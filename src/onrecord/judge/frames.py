@@ -22,6 +22,7 @@ from onrecord.text.vocab import MONTHS, STOPWORDS, WEEKDAYS
 
 _DATES = frozenset(MONTHS + WEEKDAYS)
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+"""A year written in a sentence (1500-2099): a dated claim is read only against sentences of its years."""
 
 _PREPOSITIONS = ("to", "from", "in", "into", "at", "for", "with", "against", "by", "of", "on")
 _CAP = r"[A-Z][A-Za-z'’-]*"
@@ -59,8 +60,8 @@ def _governed(text: str, m: re.Match[str]) -> list[str]:
 
 
 def _said_with(name: str, prep: str, text: str) -> bool:
-    """The text has the preposition before ``name`` after a conjunction, its verb left out ("... and to Paris in
-    1950"), or the frame itself: the claim's frame may be one of two the sentence tells."""
+    """The text has the preposition before ``name`` after a conjunction, its verb left out ("moved to London in 1936
+    and to Paris in 1950"): the claim's frame is the second of two the sentence tells."""
     return bool(re.search(r"(?:\band|\bor|\bthen|\bbut|,)\s+(?:later\s+|also\s+)?" + prep + r"\s+(?:the\s+)?"
                           + re.escape(name) + r"\b", text))
 
