@@ -678,3 +678,15 @@ def test_a_figure_beyond_a_limit_still_contradicts_it() -> None:
     source = "Analysts cautioned that it could take a decade to bring a mine into production."
     assert [m.verdict for m in match_quantities("The mine will be in production within a year.", source)
             if m.verdict != "unrelated"] == ["contradicted"]
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [
+    ("The planet is about three times the size of Earth.", "contradicted"),
+    ("The planet is about the same size as Earth.", "contradicted"),
+    ("The planet is half the size of Earth.", "contradicted"),
+    ("The planet is twice as large as Earth.", "supported"),
+    ("The planet is double the size of Earth.", "supported"),
+])
+def test_a_measure_against_another_thing_s_is_a_factor(claim: str, verdict: str) -> None:
+    source = "The planet is about twice the size of Earth and orbits a red dwarf star."
+    assert [m.verdict for m in match_quantities(claim, source)] == [verdict]

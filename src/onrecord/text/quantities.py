@@ -427,8 +427,13 @@ _ARTICLE_DURATION = re.compile(
 _RATE_BEFORE = re.compile(r"(?:\d|%|\b(?:times|twice|once|thrice|cents?|dollars?|euros?|pounds?|pence|each|per|"
                           r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|session|sessions))[ \t]*$", re.I)
 _MULTIPLE_VERB = re.compile(r"\b(doubled|doubling|tripled|tripling|trebled|quadrupled|halved|halving)\b", re.I)
-_MULTIPLE_N = re.compile(r"\b(?:(\w+)[ \t-]?fold\b|(twice)|(\w+)[ \t]+times)(?=[ \t]+(?:as|more|over|larger|higher|"
-                         r"bigger|greater|increase|rise)\b)|\b(\w+)[ \t-]?fold\b", re.I)
+# A measure of one thing against another's: "the size of", "the height of" ("twice the size of Earth").
+_MEASURE_OF = r"the[ \t]+(?:size|height|length|width|weight|mass|age|number|amount|price|cost|speed|rate|population|area)"
+_MULTIPLE_N = re.compile(r"\b(?:(\w+)[ \t-]?fold\b|(twice|double(?=[ \t]+the[ \t]))|(\w+)[ \t]+times)(?=[ \t]+(?:as|more|over|larger|higher|"
+                         r"bigger|greater|increase|rise|" + _MEASURE_OF + r"[ \t]+of)\b)|\b(\w+)[ \t-]?fold\b", re.I)
+# "The same size as Earth", "half the size of Earth": a factor of one, of a half.
+_SAME_MEASURE = re.compile(r"\b(?:(?:about|roughly|nearly|almost)[ \t]+)?(?P<k>" + _MEASURE_OF.replace("the", "the[ \t]+same", 1)
+                           + r"[ \t]+as|half[ \t]+" + _MEASURE_OF + r"[ \t]+of)\b", re.I)
 _MULTIPLE_VALUE = {"doubl": 2.0, "tripl": 3.0, "trebl": 3.0, "quadrupl": 4.0, "halv": 0.5}
 _FREE = re.compile(r"\b(?:free[ \t]+of[ \t]+charge|at[ \t]+no[ \t]+(?:extra[ \t]+|additional[ \t]+)?(?:charge|cost)|"
                    r"no[ \t]+charge|without[ \t]+charge|(?<![-\w])free(?![ \t]+to\b)(?=[ \t]*(?:[.,;:!?)]|$|"
@@ -466,6 +471,9 @@ def _word_quantities(text: str) -> list[_Raw]:
         out.append(_Raw(k, k * WORD_SLACK, "factor", m.start(), m.end()))
     for m in _MULTIPLE_N.finditer(text):
         out.extend(_multiple(m))
+    for m in _SAME_MEASURE.finditer(text):
+        k = 0.5 if m.group("k").lower().startswith("half") else 1.0
+        out.append(_Raw(k, k * WORD_SLACK, "factor", m.start("k"), m.end("k")))
     for m in _FREE.finditer(text):
         if not m.group(0).lower().startswith("free") or _FREE_PREDICATE.search(text[max(0, m.start() - 14) : m.start()]):
             out.append(_Raw(0.0, 0.0, "money", m.start(), m.end()))
