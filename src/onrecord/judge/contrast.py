@@ -75,12 +75,12 @@ _GROUPS: list[list[tuple[str, ...]]] = [
      ("rare", "seldom", "infrequent", "uncommon", "occasional")],
     # How a thing stands ("demand remained weak" for "demand was strong").
     [("strong", "robust", "solid"), ("weak", "sluggish", "fragile")],
-    # What befell people: the injured lived ("two people were injured" for "two people were killed").
     # Held or let go ("remains in hospital" / "was later released").
     [("remain in", "remains in", "remained in", "still in", "detain", "in custody"), ("released", "discharged", "freed")],
     # Who a study was done on: an effect found in mice is not one found in people.
     [("mice", "mouse", "rats", "rodents", "animals", "in animal"), ("people", "humans", "patients", "volunteers",
                                                                     "in human")],
+    # What befell people: the injured lived ("two people were injured" for "two people were killed");
     # "fatally injured" and "mortally wounded" say both: no opposite of "died".
     [("kill", "dead", "died", "dies", "death", "fatal", "mortal"), ("injur", "wounded")],
 ]
@@ -495,6 +495,11 @@ def opposite_words(claim_words: list[str], source_words: list[str]) -> Oppositio
 
 
 _WORDS = re.compile(r"[A-Za-z][A-Za-z-]+")
+
+
+def prefix_negated(text: str) -> set[str]:
+    """The words ``text`` negates by a prefix, as the words they negate ("who was unhurt": {"hurt"})."""
+    return {m.group("base") for w in _WORDS.findall(text.lower()) if (m := NEGATIVE_PREFIX.match(w)) is not None}
 
 
 def _negated_by_prefix(claim_words: list[str], source_words: list[str]) -> Opposition | None:

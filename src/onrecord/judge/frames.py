@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from onrecord.judge.finding import ClaimCase, Finding, at_sentence, spoken_to
-from onrecord.judge.names import one_referent
+from onrecord.judge.names import CAPITALISED, one_referent
 from onrecord.judge.thresholds import Thresholds
 from onrecord.retrieve.evidence import SentenceHit
 from onrecord.text.lexical import stem
@@ -25,7 +25,7 @@ _YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 """A year written in a sentence (1500-2099): a dated claim is read only against sentences of its years."""
 
 _PREPOSITIONS = ("to", "from", "in", "into", "at", "for", "with", "against", "by", "of", "on")
-_CAP = r"[A-Z][A-Za-z'’-]*"
+_CAP = CAPITALISED
 _RUN = _CAP + r"(?:\s+(?:of\s+|de\s+|the\s+)?" + _CAP + r")*"
 # A verb (or noun) in lower case, its preposition, and the name after it ("diverted to Chicago", "signed with the
 # Celtics", "lost to Arsenal").

@@ -9,7 +9,9 @@ from collections.abc import Sequence
 # A run of capitalised words is one name ("Joe Biden", "Court of Appeals"): two words inside one run
 # name one referent.
 # A full stop belongs to an initial only ("J. Smith"): "... said Smith. Jones added" is two runs.
-_CAP = r"(?:[A-Z]\.|[A-Z][A-Za-z'’-]*)"
+CAPITALISED = r"[A-Z][A-Za-z'’-]*"
+"""A capitalised word, a full stop left out (the rules that read a name's place in a sentence build on it)."""
+_CAP = r"(?:[A-Z]\.|" + CAPITALISED + ")"
 _NAME_RUN = re.compile(_CAP + r"(?:\s+(?:(?:of|de|van|von|der|al|bin|la|le|del)\s+)?" + _CAP + r")*")
 
 

@@ -14,12 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from onrecord.judge.finding import ClaimCase, Finding, at_sentence, spoken_to
-from onrecord.judge.names import one_referent
+from onrecord.judge.names import CAPITALISED, one_referent
 from onrecord.judge.thresholds import Thresholds
 from onrecord.retrieve.evidence import SentenceHit
 from onrecord.text.vocab import STOPWORDS
 
-_CAP = r"[A-Z][A-Za-z'’-]*"
+_CAP = CAPITALISED
 _SIDE = r"(?:the\s+)?(?P<{0}>" + _CAP + r"(?:\s+(?:of\s+)?" + _CAP + r")*)"
 _BEAT = (r"(?:(?:had|has|have)\s+(?:been\s+)?)?(?:beat|beaten|defeated|overcame|overcome|edged(?:\s+past)?|thrashed"
          r"|routed|crushed|upset|outplayed|knocked\s+out|eliminated)(?!\s+by\b)")

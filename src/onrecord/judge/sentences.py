@@ -12,11 +12,11 @@ from collections.abc import Sequence
 
 from onrecord.documents import Document
 from onrecord.judge.contrast import (
-    NEGATIVE_PREFIX,
     Opposition,
     opposed,
     other_rate,
     other_relative_time,
+    prefix_negated,
     relative_time,
     swapped_modifier,
 )
@@ -192,9 +192,7 @@ _NARROWED = ("but not", "except", "not until", "without")
 
 def _denied_by_prefix(denier: str, other: str) -> bool:
     """``other`` denies by a prefix what ``denier`` denies by a word: "who was unhurt" says "was not hurt"."""
-    bases = {stem(m.group("base")) for w in re.findall(r"[a-z][a-z-]+", other.lower())
-             if (m := NEGATIVE_PREFIX.match(w)) is not None}
-    return bool(bases & set(content_stems(denier)))
+    return bool({stem(b) for b in prefix_negated(other)} & set(content_stems(denier)))
 
 
 def _clause_denied(denier: str, other: str, t: Thresholds) -> bool:
